@@ -1,0 +1,184 @@
+// Package config holds the typed, validated configuration of each environment.
+// Every tunable of both halves (AWS and Kubernetes) lives here; dev.go and
+// prod.go are the only places an environment is described.
+package config
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Environment is one deployable environment.
+type Environment struct {
+	// Name is the environment name; stacks are named "supabase-<Name>".
+	Name string
+	// Region is the AWS region.
+	Region string
+	// AccountID is the 12-digit AWS account id. It is configuration, not a
+	// data source, so synthesis and `terraform plan` work without AWS access.
+	AccountID string
+	// AvailabilityZones are explicit AZ names (at least 2); one subnet per tier per AZ.
+	AvailabilityZones []string
+	// Project prefixes every AWS resource name.
+	Project string
+
+	State         StateConfig
+	Network       NetworkConfig
+	Cluster       ClusterConfig
+	Database      DatabaseConfig
+	Domain        DomainConfig
+	Observability ObservabilityConfig
+	// Tags are added to every AWS resource that takes tags.
+	Tags map[string]string
+
+	// Workloads sizes the Kubernetes side.
+	Workloads WorkloadsConfig
+}
+
+// StateConfig is the Terraform S3 backend.
+type StateConfig struct {
+	// Bucket holds Terraform state; created by the bootstrap stack.
+	Bucket string
+	// Key is the object key of this environment's state.
+	Key string
+	// Region of the state bucket.
+	Region string
+	// KMSKeyID encrypts the state object; empty uses the bucket's default SSE.
+	KMSKeyID string
+}
+
+// NATMode says how private subnets reach the internet.
+type NATMode string
+
+const (
+	// NATSingle shares one NAT gateway between AZs: cheaper, one AZ's outage cuts egress.
+	NATSingle NATMode = "single"
+	// NATPerAZ gives every AZ its own NAT gateway.
+	NATPerAZ NATMode = "per-az"
+)
+
+// NetworkConfig describes the VPC.
+type NetworkConfig struct {
+	// VpcCIDR is the VPC's IPv4 block, /16 to /20; the subnet plan is computed from it.
+	VpcCIDR string
+	// NAT is single (dev) or per-az (prod).
+	NAT NATMode
+	// InterfaceEndpoints adds VPC interface endpoints for sts, secretsmanager,
+	// ecr.api, ecr.dkr and logs (cost: ~$7/month each per AZ).
+	InterfaceEndpoints bool
+	// FlowLogRetentionDays keeps VPC flow logs this long.
+	FlowLogRetentionDays int
+}
+
+// NodeGroupConfig is one EKS managed node group.
+type NodeGroupConfig struct {
+	Name          string
+	InstanceTypes []string
+	// CapacityType is ON_DEMAND or SPOT.
+	CapacityType string
+	MinSize      int
+	DesiredSize  int
+	MaxSize      int
+	// DiskGiB is the encrypted gp3 root volume size.
+	DiskGiB int
+}
+
+// ClusterConfig describes the EKS cluster.
+type ClusterConfig struct {
+	// KubernetesVersion is the EKS control-plane minor version.
+	KubernetesVersion string
+	// ServiceCIDR is the Kubernetes service network; must not overlap the VPC.
+	ServiceCIDR string
+	// PublicAccessCIDRs opens the public API endpoint to these CIDRs; empty keeps it private.
+	PublicAccessCIDRs []string
+	// AdminPrincipalARNs get cluster-admin through EKS access entries.
+	AdminPrincipalARNs []string
+	// LogRetentionDays keeps control-plane logs this long.
+	LogRetentionDays int
+	NodeGroups       []NodeGroupConfig
+}
+
+// DatabaseConfig describes the RDS PostgreSQL instance.
+type DatabaseConfig struct {
+	// EngineVersion is the full PostgreSQL version, e.g. "17.6".
+	EngineVersion string
+	InstanceClass string
+	// AllocatedStorageGiB is the initial gp3 size; MaxAllocatedStorageGiB caps storage autoscaling.
+	AllocatedStorageGiB    int
+	MaxAllocatedStorageGiB int
+	MultiAZ                bool
+	// BackupRetentionDays: at least 7, and at least 14 in prod.
+	BackupRetentionDays int
+	// BackupWindow and MaintenanceWindow are UTC, non-overlapping.
+	BackupWindow      string
+	MaintenanceWindow string
+	// DeletionProtection and a final snapshot guard against accidental loss.
+	DeletionProtection bool
+	SkipFinalSnapshot  bool
+	// DatabaseName is the database Supabase uses.
+	DatabaseName string
+	// MasterUsername is the RDS master user (has rds_superuser).
+	MasterUsername string
+	// MaxSlotWALKeepSizeMB bounds WAL kept for replication slots (Realtime) so a
+	// stuck slot cannot fill the disk.
+	MaxSlotWALKeepSizeMB int
+	// MonitoringIntervalSeconds for enhanced monitoring (1, 5, 10, 15, 30, 60).
+	MonitoringIntervalSeconds int
+}
+
+// DomainConfig is the optional public name of the API gateway.
+type DomainConfig struct {
+	// Name is the host name (e.g. api.example.com); empty uses the ALB DNS name over HTTP.
+	Name string
+	// CertificateARN is an ACM certificate covering Name, in Region.
+	CertificateARN string
+	// WAFACLArn optionally attaches a WAFv2 web ACL to the ALB.
+	WAFACLArn string
+}
+
+// ObservabilityConfig toggles monitoring.
+type ObservabilityConfig struct {
+	// ContainerInsights installs the amazon-cloudwatch-observability EKS add-on
+	// (Container Insights + Fluent Bit) with its own IRSA role.
+	ContainerInsights bool
+	// AlarmEmail subscribes an address to the alarm topic; empty leaves the topic without subscribers.
+	AlarmEmail string
+}
+
+// Names lists the environments that exist, sorted.
+func Names() []string {
+	names := make([]string, 0, len(registry))
+	for n := range registry {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+var registry = map[string]func() Environment{
+	"dev":  Dev,
+	"prod": Prod,
+}
+
+// Load returns the named environment, validated.
+func Load(name string) (Environment, error) {
+	build, ok := registry[name]
+	if !ok {
+		return Environment{}, fmt.Errorf("environment %q: unknown (known: %s)", name, strings.Join(Names(), ", "))
+	}
+	env := build()
+	if err := env.Validate(); err != nil {
+		return Environment{}, err
+	}
+	return env, nil
+}
+
+// StackName is the CDKTF stack (and Terraform workspace directory) name.
+func (e Environment) StackName() string { return "supabase-" + e.Name }
+
+// ResourcePrefix prefixes AWS resource names, e.g. "supabase-dev".
+func (e Environment) ResourcePrefix() string { return e.Project + "-" + e.Name }
+
+// IsProd reports whether production safeguards apply.
+func (e Environment) IsProd() bool { return e.Name == "prod" }

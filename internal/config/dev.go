@@ -1,0 +1,61 @@
+package config
+
+// Dev is a small, cheap environment: two zones, one NAT gateway, a
+// single-AZ burstable database. It keeps every security control of prod.
+func Dev() Environment {
+	return Environment{
+		Name:              "dev",
+		Project:           "supabase",
+		Region:            "us-east-1",
+		AccountID:         "111122223333",
+		AvailabilityZones: []string{"us-east-1a", "us-east-1b"},
+		State: StateConfig{
+			Bucket: "supabase-eks-tfstate-111122223333",
+			Key:    "supabase-dev/terraform.tfstate",
+			Region: "us-east-1",
+		},
+		Network: NetworkConfig{
+			VpcCIDR:              "10.20.0.0/16",
+			NAT:                  NATSingle,
+			InterfaceEndpoints:   false,
+			FlowLogRetentionDays: 30,
+		},
+		Cluster: ClusterConfig{
+			KubernetesVersion: "1.35",
+			ServiceCIDR:       "172.20.0.0/16",
+			LogRetentionDays:  30,
+			NodeGroups: []NodeGroupConfig{{
+				Name:          "general",
+				InstanceTypes: []string{"t4g.medium"},
+				CapacityType:  "ON_DEMAND",
+				MinSize:       2,
+				DesiredSize:   2,
+				MaxSize:       4,
+				DiskGiB:       40,
+			}},
+		},
+		Database: DatabaseConfig{
+			EngineVersion:             "17.6",
+			InstanceClass:             "db.t4g.micro",
+			AllocatedStorageGiB:       20,
+			MaxAllocatedStorageGiB:    100,
+			MultiAZ:                   false,
+			BackupRetentionDays:       7,
+			BackupWindow:              "03:00-04:00",
+			MaintenanceWindow:         "sun:05:00-sun:06:00",
+			DeletionProtection:        false,
+			SkipFinalSnapshot:         true,
+			DatabaseName:              "postgres",
+			MasterUsername:            "supabase_master",
+			MaxSlotWALKeepSizeMB:      4096,
+			MonitoringIntervalSeconds: 60,
+		},
+		Observability: ObservabilityConfig{ContainerInsights: false},
+		Tags: map[string]string{
+			"Project":     "supabase",
+			"Environment": "dev",
+			"ManagedBy":   "supabase-eks",
+		},
+		Workloads: devWorkloads(),
+	}
+}

@@ -1,0 +1,67 @@
+package config
+
+// Prod is highly available: three zones, a NAT gateway per zone, Multi-AZ
+// RDS with deletion protection, two weeks of backups and a final snapshot.
+func Prod() Environment {
+	return Environment{
+		Name:              "prod",
+		Project:           "supabase",
+		Region:            "us-east-1",
+		AccountID:         "111122223333",
+		AvailabilityZones: []string{"us-east-1a", "us-east-1b", "us-east-1c"},
+		State: StateConfig{
+			Bucket: "supabase-eks-tfstate-111122223333",
+			Key:    "supabase-prod/terraform.tfstate",
+			Region: "us-east-1",
+		},
+		Network: NetworkConfig{
+			VpcCIDR: "10.30.0.0/16",
+			NAT:     NATPerAZ,
+			// The free S3 gateway endpoint already carries ECR image layers;
+			// interface endpoints would add ~$110/month across three zones.
+			InterfaceEndpoints:   false,
+			FlowLogRetentionDays: 90,
+		},
+		Cluster: ClusterConfig{
+			KubernetesVersion: "1.35",
+			ServiceCIDR:       "172.20.0.0/16",
+			LogRetentionDays:  90,
+			NodeGroups: []NodeGroupConfig{{
+				Name:          "general",
+				InstanceTypes: []string{"m7g.large"},
+				CapacityType:  "ON_DEMAND",
+				MinSize:       3,
+				DesiredSize:   3,
+				MaxSize:       9,
+				DiskGiB:       50,
+			}},
+		},
+		Database: DatabaseConfig{
+			EngineVersion:             "17.6",
+			InstanceClass:             "db.m7g.large",
+			AllocatedStorageGiB:       100,
+			MaxAllocatedStorageGiB:    1000,
+			MultiAZ:                   true,
+			BackupRetentionDays:       14,
+			BackupWindow:              "03:00-04:00",
+			MaintenanceWindow:         "sun:05:00-sun:06:00",
+			DeletionProtection:        true,
+			SkipFinalSnapshot:         false,
+			DatabaseName:              "postgres",
+			MasterUsername:            "supabase_master",
+			MaxSlotWALKeepSizeMB:      16384,
+			MonitoringIntervalSeconds: 30,
+		},
+		Domain: DomainConfig{
+			Name:           "api.supabase.example.com",
+			CertificateARN: "arn:aws:acm:us-east-1:111122223333:certificate/00000000-0000-4000-8000-000000000000",
+		},
+		Observability: ObservabilityConfig{ContainerInsights: true},
+		Tags: map[string]string{
+			"Project":     "supabase",
+			"Environment": "prod",
+			"ManagedBy":   "supabase-eks",
+		},
+		Workloads: prodWorkloads(),
+	}
+}

@@ -1,0 +1,257 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"regexp"
+	"strings"
+)
+
+var (
+	nameRe      = regexp.MustCompile(`^[a-z][a-z0-9-]{1,20}$`)
+	regionRe    = regexp.MustCompile(`^[a-z]{2}(-gov)?-[a-z]+-\d$`)
+	accountRe   = regexp.MustCompile(`^\d{12}$`)
+	k8sVerRe    = regexp.MustCompile(`^1\.(\d+)$`)
+	pgVerRe     = regexp.MustCompile(`^(\d+)\.\d+$`)
+	windowRe    = regexp.MustCompile(`^\d{2}:\d{2}-\d{2}:\d{2}$`)
+	maintRe     = regexp.MustCompile(`^(mon|tue|wed|thu|fri|sat|sun):\d{2}:\d{2}-(mon|tue|wed|thu|fri|sat|sun):\d{2}:\d{2}$`)
+	arnRe       = regexp.MustCompile(`^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$`)
+	acmARNRe    = regexp.MustCompile(`^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]{36}$`)
+	dnsNameRe   = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+	bucketRe    = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
+	instanceRe  = regexp.MustCompile(`^[a-z][a-z0-9-]*\.[a-z0-9]+$`)
+	dbClassRe   = regexp.MustCompile(`^db\.[a-z0-9-]+\.[a-z0-9]+$`)
+	dbIdentRe   = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
+	retentionOK = map[int]bool{1: true, 3: true, 5: true, 7: true, 14: true, 30: true, 60: true, 90: true, 120: true, 150: true, 180: true, 365: true, 400: true, 545: true, 731: true, 1096: true, 1827: true, 2192: true, 2557: true, 2922: true, 3288: true, 3653: true}
+)
+
+// Supported version ranges. EKS 1.34 leaves standard support in December 2026,
+// so 1.35 is the oldest minor worth deploying now.
+const (
+	minKubernetesMinor = 35
+	maxKubernetesMinor = 36
+	minPostgresMajor   = 16
+	maxPostgresMajor   = 17
+	// Backup retention floors: a week everywhere, two weeks in production.
+	minBackupRetention     = 7
+	minProdBackupRetention = 14
+)
+
+// Validate checks the whole environment and reports every problem, each
+// prefixed with the field at fault.
+func (e Environment) Validate() error {
+	var errs []error
+	add := func(field, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", field, fmt.Sprintf(format, args...)))
+	}
+	if !nameRe.MatchString(e.Name) {
+		add("name", "%q must be lower-case letters, digits and dashes", e.Name)
+	}
+	if !nameRe.MatchString(e.Project) {
+		add("project", "%q must be lower-case letters, digits and dashes", e.Project)
+	}
+	if !regionRe.MatchString(e.Region) {
+		add("region", "%q is not an AWS region", e.Region)
+	}
+	if !accountRe.MatchString(e.AccountID) {
+		add("accountId", "%q is not a 12-digit AWS account id", e.AccountID)
+	}
+	seenAZ := map[string]bool{}
+	for i, az := range e.AvailabilityZones {
+		if !strings.HasPrefix(az, e.Region) || len(az) != len(e.Region)+1 {
+			add(fmt.Sprintf("availabilityZones[%d]", i), "%q is not a zone of %s", az, e.Region)
+		}
+		if seenAZ[az] {
+			add(fmt.Sprintf("availabilityZones[%d]", i), "%q listed twice", az)
+		}
+		seenAZ[az] = true
+	}
+	if _, err := PlanSubnets(e.Network.VpcCIDR, len(e.AvailabilityZones)); err != nil {
+		errs = append(errs, err)
+	}
+	if e.IsProd() && len(e.AvailabilityZones) < 3 {
+		add("availabilityZones", "prod needs 3 zones for a zone failure to leave a majority, got %d", len(e.AvailabilityZones))
+	}
+
+	// State backend.
+	if !bucketRe.MatchString(e.State.Bucket) {
+		add("state.bucket", "%q is not an S3 bucket name", e.State.Bucket)
+	}
+	if e.State.Key == "" || strings.HasPrefix(e.State.Key, "/") {
+		add("state.key", "%q must be a relative object key", e.State.Key)
+	}
+	if !regionRe.MatchString(e.State.Region) {
+		add("state.region", "%q is not an AWS region", e.State.Region)
+	}
+	if e.State.KMSKeyID != "" && !arnRe.MatchString(e.State.KMSKeyID) {
+		add("state.kmsKeyId", "%q is not a KMS key ARN", e.State.KMSKeyID)
+	}
+
+	// Network.
+	switch e.Network.NAT {
+	case NATSingle, NATPerAZ:
+	default:
+		add("network.nat", "%q: want %q or %q", e.Network.NAT, NATSingle, NATPerAZ)
+	}
+	if e.IsProd() && e.Network.NAT != NATPerAZ {
+		add("network.nat", "prod needs %q so one zone's outage does not cut egress", NATPerAZ)
+	}
+	if !retentionOK[e.Network.FlowLogRetentionDays] {
+		add("network.flowLogRetentionDays", "%d is not a CloudWatch Logs retention value", e.Network.FlowLogRetentionDays)
+	}
+
+	// Cluster.
+	c := e.Cluster
+	if m := k8sVerRe.FindStringSubmatch(c.KubernetesVersion); m == nil {
+		add("cluster.kubernetesVersion", "%q: want 1.<minor>", c.KubernetesVersion)
+	} else if minor := atoi(m[1]); minor < minKubernetesMinor || minor > maxKubernetesMinor {
+		add("cluster.kubernetesVersion", "%q is outside the supported 1.%d..1.%d", c.KubernetesVersion, minKubernetesMinor, maxKubernetesMinor)
+	}
+	if p, err := netip.ParsePrefix(c.ServiceCIDR); err != nil || p.Masked() != p {
+		add("cluster.serviceCidr", "%q is not a network CIDR", c.ServiceCIDR)
+	} else if overlaps(c.ServiceCIDR, e.Network.VpcCIDR) {
+		add("cluster.serviceCidr", "%s overlaps network.vpcCidr %s", c.ServiceCIDR, e.Network.VpcCIDR)
+	}
+	for i, cidr := range c.PublicAccessCIDRs {
+		p, err := netip.ParsePrefix(cidr)
+		switch {
+		case err != nil:
+			add(fmt.Sprintf("cluster.publicAccessCidrs[%d]", i), "%q is not a CIDR", cidr)
+		case p.Bits() == 0:
+			add(fmt.Sprintf("cluster.publicAccessCidrs[%d]", i), "%q opens the API to the internet; list admin networks", cidr)
+		}
+	}
+	for i, arn := range c.AdminPrincipalARNs {
+		if !arnRe.MatchString(arn) || !strings.Contains(arn, ":iam::") {
+			add(fmt.Sprintf("cluster.adminPrincipalArns[%d]", i), "%q is not an IAM principal ARN", arn)
+		}
+	}
+	if !retentionOK[c.LogRetentionDays] {
+		add("cluster.logRetentionDays", "%d is not a CloudWatch Logs retention value", c.LogRetentionDays)
+	}
+	if len(c.NodeGroups) == 0 {
+		add("cluster.nodeGroups", "at least one node group is needed")
+	}
+	seenNG := map[string]bool{}
+	for i, ng := range c.NodeGroups {
+		f := fmt.Sprintf("cluster.nodeGroups[%d]", i)
+		if !nameRe.MatchString(ng.Name) || seenNG[ng.Name] {
+			add(f+".name", "%q must be a unique lower-case name", ng.Name)
+		}
+		seenNG[ng.Name] = true
+		if len(ng.InstanceTypes) == 0 {
+			add(f+".instanceTypes", "at least one instance type is needed")
+		}
+		for j, it := range ng.InstanceTypes {
+			if !instanceRe.MatchString(it) {
+				add(fmt.Sprintf("%s.instanceTypes[%d]", f, j), "%q is not an EC2 instance type", it)
+			}
+		}
+		if ng.CapacityType != "ON_DEMAND" && ng.CapacityType != "SPOT" {
+			add(f+".capacityType", "%q: want ON_DEMAND or SPOT", ng.CapacityType)
+		}
+		if ng.MinSize < 0 || ng.MaxSize < 1 {
+			add(f+".maxSize", "sizes must be min >= 0 and max >= 1")
+		}
+		if ng.MinSize > ng.MaxSize {
+			add(f+".minSize", "%d is greater than maxSize %d", ng.MinSize, ng.MaxSize)
+		}
+		if ng.DesiredSize < ng.MinSize || ng.DesiredSize > ng.MaxSize {
+			add(f+".desiredSize", "%d is outside minSize..maxSize (%d..%d)", ng.DesiredSize, ng.MinSize, ng.MaxSize)
+		}
+		if ng.DiskGiB < 20 || ng.DiskGiB > 16384 {
+			add(f+".diskGiB", "%d is outside 20..16384", ng.DiskGiB)
+		}
+		if e.IsProd() && ng.MinSize < 2 {
+			add(f+".minSize", "prod keeps at least 2 nodes so a node loss does not stop the stack, got %d", ng.MinSize)
+		}
+	}
+
+	// Database.
+	d := e.Database
+	if m := pgVerRe.FindStringSubmatch(d.EngineVersion); m == nil {
+		add("database.engineVersion", "%q: want <major>.<minor>", d.EngineVersion)
+	} else if major := atoi(m[1]); major < minPostgresMajor || major > maxPostgresMajor {
+		add("database.engineVersion", "%q: major %d is outside %d..%d", d.EngineVersion, major, minPostgresMajor, maxPostgresMajor)
+	}
+	if !dbClassRe.MatchString(d.InstanceClass) {
+		add("database.instanceClass", "%q is not an RDS instance class", d.InstanceClass)
+	}
+	if d.AllocatedStorageGiB < 20 {
+		add("database.allocatedStorageGiB", "%d is below the gp3 minimum of 20", d.AllocatedStorageGiB)
+	}
+	if d.MaxAllocatedStorageGiB <= d.AllocatedStorageGiB {
+		add("database.maxAllocatedStorageGiB", "%d must exceed allocatedStorageGiB %d to enable storage autoscaling", d.MaxAllocatedStorageGiB, d.AllocatedStorageGiB)
+	}
+	floor := minBackupRetention
+	if e.IsProd() {
+		floor = minProdBackupRetention
+	}
+	if d.BackupRetentionDays < floor || d.BackupRetentionDays > 35 {
+		add("database.backupRetentionDays", "%d is outside %d..35", d.BackupRetentionDays, floor)
+	}
+	if !windowRe.MatchString(d.BackupWindow) {
+		add("database.backupWindow", "%q: want hh:mm-hh:mm (UTC)", d.BackupWindow)
+	}
+	if !maintRe.MatchString(d.MaintenanceWindow) {
+		add("database.maintenanceWindow", "%q: want ddd:hh:mm-ddd:hh:mm (UTC)", d.MaintenanceWindow)
+	}
+	if e.IsProd() && (!d.MultiAZ || !d.DeletionProtection || d.SkipFinalSnapshot) {
+		add("database", "prod needs multiAz, deletionProtection and a final snapshot")
+	}
+	if !dbIdentRe.MatchString(d.DatabaseName) {
+		add("database.databaseName", "%q is not a PostgreSQL identifier", d.DatabaseName)
+	}
+	if !dbIdentRe.MatchString(d.MasterUsername) || d.MasterUsername == "postgres" || d.MasterUsername == "supabase_admin" {
+		add("database.masterUsername", "%q must be an identifier and not a role Supabase creates", d.MasterUsername)
+	}
+	if d.MaxSlotWALKeepSizeMB < 1024 {
+		add("database.maxSlotWalKeepSizeMb", "%d is below 1024; Realtime's slot would be invalidated on short outages", d.MaxSlotWALKeepSizeMB)
+	}
+	switch d.MonitoringIntervalSeconds {
+	case 1, 5, 10, 15, 30, 60:
+	default:
+		add("database.monitoringIntervalSeconds", "%d: want 1, 5, 10, 15, 30 or 60", d.MonitoringIntervalSeconds)
+	}
+
+	// Domain.
+	dom := e.Domain
+	if dom.Name != "" && !dnsNameRe.MatchString(dom.Name) {
+		add("domain.name", "%q is not a DNS name", dom.Name)
+	}
+	if (dom.Name == "") != (dom.CertificateARN == "") {
+		add("domain.certificateArn", "set together with domain.name (HTTPS needs both)")
+	}
+	if dom.CertificateARN != "" && !acmARNRe.MatchString(dom.CertificateARN) {
+		add("domain.certificateArn", "%q is not an ACM certificate ARN", dom.CertificateARN)
+	} else if dom.CertificateARN != "" && !strings.Contains(dom.CertificateARN, ":"+e.Region+":") {
+		add("domain.certificateArn", "certificate must be in %s, the ALB's region", e.Region)
+	}
+	if dom.WAFACLArn != "" && !strings.HasPrefix(dom.WAFACLArn, "arn:aws:wafv2:") {
+		add("domain.wafAclArn", "%q is not a WAFv2 ARN", dom.WAFACLArn)
+	}
+	if e.Observability.AlarmEmail != "" && !strings.Contains(e.Observability.AlarmEmail, "@") {
+		add("observability.alarmEmail", "%q is not an e-mail address", e.Observability.AlarmEmail)
+	}
+	for k := range e.Tags {
+		if strings.HasPrefix(strings.ToLower(k), "aws:") {
+			add("tags", "key %q uses the reserved aws: prefix", k)
+		}
+	}
+	if err := e.Workloads.Validate(e.IsProd()); err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("environment %q is invalid:\n%w", e.Name, errors.Join(errs...))
+	}
+	return nil
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + int(r-'0')
+	}
+	return n
+}

@@ -1,0 +1,124 @@
+// Package outputs is the contract between the AWS layer (infra/) and the
+// Kubernetes layer (k8s/, cmd/). The infrastructure program fills an Outputs
+// value and exports every field as a Terraform output named by its `output`
+// tag; the Kubernetes program and the operations CLI read those outputs back
+// into the same struct. Adding a field here is the only change needed for a
+// new value to cross the boundary.
+package outputs
+
+// Outputs is everything the Kubernetes side and the operations tooling need to
+// know about one environment's AWS resources. None of it is secret: secret
+// values live in Secrets Manager and only their names and ARNs appear here.
+type Outputs struct {
+	// Environment is the configuration name (dev, prod).
+	Environment string `output:"environment" doc:"Environment name the stack was synthesized for."`
+	// Region is the AWS region of every resource.
+	Region string `output:"region" doc:"AWS region."`
+	// AccountID is the 12-digit AWS account id.
+	AccountID string `output:"account_id" doc:"AWS account id."`
+
+	ClusterName          string `output:"cluster_name" doc:"EKS cluster name (also the Cluster Autoscaler discovery tag)."`
+	ClusterEndpoint      string `output:"cluster_endpoint" doc:"EKS API server endpoint URL."`
+	ClusterOIDCIssuerURL string `output:"cluster_oidc_issuer_url" doc:"OIDC issuer URL of the cluster (IRSA)."`
+	KubernetesVersion    string `output:"kubernetes_version" doc:"Kubernetes minor version of the control plane."`
+
+	VpcID               string   `output:"vpc_id" doc:"VPC id."`
+	VpcCIDR             string   `output:"vpc_cidr" doc:"VPC IPv4 CIDR."`
+	PublicSubnetCIDRs   []string `output:"public_subnet_cidrs" doc:"Public subnet CIDRs (ALB); NetworkPolicies admit the ALB from these."`
+	PrivateSubnetCIDRs  []string `output:"private_subnet_cidrs" doc:"Private subnet CIDRs (nodes and pods)."`
+	DatabaseSubnetCIDRs []string `output:"database_subnet_cidrs" doc:"Isolated database subnet CIDRs; NetworkPolicies allow 5432 egress to these."`
+
+	DBHost            string `output:"db_host" doc:"RDS endpoint host name (no port)."`
+	DBPort            int    `output:"db_port" doc:"RDS port."`
+	DBName            string `output:"db_name" doc:"Initial database name."`
+	DBMasterUsername  string `output:"db_master_username" doc:"RDS master user name (the bootstrap Job logs in as this user)."`
+	DBMasterSecretARN string `output:"db_master_secret_arn" doc:"ARN of the RDS-managed master user secret."`
+
+	StorageBucketName string `output:"storage_bucket_name" doc:"S3 bucket backing Supabase Storage."`
+	BackupBucketName  string `output:"backup_bucket_name" doc:"S3 bucket receiving logical pg_dump backups."`
+	BackupPrefix      string `output:"backup_prefix" doc:"Key prefix the backup job may write under (ends with /)."`
+
+	KMSKeyARN string `output:"kms_key_arn" doc:"Customer-managed KMS key for secrets, S3, RDS, logs and EBS."`
+
+	// SecretNames maps a logical secret (see SecretJWT and friends) to its
+	// Secrets Manager name.
+	SecretNames map[string]string `output:"secret_names" doc:"Secrets Manager secret names keyed by logical name."`
+	// SecretARNs maps the same logical names to ARNs.
+	SecretARNs map[string]string `output:"secret_arns" doc:"Secrets Manager secret ARNs keyed by logical name."`
+
+	// RoleARNs maps an IRSA role (see RoleExternalSecrets and friends) to its ARN.
+	RoleARNs map[string]string `output:"irsa_role_arns" doc:"IRSA role ARNs keyed by logical role name."`
+
+	// AlarmTopicARN receives CloudWatch alarms.
+	AlarmTopicARN string `output:"alarm_topic_arn" doc:"SNS topic for CloudWatch alarms."`
+
+	// Domain is the public host name, empty when none is configured.
+	Domain string `output:"domain,optional" doc:"Public host name for the API gateway (empty: use the ALB DNS name)."`
+	// CertificateARN is the ACM certificate for Domain, empty when none.
+	CertificateARN string `output:"certificate_arn,optional" doc:"ACM certificate ARN for the domain (empty without a domain)."`
+	// WAFACLArn optionally attaches a WAFv2 web ACL to the ALB.
+	WAFACLArn string `output:"waf_acl_arn,optional" doc:"WAFv2 web ACL ARN for the ALB (empty: none)."`
+}
+
+// Logical secret names: keys of Outputs.SecretNames and Outputs.SecretARNs.
+// Each secret is a JSON object; its keys are listed in SecretKeys.
+const (
+	SecretJWT       = "jwt"
+	SecretDatabase  = "database"
+	SecretDashboard = "dashboard"
+	SecretRealtime  = "realtime"
+	SecretMeta      = "meta"
+	SecretSMTP      = "smtp"
+)
+
+// SecretKeys lists the JSON keys each Secrets Manager secret holds. The
+// infrastructure creates empty containers, the operations CLI writes these
+// keys, and the ExternalSecrets read them: all three use this table.
+var SecretKeys = map[string][]string{
+	SecretJWT:       {"jwt_secret", "anon_key", "service_role_key"},
+	SecretDatabase:  {"authenticator_password", "supabase_auth_admin_password", "supabase_storage_admin_password", "supabase_admin_password"},
+	SecretDashboard: {"username", "password"},
+	SecretRealtime:  {"secret_key_base", "db_enc_key"},
+	SecretMeta:      {"crypto_key"},
+	SecretSMTP:      {"host", "port", "user", "password", "admin_email", "sender_name"},
+}
+
+// SecretOrder is SecretKeys' keys in a stable order.
+var SecretOrder = []string{SecretJWT, SecretDatabase, SecretDashboard, SecretRealtime, SecretMeta, SecretSMTP}
+
+// Logical IRSA role names: keys of Outputs.RoleARNs. Each role trusts exactly
+// one service account, given by ServiceAccounts.
+const (
+	RoleExternalSecrets         = "external_secrets"
+	RoleStorage                 = "storage"
+	RoleLoadBalancerController  = "aws_load_balancer_controller"
+	RoleClusterAutoscaler       = "cluster_autoscaler"
+	RoleEBSCSI                  = "ebs_csi_driver"
+	RoleDBBackup                = "db_backup"
+	RoleCloudWatchObservability = "cloudwatch_observability"
+)
+
+// ServiceAccount identifies the one Kubernetes service account an IRSA role trusts.
+type ServiceAccount struct {
+	Namespace string
+	Name      string
+}
+
+// Namespace holds the Supabase workloads.
+const Namespace = "supabase"
+
+// ServiceAccounts is the single source for which service account assumes
+// which role: infra writes the trust policies from it, k8s names the service
+// accounts and Helm values from it.
+var ServiceAccounts = map[string]ServiceAccount{
+	RoleExternalSecrets:         {Namespace: "external-secrets", Name: "external-secrets"},
+	RoleStorage:                 {Namespace: Namespace, Name: "storage"},
+	RoleLoadBalancerController:  {Namespace: "kube-system", Name: "aws-load-balancer-controller"},
+	RoleClusterAutoscaler:       {Namespace: "kube-system", Name: "cluster-autoscaler"},
+	RoleEBSCSI:                  {Namespace: "kube-system", Name: "ebs-csi-controller-sa"},
+	RoleDBBackup:                {Namespace: Namespace, Name: "db-backup"},
+	RoleCloudWatchObservability: {Namespace: "amazon-cloudwatch", Name: "cloudwatch-agent"},
+}
+
+// RoleOrder is ServiceAccounts' keys in a stable order.
+var RoleOrder = []string{RoleExternalSecrets, RoleStorage, RoleLoadBalancerController, RoleClusterAutoscaler, RoleEBSCSI, RoleDBBackup, RoleCloudWatchObservability}
