@@ -1,0 +1,26 @@
+# supabase-eks: every workflow is a make target. `make help` lists them.
+# Per-area targets live in mk/*.mk; this file holds the shared settings and
+# the synth/test entry points.
+SHELL       := /usr/bin/env bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+ENV        ?= dev
+ENVS       ?= dev prod
+GO         ?= go
+BIN        := $(CURDIR)/bin
+# Versioned cache of validators and build artifacts (make tools fills it).
+CACHE_DIR  ?= $(HOME)/.cache/supabase-eks
+TOOLS_DIR  ?= $(CACHE_DIR)/tools
+# Outputs of a real deployment (written by `make outputs`); synth falls back
+# to the committed examples when absent.
+OUTPUTS_DIR ?= $(CURDIR)/outputs
+export CHECKPOINT_DISABLE := 1
+export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
+export JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION := 1
+
+.PHONY: help
+help: ## List targets
+	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | sort | awk 'BEGIN{FS=":.*?## "}{printf "  %-16s %s\n",$$1,$$2}'
+
+include $(sort $(wildcard mk/*.mk))
