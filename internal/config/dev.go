@@ -21,9 +21,10 @@ func Dev() Environment {
 			FlowLogRetentionDays: 30,
 		},
 		Cluster: ClusterConfig{
-			KubernetesVersion: "1.35",
-			ServiceCIDR:       "172.20.0.0/16",
-			LogRetentionDays:  30,
+			KubernetesVersion:  "1.35",
+			ServiceCIDR:        "172.20.0.0/16",
+			AdminPrincipalARNs: []string{"arn:aws:iam::111122223333:role/platform-admin"},
+			LogRetentionDays:   30,
 			NodeGroups: []NodeGroupConfig{{
 				Name:          "general",
 				InstanceTypes: []string{"t4g.medium"},

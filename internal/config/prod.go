@@ -23,9 +23,10 @@ func Prod() Environment {
 			FlowLogRetentionDays: 90,
 		},
 		Cluster: ClusterConfig{
-			KubernetesVersion: "1.35",
-			ServiceCIDR:       "172.20.0.0/16",
-			LogRetentionDays:  90,
+			KubernetesVersion:  "1.35",
+			ServiceCIDR:        "172.20.0.0/16",
+			AdminPrincipalARNs: []string{"arn:aws:iam::111122223333:role/platform-admin"},
+			LogRetentionDays:   90,
 			NodeGroups: []NodeGroupConfig{{
 				Name:          "general",
 				InstanceTypes: []string{"m7g.large"},

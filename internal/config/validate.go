@@ -122,6 +122,9 @@ func (e Environment) Validate() error {
 			add(fmt.Sprintf("cluster.publicAccessCidrs[%d]", i), "%q opens the API to the internet; list admin networks", cidr)
 		}
 	}
+	if len(c.AdminPrincipalARNs) == 0 {
+		add("cluster.adminPrincipalArns", "at least one admin principal is needed: the cluster grants no creator access")
+	}
 	for i, arn := range c.AdminPrincipalARNs {
 		if !arnRe.MatchString(arn) || !strings.Contains(arn, ":iam::") {
 			add(fmt.Sprintf("cluster.adminPrincipalArns[%d]", i), "%q is not an IAM principal ARN", arn)

@@ -1,0 +1,204 @@
+// Package database creates the RDS PostgreSQL instance Supabase runs on:
+// isolated subnets, TLS forced, logical replication for Realtime, encrypted
+// with the project key, master password kept by RDS in Secrets Manager.
+package database
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/dbinstance"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/dbparametergroup"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/dbsubnetgroup"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/iamrole"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/iamrolepolicyattachment"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/securitygroup"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/vpcsecuritygroupingressrule"
+
+	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/internal/config"
+)
+
+// Port is PostgreSQL's port; NetworkPolicies and the security group agree on it.
+const Port = 5432
+
+// Props configures the instance.
+type Props struct {
+	Name              string
+	Config            config.DatabaseConfig
+	VpcID             *string
+	DatabaseSubnetIDs []*string
+	// ClientSecurityGroupID is the only source admitted on 5432 (the EKS
+	// cluster security group every node and pod carries).
+	ClientSecurityGroupID *string
+	KMSKeyARN             *string
+}
+
+// Database exposes connection facts; the password never leaves RDS and
+// Secrets Manager.
+type Database struct {
+	Instance        dbinstance.DbInstance
+	Host            *string
+	MasterSecretARN *string
+	Identifier      string
+}
+
+// Parameters returns the parameter group settings. Each one is here for a
+// Supabase component or for safety; see SUPABASE.md.
+func Parameters(cfg config.DatabaseConfig) map[string]string {
+	return map[string]string{
+		// Realtime streams changes through logical replication.
+		"rds.logical_replication": "1",
+		// Every client must use TLS; connection URLs carry sslmode=require.
+		"rds.force_ssl":            "1",
+		"shared_preload_libraries": "pg_stat_statements",
+		// A Realtime slot that stops consuming must not fill the disk.
+		"max_slot_wal_keep_size":     fmt.Sprint(cfg.MaxSlotWALKeepSizeMB),
+		"log_min_duration_statement": "1000",
+		"log_connections":            "1",
+		"log_disconnections":         "1",
+		"log_lock_waits":             "1",
+	}
+}
+
+// staticParameters need a reboot; RDS requires apply_method pending-reboot.
+var staticParameters = map[string]bool{"rds.logical_replication": true, "shared_preload_libraries": true}
+
+// New creates the subnet group, parameter group, security group and instance.
+func New(scope constructs.Construct, id string, p Props) *Database {
+	c := constructs.NewConstruct(scope, jsii.String(id))
+	cfg := p.Config
+	major := strings.SplitN(cfg.EngineVersion, ".", 2)[0]
+
+	subnets := dbsubnetgroup.NewDbSubnetGroup(c, jsii.String("subnets"), &dbsubnetgroup.DbSubnetGroupConfig{
+		Name:        jsii.String(p.Name),
+		Description: jsii.String("Isolated database subnets (no internet route)"),
+		SubnetIds:   &p.DatabaseSubnetIDs,
+	})
+
+	var params []*dbparametergroup.DbParameterGroupParameter
+	values := Parameters(cfg)
+	for _, name := range sortedKeys(values) {
+		method := "immediate"
+		if staticParameters[name] {
+			method = "pending-reboot"
+		}
+		params = append(params, &dbparametergroup.DbParameterGroupParameter{
+			Name: jsii.String(name), Value: jsii.String(values[name]), ApplyMethod: jsii.String(method),
+		})
+	}
+	pg := dbparametergroup.NewDbParameterGroup(c, jsii.String("parameters"), &dbparametergroup.DbParameterGroupConfig{
+		Name:        jsii.String(p.Name + "-postgres" + major),
+		Family:      jsii.String("postgres" + major),
+		Description: jsii.String("Supabase: logical replication, forced TLS, pg_stat_statements"),
+		Parameter:   params,
+	})
+
+	sg := securitygroup.NewSecurityGroup(c, jsii.String("sg"), &securitygroup.SecurityGroupConfig{
+		Name:        jsii.String(p.Name + "-rds"),
+		Description: jsii.String("PostgreSQL from the EKS cluster only"),
+		VpcId:       p.VpcID,
+		Tags:        &map[string]*string{"Name": jsii.String(p.Name + "-rds")},
+	})
+	vpcsecuritygroupingressrule.NewVpcSecurityGroupIngressRule(c, jsii.String("from-cluster"), &vpcsecuritygroupingressrule.VpcSecurityGroupIngressRuleConfig{
+		SecurityGroupId:           sg.Id(),
+		Description:               jsii.String("PostgreSQL from EKS nodes and pods"),
+		IpProtocol:                jsii.String("tcp"),
+		FromPort:                  jsii.Number(Port),
+		ToPort:                    jsii.Number(Port),
+		ReferencedSecurityGroupId: p.ClientSecurityGroupID,
+	})
+
+	monitoring := iamrole.NewIamRole(c, jsii.String("monitoring-role"), &iamrole.IamRoleConfig{
+		Name:             jsii.String(p.Name + "-rds-monitoring"),
+		AssumeRolePolicy: jsii.String(policy.AssumeRoleService("monitoring.rds.amazonaws.com", nil).JSON()),
+	})
+	iamrolepolicyattachment.NewIamRolePolicyAttachment(c, jsii.String("monitoring-policy"), &iamrolepolicyattachment.IamRolePolicyAttachmentConfig{
+		Role:      monitoring.Name(),
+		PolicyArn: jsii.String("arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"),
+	})
+
+	instanceCfg := &dbinstance.DbInstanceConfig{
+		Identifier:                         jsii.String(p.Name),
+		Engine:                             jsii.String("postgres"),
+		EngineVersion:                      jsii.String(cfg.EngineVersion),
+		InstanceClass:                      jsii.String(cfg.InstanceClass),
+		DbName:                             jsii.String(cfg.DatabaseName),
+		Username:                           jsii.String(cfg.MasterUsername),
+		ManageMasterUserPassword:           jsii.Bool(true),
+		MasterUserSecretKmsKeyId:           p.KMSKeyARN,
+		Port:                               jsii.Number(Port),
+		AllocatedStorage:                   jsii.Number(float64(cfg.AllocatedStorageGiB)),
+		MaxAllocatedStorage:                jsii.Number(float64(cfg.MaxAllocatedStorageGiB)),
+		StorageType:                        jsii.String("gp3"),
+		StorageEncrypted:                   jsii.Bool(true),
+		KmsKeyId:                           p.KMSKeyARN,
+		MultiAz:                            jsii.Bool(cfg.MultiAZ),
+		DbSubnetGroupName:                  subnets.Name(),
+		VpcSecurityGroupIds:                &[]*string{sg.Id()},
+		PubliclyAccessible:                 jsii.Bool(false),
+		ParameterGroupName:                 pg.Name(),
+		BackupRetentionPeriod:              jsii.Number(float64(cfg.BackupRetentionDays)),
+		BackupWindow:                       jsii.String(cfg.BackupWindow),
+		MaintenanceWindow:                  jsii.String(cfg.MaintenanceWindow),
+		CopyTagsToSnapshot:                 jsii.Bool(true),
+		DeletionProtection:                 jsii.Bool(cfg.DeletionProtection),
+		SkipFinalSnapshot:                  jsii.Bool(cfg.SkipFinalSnapshot),
+		DeleteAutomatedBackups:             jsii.Bool(cfg.SkipFinalSnapshot),
+		AutoMinorVersionUpgrade:            jsii.Bool(true),
+		AllowMajorVersionUpgrade:           jsii.Bool(false),
+		IamDatabaseAuthenticationEnabled:   jsii.Bool(true),
+		PerformanceInsightsEnabled:         jsii.Bool(true),
+		PerformanceInsightsKmsKeyId:        p.KMSKeyARN,
+		PerformanceInsightsRetentionPeriod: jsii.Number(7),
+		MonitoringInterval:                 jsii.Number(float64(cfg.MonitoringIntervalSeconds)),
+		MonitoringRoleArn:                  monitoring.Arn(),
+		EnabledCloudwatchLogsExports:       jsii.Strings("postgresql", "upgrade"),
+		CaCertIdentifier:                   jsii.String("rds-ca-rsa2048-g1"),
+		Tags:                               &map[string]*string{"Name": jsii.String(p.Name)},
+	}
+	if !cfg.SkipFinalSnapshot {
+		instanceCfg.FinalSnapshotIdentifier = jsii.String(p.Name + "-final")
+	}
+	db := dbinstance.NewDbInstance(c, jsii.String("instance"), instanceCfg)
+	return &Database{
+		Instance:        db,
+		Host:            db.Address(),
+		MasterSecretARN: db.MasterUserSecret().Get(jsii.Number(0)).SecretArn(),
+		Identifier:      p.Name,
+	}
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// instanceMemoryGiB covers the classes the example environments and the
+// cost table use; others fall back to a conservative 4 GiB.
+var instanceMemoryGiB = map[string]float64{
+	"db.t4g.micro": 1, "db.t4g.small": 2, "db.t4g.medium": 4, "db.t4g.large": 8, "db.t4g.xlarge": 16,
+	"db.m7g.large": 8, "db.m7g.xlarge": 16, "db.m7g.2xlarge": 32, "db.m6g.large": 8,
+	"db.r7g.large": 16, "db.r7g.xlarge": 32, "db.r6g.large": 16,
+}
+
+// MaxConnections is RDS's default max_connections for the class:
+// LEAST(DBInstanceClassMemory/9531392, 5000).
+func MaxConnections(class string) int {
+	gib, ok := instanceMemoryGiB[class]
+	if !ok {
+		gib = 4
+	}
+	n := int(gib * (1 << 30) / 9531392)
+	if n > 5000 {
+		n = 5000
+	}
+	return n
+}

@@ -1,0 +1,46 @@
+// Command infra synthesizes the AWS layer of every environment (or those
+// named by -env) into cdktf.out/stacks/supabase-<env>/cdk.tf.json.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/aws/jsii-runtime-go"
+	"github.com/hashicorp/terraform-cdk-go/cdktf"
+
+	"github.com/supabase-eks/supabase-eks/infra/stack"
+	"github.com/supabase-eks/supabase-eks/internal/config"
+)
+
+func main() {
+	envs := flag.String("env", strings.Join(config.Names(), ","), "comma-separated environments to synthesize")
+	outdir := flag.String("out", "cdktf.out", "output directory")
+	flag.Parse()
+	if err := run(strings.Split(*envs, ","), *outdir); err != nil {
+		fmt.Fprintln(os.Stderr, "infra:", err)
+		os.Exit(1)
+	}
+}
+
+func run(names []string, outdir string) error {
+	// Validate every environment before starting the jsii runtime, so bad
+	// configuration fails fast and writes nothing.
+	var envs []config.Environment
+	for _, name := range names {
+		env, err := config.Load(strings.TrimSpace(name))
+		if err != nil {
+			return err
+		}
+		envs = append(envs, env)
+	}
+	defer jsii.Close()
+	app := cdktf.NewApp(&cdktf.AppConfig{Outdir: jsii.String(outdir), SkipValidation: jsii.Bool(false)})
+	for _, env := range envs {
+		stack.New(app, env)
+	}
+	app.Synth()
+	return nil
+}

@@ -1,0 +1,110 @@
+// Package observability creates the alarm topic and CloudWatch alarms for
+// the database and the load balancer.
+package observability
+
+import (
+	"fmt"
+
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/cloudwatchmetricalarm"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/snstopic"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/snstopicsubscription"
+	"github.com/hashicorp/terraform-cdk-go/cdktf"
+)
+
+// Props configures the alarms.
+type Props struct {
+	Name         string
+	KMSKeyARN    *string
+	AlarmEmail   string
+	DBIdentifier string
+	// DBMaxConnections is the instance's max_connections; the alarm fires at 80%.
+	DBMaxConnections int
+	// DBAllocatedStorageGiB sizes the free-storage alarm (10% left).
+	DBAllocatedStorageGiB int
+	// ReplicationSlotLagBytes alarms when Realtime's logical slot falls behind.
+	ReplicationSlotLagBytes int64
+}
+
+// Observability exposes the alarm topic.
+type Observability struct {
+	TopicARN *string
+	// ALBArnSuffix is the Terraform variable that turns on the ALB alarms.
+	ALBArnSuffix cdktf.TerraformVariable
+}
+
+// New creates the topic and the alarms.
+func New(scope constructs.Construct, id string, p Props) *Observability {
+	c := constructs.NewConstruct(scope, jsii.String(id))
+	topic := snstopic.NewSnsTopic(c, jsii.String("alarms"), &snstopic.SnsTopicConfig{
+		Name:           jsii.String(p.Name + "-alarms"),
+		KmsMasterKeyId: p.KMSKeyARN,
+	})
+	if p.AlarmEmail != "" {
+		snstopicsubscription.NewSnsTopicSubscription(c, jsii.String("alarm-email"), &snstopicsubscription.SnsTopicSubscriptionConfig{
+			TopicArn: topic.Arn(),
+			Protocol: jsii.String("email"),
+			Endpoint: jsii.String(p.AlarmEmail),
+		})
+	}
+	alarm := func(id, metric, namespace, stat, op string, threshold float64, periods int, dims map[string]*string, desc string) cloudwatchmetricalarm.CloudwatchMetricAlarmConfig {
+		d := dims
+		return cloudwatchmetricalarm.CloudwatchMetricAlarmConfig{
+			AlarmName:          jsii.String(p.Name + "-" + id),
+			AlarmDescription:   jsii.String(desc),
+			Namespace:          jsii.String(namespace),
+			MetricName:         jsii.String(metric),
+			Statistic:          jsii.String(stat),
+			ComparisonOperator: jsii.String(op),
+			Threshold:          jsii.Number(threshold),
+			Period:             jsii.Number(300),
+			EvaluationPeriods:  jsii.Number(float64(periods)),
+			Dimensions:         &d,
+			TreatMissingData:   jsii.String("notBreaching"),
+			AlarmActions:       &[]*string{topic.Arn()},
+			OkActions:          &[]*string{topic.Arn()},
+		}
+	}
+	db := map[string]*string{"DBInstanceIdentifier": jsii.String(p.DBIdentifier)}
+	for _, cfg := range []cloudwatchmetricalarm.CloudwatchMetricAlarmConfig{
+		alarm("rds-cpu", "CPUUtilization", "AWS/RDS", "Average", "GreaterThanThreshold", 80, 3, db,
+			"RDS CPU above 80% for 15 minutes: scale the instance class or find the query (Performance Insights)."),
+		alarm("rds-free-storage", "FreeStorageSpace", "AWS/RDS", "Minimum", "LessThanThreshold",
+			float64(p.DBAllocatedStorageGiB)*0.1*(1<<30), 1, db,
+			"RDS free storage below 10% of the allocation: storage autoscaling may have hit its maximum."),
+		alarm("rds-connections", "DatabaseConnections", "AWS/RDS", "Maximum", "GreaterThanThreshold",
+			float64(p.DBMaxConnections)*0.8, 2, db,
+			fmt.Sprintf("RDS connections above 80%% of max_connections (%d): add a pooler or a larger class.", p.DBMaxConnections)),
+		// Realtime consumes a logical replication slot; a stuck consumer makes
+		// the slot lag grow until max_slot_wal_keep_size invalidates it.
+		alarm("rds-replication-slot-lag", "OldestReplicationSlotLag", "AWS/RDS", "Maximum", "GreaterThanThreshold",
+			float64(p.ReplicationSlotLagBytes), 3, db,
+			"Logical replication slot lag (Realtime) is growing: check the realtime pods."),
+	} {
+		cfg := cfg
+		cloudwatchmetricalarm.NewCloudwatchMetricAlarm(c, cfg.AlarmName, &cfg)
+	}
+
+	// The ALB belongs to the AWS Load Balancer Controller, so Terraform learns
+	// its ARN suffix only after the first deploy: `make deploy` re-applies with
+	// this variable set, and the ALB alarms appear.
+	suffix := cdktf.NewTerraformVariable(scope, jsii.String("alb_arn_suffix"), &cdktf.TerraformVariableConfig{
+		Type:        jsii.String("string"),
+		Default:     jsii.String(""),
+		Description: jsii.String("ARN suffix (app/<name>/<id>) of the ALB the ingress created; empty skips the ALB alarms."),
+	})
+	count := cdktf.Token_AsNumber(jsii.String(`${var.alb_arn_suffix == "" ? 0 : 1}`))
+	alb := map[string]*string{"LoadBalancer": suffix.StringValue()}
+	for _, cfg := range []cloudwatchmetricalarm.CloudwatchMetricAlarmConfig{
+		alarm("alb-5xx", "HTTPCode_Target_5XX_Count", "AWS/ApplicationELB", "Sum", "GreaterThanThreshold", 25, 2, alb,
+			"More than 25 target 5xx responses per 5 minutes behind the ALB."),
+		alarm("alb-target-response-time", "TargetResponseTime", "AWS/ApplicationELB", "Average", "GreaterThanThreshold", 2, 3, alb,
+			"Average target response time above 2 s for 15 minutes."),
+	} {
+		cfg := cfg
+		cfg.Count = count
+		cloudwatchmetricalarm.NewCloudwatchMetricAlarm(c, cfg.AlarmName, &cfg)
+	}
+	return &Observability{TopicARN: topic.Arn(), ALBArnSuffix: suffix}
+}
