@@ -1,0 +1,53 @@
+# shellcheck shell=bash
+# Variables set here are used by the scripts that source this file.
+# shellcheck disable=SC2034
+# Shared helpers for scripts/tools and scripts/validate. Source it; it loads versions.env.
+_lib_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+set -a
+# shellcheck source=scripts/tools/versions.env
+. "$_lib_dir/versions.env"
+set +a
+TOOLS_DIR=${TOOLS_DIR:-${CACHE_DIR:-$HOME/.cache/supabase-eks}/tools}
+# The CRD files of the AWS Load Balancer Controller at $LBC_VERSION (config/crd/bases).
+LBC_CRD_FILES="elbv2.k8s.aws_ingressclassparams.yaml elbv2.k8s.aws_targetgroupbindings.yaml elbv2.k8s.aws_albtargetcontrolconfigs.yaml"
+
+die() { echo "error: $*" >&2; exit 1; }
+now() { date +%s.%N; }
+elapsed() { echo "$(now) - $1" | bc; }
+
+tool_dir() { echo "$TOOLS_DIR/$1/$2"; }
+crd_schema_dir() { tool_dir crd-schemas "eso-$ESO_VERSION-lbc-$LBC_VERSION"; }
+
+# Paths of the installed validators (make tools puts them there).
+KUBE_APISERVER=$(tool_dir kube-apiserver "$K8S_VERSION")/kube-apiserver
+KUBECTL=$(tool_dir kubectl "$K8S_VERSION")/kubectl
+HELM=$(tool_dir helm "$HELM_VERSION")/helm
+TRIVY=$(tool_dir trivy "$TRIVY_VERSION")/trivy
+KUBECONFORM=$(tool_dir kubeconform "$KUBECONFORM_VERSION")/kubeconform
+KUBE_SCORE=$(tool_dir kube-score "$KUBE_SCORE_VERSION")/kube-score
+TF_PROVIDER_AWS=$(tool_dir terraform-provider-aws "$TPA_VERSION")/terraform-provider-aws
+K8S_SCHEMAS=$(tool_dir k8s-schemas "$K8S_VERSION")
+CRD_SCHEMAS=$(crd_schema_dir)
+ESO_CRDS=$(tool_dir crds "eso-$ESO_VERSION")
+LBC_CRDS=$(tool_dir crds "lbc-$LBC_VERSION")
+
+# go_mod_json MODULE VERSION: `go mod download -json` outside any module (exact version).
+go_mod_json() {
+  (cd "$(mktemp -d)" && GOFLAGS=-mod=mod go mod download -json "$1@$2")
+}
+go_mod_dir() { go_mod_json "$1" "$2" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])'; }
+go_mod_file() { cat "$(go_mod_json "$1" "$2" | python3 -c 'import json,sys; print(json.load(sys.stdin)["GoMod"])')"; }
+
+postgres_bindir() {
+  local d
+  for d in "${PG_BINDIR:-}" "/usr/lib/postgresql/$POSTGRES_MAJOR/bin"; do
+    [ -n "$d" ] && [ -x "$d/postgres" ] && { echo "$d"; return 0; }
+  done
+  d=$(dirname "$(command -v postgres 2>/dev/null || echo /nonexistent/x)")
+  [ -x "$d/postgres" ] && "$d/postgres" --version | grep -q " $POSTGRES_MAJOR\." && { echo "$d"; return 0; }
+  return 1
+}
+
+require_tool() {
+  [ -x "$1" ] || die "$1 missing: run 'make tools'"
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# trivy config (misconfiguration checks embedded in the pinned binary, no download) over the
+# Terraform JSON, the Terraform plan JSON and rendered Kubernetes manifests.
+#
+# Usage: check-trivy.sh [--ignorefile FILE] [--tf LABEL=STACK_DIR] [--plan LABEL=PLAN_JSON] [--k8s LABEL=DIR] ...
+#
+# Policy: zero HIGH or CRITICAL findings, whatever the ignore file says (checked on a scan
+# without it); every LOW/MEDIUM finding must be accepted in the one ignore file
+# (default: .trivyignore.yaml at the repository root), each entry with a `statement` giving
+# the reason. The inputs are copied into one tree, so ignore-file `paths` are relative to it:
+#   tf/<label>/cdk.tf.json   plan/<label>/plan.json   k8s/<label>/<file>
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=scripts/tools/lib.sh
+. "$HERE/../tools/lib.sh"
+require_tool "$TRIVY"
+
+IGNORE=$ROOT/.trivyignore.yaml
+TREE=$(mktemp -d "${TMPDIR:-/tmp}/validate-trivy.XXXXXX")
+trap 'rm -rf "$TREE"' EXIT
+mkdir -p "$TREE/scan"
+inputs=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --ignorefile) IGNORE=$2; shift 2; continue ;;
+    --tf | --plan | --k8s) kind=${1#--}; spec=$2; shift 2 ;;
+    *) die "usage: check-trivy.sh [--ignorefile FILE] [--tf|--plan|--k8s LABEL=PATH]..." ;;
+  esac
+  label=${spec%%=*}; path=${spec#*=}
+  [ -e "$path" ] || die "$kind input $path does not exist"
+  dest=$TREE/scan/$kind/$label
+  mkdir -p "$dest"
+  case $kind in
+    tf) cp "$path"/*.tf.json "$dest/" ;;
+    plan) cp "$path" "$dest/plan.json" ;;
+    k8s) mapfile -t files < <(python3 "$HERE/manifests.py" files "$path")
+         [ ${#files[@]} -gt 0 ] || die "no manifests in $path"
+         cp "${files[@]}" "$dest/" ;;
+  esac
+  inputs=$((inputs + 1))
+done
+[ "$inputs" -gt 0 ] || die "nothing to scan"
+[ -f "$IGNORE" ] || die "ignore file $IGNORE missing"
+python3 "$HERE/trivy_report.py" check-ignorefile "$IGNORE"
+
+export TRIVY_CACHE_DIR=$TREE/cache
+# --skip-check-update: use the checks compiled into the binary, never pull the OCI bundle.
+# shellcheck disable=SC2054 # the commas are trivy's list syntax
+OFFLINE=(--skip-check-update --skip-version-check --disable-telemetry --quiet
+  --misconfig-scanners terraform,terraformplan-json,kubernetes --format json)
+cd "$TREE/scan"
+# Raw scan: no ignore file at all (an empty one, so a stray .trivyignore is not picked up).
+: >"$TREE/none.trivyignore"
+"$TRIVY" config "${OFFLINE[@]}" --ignorefile "$TREE/none.trivyignore" -o "$TREE/raw.json" .
+"$TRIVY" config "${OFFLINE[@]}" --ignorefile "$IGNORE" -o "$TREE/accepted.json" .
+python3 "$HERE/trivy_report.py" report "$TREE/raw.json" "$TREE/accepted.json" "${IGNORE#"$ROOT"/}"

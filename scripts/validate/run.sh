@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Run validation checks over every environment and print one summary line per check plus a
+# final table. Exit status is non-zero if any check failed. Called by `make validate` and
+# the per-check `make validate-<check>` targets.
+#
+# Usage: run.sh [CHECK ...]   default: all, in this order:
+#   tf           terraform init + validate + plan, real hashicorp/aws provider, fake credentials
+#   trivy        trivy config over Terraform JSON, plan JSON and dist/ (needs tf's plans)
+#   k8s          kube-apiserver server-side dry-run of dist/<env>/ (strict, zero warnings)
+#   helm         helm lint + template of the chart form, then the same dry-run
+#   kubeconform  kubeconform -strict, generated k8s + CRD schemas
+#   kube-score   kube-score, zero CRITICAL
+#   db           database bootstrap tests against a real PostgreSQL
+#   negative     the gate's own tests: broken inputs must make the checks fail
+#
+# Environment: ENVS (default "dev prod"), STACKS_DIR (cdktf.out/stacks), DIST_DIR (dist),
+# CHART_DIR_TEMPLATE (chart directory, %s = env; default .cache/chart/%s),
+# VALIDATE_OUT (plans and logs; default .cache/validate), GO.
+set -uo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=scripts/tools/lib.sh
+. "$HERE/../tools/lib.sh"
+cd "$ROOT" || exit 1
+
+ENVS=${ENVS:-dev prod}
+STACKS_DIR=${STACKS_DIR:-cdktf.out/stacks}
+DIST_DIR=${DIST_DIR:-dist}
+CHART_DIR_TEMPLATE=${CHART_DIR_TEMPLATE:-.cache/chart/%s}
+VALIDATE_OUT=${VALIDATE_OUT:-.cache/validate}
+ALL="tf trivy k8s helm kubeconform kube-score db negative"
+CHECKS=${*:-$ALL}
+
+per_env() { # per_env FMT: "--label <env> <FMT with env>" for each env
+  local e
+  for e in $ENVS; do
+    # shellcheck disable=SC2059
+    printf -- '--label\n%s\n'"$1"'\n' "$e" "$e"
+  done
+}
+
+check_tf() {
+  rm -rf "$VALIDATE_OUT/plans"
+  local args; mapfile -t args < <(per_env "$STACKS_DIR/supabase-%s")
+  PLAN_OUT=$VALIDATE_OUT/plans "$HERE/check-tf.sh" "${args[@]}"
+}
+
+check_trivy() {
+  local args=() e stack plan
+  for e in $ENVS; do
+    stack=$STACKS_DIR/supabase-$e; plan=$VALIDATE_OUT/plans/$e/plan.json
+    [ -f "$stack/cdk.tf.json" ] || { echo "FAIL: $stack/cdk.tf.json missing (run the infra synth)"; return 1; }
+    if [ ! -f "$plan" ] || [ "$plan" -ot "$stack/cdk.tf.json" ]; then
+      echo "FAIL: $plan missing or older than $stack/cdk.tf.json (run: make validate-tf)"; return 1
+    fi
+    [ -d "$DIST_DIR/$e" ] || { echo "FAIL: $DIST_DIR/$e missing (run the k8s synth)"; return 1; }
+    args+=(--tf "$e=$stack" --plan "$e=$plan" --k8s "$e=$DIST_DIR/$e")
+  done
+  "$HERE/check-trivy.sh" "${args[@]}"
+}
+
+check_k8s() {
+  local args; mapfile -t args < <(per_env "$DIST_DIR/%s")
+  "$HERE/check-k8s.sh" "${args[@]}"
+}
+
+check_helm() {
+  local args; mapfile -t args < <(per_env "$CHART_DIR_TEMPLATE")
+  "$HERE/check-helm.sh" --namespace supabase "${args[@]}"
+}
+
+check_kubeconform() {
+  local args; mapfile -t args < <(per_env "$DIST_DIR/%s")
+  "$HERE/check-kubeconform.sh" "${args[@]}"
+}
+
+check_kube_score() {
+  local args; mapfile -t args < <(per_env "$DIST_DIR/%s")
+  "$HERE/check-kube-score.sh" "${args[@]}"
+}
+
+check_db() { "$HERE/check-db.sh"; }
+
+check_negative() {
+  SUPABASE_EKS_REQUIRE_TOOLS=1 ${GO:-go} test -count=1 ./scripts/validate/...
+}
+
+mkdir -p "$VALIDATE_OUT"
+declare -a names results times
+failed=0
+start_all=$(now)
+for c in $CHECKS; do
+  fn="check_${c//-/_}"
+  declare -F "$fn" >/dev/null || die "unknown check '$c' (known: $ALL)"
+  echo "==> $c"
+  t0=$(now)
+  log=$VALIDATE_OUT/$c.log
+  "$fn" 2>&1 | tee "$log"
+  rc=${PIPESTATUS[0]}
+  dt=$(printf '%.1f' "$(elapsed "$t0")")
+  if [ "$rc" -eq 0 ]; then res=PASS; else res=FAIL; failed=$((failed + 1)); fi
+  echo "--- $c: $res (${dt}s)"
+  names+=("$c"); results+=("$res"); times+=("$dt")
+done
+total=$(printf '%.1f' "$(elapsed "$start_all")")
+echo
+printf '%-12s %-6s %8s\n' CHECK RESULT SECONDS
+for i in "${!names[@]}"; do printf '%-12s %-6s %8s\n' "${names[$i]}" "${results[$i]}" "${times[$i]}"; done
+printf '%-12s %-6s %8s\n' total "$([ $failed -eq 0 ] && echo PASS || echo FAIL)" "$total"
+echo "(envs: $ENVS; logs in $VALIDATE_OUT/)"
+[ $failed -eq 0 ]
