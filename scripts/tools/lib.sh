@@ -40,7 +40,7 @@ go_mod_file() { cat "$(go_mod_json "$1" "$2" | python3 -c 'import json,sys; prin
 
 postgres_bindir() {
   local d
-  for d in "${PG_BINDIR:-}" "/usr/lib/postgresql/$POSTGRES_MAJOR/bin"; do
+  for d in "${SUPABASE_EKS_PG_BINDIR:-}" "/usr/lib/postgresql/$POSTGRES_MAJOR/bin"; do
     [ -n "$d" ] && [ -x "$d/postgres" ] && { echo "$d"; return 0; }
   done
   d=$(dirname "$(command -v postgres 2>/dev/null || echo /nonexistent/x)")

@@ -9,7 +9,8 @@ ROOT=$(cd "$HERE/../.." && pwd)
 . "$HERE/../tools/lib.sh"
 cd "$ROOT"
 [ -d k8s/dbbootstrap ] || die "k8s/dbbootstrap does not exist yet"
-PG_BINDIR=$(postgres_bindir) || die "PostgreSQL $POSTGRES_MAJOR not found"
-export PG_BINDIR SUPABASE_EKS_REQUIRE_POSTGRES=1
-echo "PostgreSQL: $("$PG_BINDIR/postgres" --version)"
-${GO:-go} test -count=1 ./k8s/dbbootstrap/...
+SUPABASE_EKS_PG_BINDIR=$(postgres_bindir) || die "PostgreSQL $POSTGRES_MAJOR not found"
+export SUPABASE_EKS_PG_BINDIR SUPABASE_EKS_REQUIRE_POSTGRES=1
+echo "PostgreSQL: $("$SUPABASE_EKS_PG_BINDIR/postgres" --version)"
+# The harness that starts the server (internal/pgtest) and the bootstrap SQL tests.
+${GO:-go} test -count=1 ./internal/pgtest/... ./k8s/dbbootstrap/...
