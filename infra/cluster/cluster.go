@@ -120,11 +120,15 @@ func New(scope constructs.Construct, id string, p Props) *Cluster {
 	})
 
 	out := &Cluster{
-		Name:            p.Name,
-		Resource:        cluster,
-		Endpoint:        cluster.Endpoint(),
-		IssuerURL:       issuer,
-		IssuerHostPath:  cdktf.Fn_Replace(issuer, jsii.String("https://"), jsii.String("")),
+		Name:      p.Name,
+		Resource:  cluster,
+		Endpoint:  cluster.Endpoint(),
+		IssuerURL: issuer,
+		// A local keeps the quoted function call out of the JSON policy strings
+		// that embed it (trust policies would otherwise not parse as JSON
+		// before Terraform renders them).
+		IssuerHostPath: cdktf.NewTerraformLocal(scope, jsii.String("oidc_issuer_host_path"),
+			cdktf.Fn_Replace(issuer, jsii.String("https://"), jsii.String(""))).AsString(),
 		OIDCProviderARN: oidc.Arn(),
 		SecurityGroupID: cluster.VpcConfig().ClusterSecurityGroupId(),
 	}

@@ -1,0 +1,726 @@
+package stack
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/aws/jsii-runtime-go"
+	"github.com/hashicorp/terraform-cdk-go/cdktf"
+
+	"github.com/supabase-eks/supabase-eks/infra/cluster"
+	"github.com/supabase-eks/supabase-eks/infra/identity"
+	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/outputs"
+)
+
+// synthesized holds each test environment's cdk.tf.json, decoded.
+var (
+	synthesized = map[string]map[string]any{}
+	rawJSON     = map[string][]byte{}
+	envs        = map[string]config.Environment{}
+)
+
+// variant is dev with every optional feature switched on.
+func variant() config.Environment {
+	e := config.Dev()
+	e.Name = "variant"
+	e.Network.InterfaceEndpoints = true
+	e.Cluster.PublicAccessCIDRs = []string{"203.0.113.0/24"}
+	e.Observability.AlarmEmail = "oncall@example.com"
+	return e
+}
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "infra-synth-")
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range []config.Environment{config.Dev(), config.Prod(), variant()} {
+		if err := e.Validate(); err != nil && e.Name != "variant" {
+			panic(err)
+		}
+		envs[e.Name] = e
+	}
+	app := cdktf.NewApp(&cdktf.AppConfig{Outdir: jsii.String(dir)})
+	for _, e := range envs {
+		New(app, e)
+	}
+	app.Synth()
+	for name, e := range envs {
+		data, err := os.ReadFile(filepath.Join(dir, "stacks", e.StackName(), "cdk.tf.json"))
+		if err != nil {
+			panic(err)
+		}
+		var doc map[string]any
+		if err := json.Unmarshal(data, &doc); err != nil {
+			panic(err)
+		}
+		synthesized[name], rawJSON[name] = doc, data
+	}
+	code := m.Run()
+	jsii.Close()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// resources returns every resource of a type, keyed by logical name.
+func resources(env, typ string) map[string]map[string]any {
+	out := map[string]map[string]any{}
+	all, _ := synthesized[env]["resource"].(map[string]any)
+	for name, r := range all[typ].(map[string]any) {
+		out[name] = r.(map[string]any)
+	}
+	return out
+}
+
+func hasType(env, typ string) bool {
+	all, _ := synthesized[env]["resource"].(map[string]any)
+	_, ok := all[typ]
+	return ok
+}
+
+func only(t *testing.T, env, typ string) map[string]any {
+	t.Helper()
+	rs := resources(env, typ)
+	if len(rs) != 1 {
+		t.Fatalf("%s: want one %s, got %d", env, typ, len(rs))
+	}
+	for _, r := range rs {
+		return r
+	}
+	return nil
+}
+
+func get(v any, path ...any) any {
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, ok := v.(map[string]any)
+			if !ok {
+				return nil
+			}
+			v = m[k]
+		case int:
+			l, ok := v.([]any)
+			if !ok || k >= len(l) {
+				return nil
+			}
+			v = l[k]
+		}
+	}
+	return v
+}
+
+func str(v any) string { s, _ := v.(string); return s }
+
+func strList(v any) []string {
+	var out []string
+	for _, x := range v.([]any) {
+		out = append(out, x.(string))
+	}
+	return out
+}
+
+var stackEnvs = []string{"dev", "prod"}
+
+func TestBackendIsS3WithNativeLockingAndEncryption(t *testing.T) {
+	for _, env := range stackEnvs {
+		s3 := get(synthesized[env], "terraform", "backend", "s3")
+		if get(s3, "use_lockfile") != true || get(s3, "encrypt") != true || str(get(s3, "bucket")) == "" ||
+			str(get(s3, "key")) != envs[env].State.Key {
+			t.Errorf("%s: backend %v", env, s3)
+		}
+		if str(get(synthesized[env], "terraform", "required_providers", "aws", "version")) != ProviderConstraint {
+			t.Errorf("%s: provider constraint not pinned", env)
+		}
+		if bytes.Contains(rawJSON[env], []byte(os.TempDir())) || bytes.Contains(rawJSON[env], []byte("/root/")) {
+			t.Errorf("%s: machine path in cdk.tf.json", env)
+		}
+		prov := get(synthesized[env], "provider", "aws", 0)
+		if fmt.Sprint(get(prov, "allowed_account_ids")) != "["+envs[env].AccountID+"]" || get(prov, "default_tags", 0, "tags", "Environment") != env {
+			t.Errorf("%s: provider %v", env, prov)
+		}
+	}
+}
+
+func TestNetwork(t *testing.T) {
+	for _, env := range stackEnvs {
+		e := envs[env]
+		plan := e.Subnets()
+		if str(only(t, env, "aws_vpc")["cidr_block"]) != e.Network.VpcCIDR {
+			t.Errorf("%s: VPC CIDR", env)
+		}
+		tiers := map[string][]string{}
+		for name, s := range resources(env, "aws_subnet") {
+			tier := str(get(s, "tags", "tier"))
+			tiers[tier] = append(tiers[tier], str(s["cidr_block"]))
+			switch tier {
+			case "public":
+				if get(s, "tags", "kubernetes.io/role/elb") != "1" {
+					t.Errorf("%s: public subnet %s lacks kubernetes.io/role/elb", env, name)
+				}
+				if s["map_public_ip_on_launch"] != false {
+					t.Errorf("%s: public subnet %s auto-assigns public IPs", env, name)
+				}
+			case "private":
+				if get(s, "tags", "kubernetes.io/role/internal-elb") != "1" {
+					t.Errorf("%s: private subnet %s lacks kubernetes.io/role/internal-elb", env, name)
+				}
+			}
+		}
+		for tier, want := range map[string][]string{"public": plan.Public, "private": plan.Private, "database": plan.Database} {
+			got := tiers[tier]
+			sort.Strings(got)
+			w := append([]string{}, want...)
+			sort.Strings(w)
+			if strings.Join(got, ",") != strings.Join(w, ",") {
+				t.Errorf("%s: %s subnets %v, want %v", env, tier, got, w)
+			}
+		}
+		wantNAT := 1
+		if e.Network.NAT == config.NATPerAZ {
+			wantNAT = len(e.AvailabilityZones)
+		}
+		if n := len(resources(env, "aws_nat_gateway")); n != wantNAT {
+			t.Errorf("%s: %d NAT gateways, want %d", env, n, wantNAT)
+		}
+		// The database tier's route table must have no route at all (only the
+		// implicit local one); every explicit route belongs to another tier.
+		var dbRT string
+		for name, rt := range resources(env, "aws_route_table") {
+			if strings.HasSuffix(str(get(rt, "tags", "Name")), "-database") {
+				dbRT = name
+			}
+		}
+		if dbRT == "" {
+			t.Fatalf("%s: no database route table", env)
+		}
+		for name, r := range resources(env, "aws_route") {
+			if strings.Contains(str(r["route_table_id"]), dbRT) {
+				t.Errorf("%s: route %s in the database route table", env, name)
+			}
+		}
+		natRoutes := 0
+		for _, r := range resources(env, "aws_route") {
+			if strings.Contains(str(r["nat_gateway_id"]), "aws_nat_gateway") {
+				natRoutes++
+			}
+		}
+		if natRoutes != len(e.AvailabilityZones) {
+			t.Errorf("%s: %d private default routes via NAT, want one per zone", env, natRoutes)
+		}
+		fl := only(t, env, "aws_flow_log")
+		if fl["traffic_type"] != "ALL" || fl["log_destination_type"] != "cloud-watch-logs" {
+			t.Errorf("%s: flow log %v", env, fl)
+		}
+		for name, lg := range resources(env, "aws_cloudwatch_log_group") {
+			if !strings.Contains(str(lg["kms_key_id"]), "aws_kms_key") || lg["retention_in_days"] == nil {
+				t.Errorf("%s: log group %s not KMS-encrypted with retention", env, name)
+			}
+		}
+		sg := only(t, env, "aws_default_security_group")
+		if sg["ingress"] != nil || sg["egress"] != nil {
+			t.Errorf("%s: default security group has rules", env)
+		}
+		endpoints := map[string]string{}
+		for _, ep := range resources(env, "aws_vpc_endpoint") {
+			endpoints[str(ep["service_name"])] = str(ep["vpc_endpoint_type"])
+		}
+		if endpoints["com.amazonaws."+e.Region+".s3"] != "Gateway" {
+			t.Errorf("%s: no S3 gateway endpoint", env)
+		}
+		if len(endpoints) != 1 {
+			t.Errorf("%s: interface endpoints present while disabled: %v", env, endpoints)
+		}
+	}
+	var ifaces []string
+	for _, ep := range resources("variant", "aws_vpc_endpoint") {
+		if ep["vpc_endpoint_type"] == "Interface" {
+			ifaces = append(ifaces, strings.TrimPrefix(str(ep["service_name"]), "com.amazonaws.us-east-1."))
+		}
+	}
+	sort.Strings(ifaces)
+	if strings.Join(ifaces, ",") != "ecr.api,ecr.dkr,logs,secretsmanager,sts" {
+		t.Errorf("interface endpoints with the flag on: %v", ifaces)
+	}
+}
+
+func TestNoSecurityGroupOpenToTheInternet(t *testing.T) {
+	for _, env := range append(stackEnvs, "variant") {
+		for _, typ := range []string{"aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"} {
+			if !hasType(env, typ) {
+				continue
+			}
+			for name, r := range resources(env, typ) {
+				if c := str(r["cidr_ipv4"]); c == "0.0.0.0/0" || str(r["cidr_ipv6"]) == "::/0" {
+					t.Errorf("%s: %s %s open to the internet", env, typ, name)
+				}
+			}
+		}
+	}
+}
+
+func TestEKS(t *testing.T) {
+	for _, env := range append(stackEnvs, "variant") {
+		e := envs[env]
+		c := only(t, env, "aws_eks_cluster")
+		if c["version"] != e.Cluster.KubernetesVersion {
+			t.Errorf("%s: version %v", env, c["version"])
+		}
+		vpc := get(c, "vpc_config")
+		if get(vpc, "endpoint_private_access") != true {
+			t.Errorf("%s: private endpoint off", env)
+		}
+		public := len(e.Cluster.PublicAccessCIDRs) > 0
+		if get(vpc, "endpoint_public_access") != public {
+			t.Errorf("%s: public endpoint %v, want %v", env, get(vpc, "endpoint_public_access"), public)
+		}
+		if public && fmt.Sprint(get(vpc, "public_access_cidrs")) != fmt.Sprint([]any{"203.0.113.0/24"}) {
+			t.Errorf("%s: public access CIDRs %v", env, get(vpc, "public_access_cidrs"))
+		}
+		if n := len(get(vpc, "subnet_ids").([]any)); n != len(e.AvailabilityZones) || !strings.Contains(fmt.Sprint(get(vpc, "subnet_ids")), "private") {
+			t.Errorf("%s: control plane subnets %v", env, get(vpc, "subnet_ids"))
+		}
+		if fmt.Sprint(strList(c["enabled_cluster_log_types"])) != fmt.Sprint(cluster.ControlPlaneLogTypes) {
+			t.Errorf("%s: log types %v", env, c["enabled_cluster_log_types"])
+		}
+		if fmt.Sprint(get(c, "encryption_config", "resources")) != "[secrets]" || !strings.Contains(str(get(c, "encryption_config", "provider", "key_arn")), "aws_kms_key") {
+			t.Errorf("%s: secrets envelope encryption %v", env, c["encryption_config"])
+		}
+		if get(c, "access_config", "authentication_mode") != "API" || get(c, "access_config", "bootstrap_cluster_creator_admin_permissions") != false {
+			t.Errorf("%s: access config %v", env, c["access_config"])
+		}
+		entries := resources(env, "aws_eks_access_entry")
+		assoc := resources(env, "aws_eks_access_policy_association")
+		if len(entries) != len(e.Cluster.AdminPrincipalARNs) || len(assoc) != len(entries) {
+			t.Errorf("%s: %d access entries / %d policies for %d admins", env, len(entries), len(assoc), len(e.Cluster.AdminPrincipalARNs))
+		}
+		oidc := only(t, env, "aws_iam_openid_connect_provider")
+		if fmt.Sprint(oidc["client_id_list"]) != "[sts.amazonaws.com]" || oidc["thumbprint_list"] != nil {
+			t.Errorf("%s: OIDC provider %v", env, oidc)
+		}
+		for name, lt := range resources(env, "aws_launch_template") {
+			md := get(lt, "metadata_options")
+			if get(md, "http_tokens") != "required" || get(md, "http_put_response_hop_limit") != float64(1) {
+				t.Errorf("%s: %s metadata options %v", env, name, md)
+			}
+			ebs := get(lt, "block_device_mappings", 0, "ebs")
+			if get(ebs, "volume_type") != "gp3" || get(ebs, "encrypted") != "true" {
+				t.Errorf("%s: %s root volume %v", env, name, ebs)
+			}
+		}
+		groups := resources(env, "aws_eks_node_group")
+		if len(groups) != len(e.Cluster.NodeGroups) {
+			t.Fatalf("%s: %d node groups", env, len(groups))
+		}
+		for _, ng := range e.Cluster.NodeGroups {
+			var g map[string]any
+			for _, cand := range groups {
+				if cand["node_group_name"] == ng.Name {
+					g = cand
+				}
+			}
+			if g == nil {
+				t.Fatalf("%s: node group %s missing", env, ng.Name)
+			}
+			sc := get(g, "scaling_config")
+			if get(sc, "min_size") != float64(ng.MinSize) || get(sc, "max_size") != float64(ng.MaxSize) || get(g, "capacity_type") != ng.CapacityType {
+				t.Errorf("%s: node group %s scaling %v", env, ng.Name, sc)
+			}
+			if !strings.Contains(fmt.Sprint(g["subnet_ids"]), "private") || strings.Contains(fmt.Sprint(g["subnet_ids"]), "public") {
+				t.Errorf("%s: node group %s not in private subnets", env, ng.Name)
+			}
+			if get(g, "launch_template", "id") == nil {
+				t.Errorf("%s: node group %s without the hardened launch template", env, ng.Name)
+			}
+		}
+		asgTags := map[string]string{}
+		for _, tag := range resources(env, "aws_autoscaling_group_tag") {
+			asgTags[str(get(tag, "tag", "key"))] = str(get(tag, "tag", "value"))
+		}
+		if asgTags["k8s.io/cluster-autoscaler/enabled"] != "true" || asgTags["k8s.io/cluster-autoscaler/"+e.ResourcePrefix()] != "owned" {
+			t.Errorf("%s: ASG auto-discovery tags %v", env, asgTags)
+		}
+		addons := map[string]map[string]any{}
+		for _, a := range resources(env, "aws_eks_addon") {
+			addons[str(a["addon_name"])] = a
+		}
+		for _, name := range []string{"vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver"} {
+			if addons[name] == nil {
+				t.Errorf("%s: add-on %s missing", env, name)
+			}
+		}
+		var cni map[string]any
+		_ = json.Unmarshal([]byte(str(addons["vpc-cni"]["configuration_values"])), &cni)
+		if cni["enableNetworkPolicy"] != "true" || !strings.Contains(str(addons["vpc-cni"]["service_account_role_arn"]), "aws_iam_role") {
+			t.Errorf("%s: vpc-cni must enforce NetworkPolicies and use IRSA: %v", env, addons["vpc-cni"])
+		}
+		if !strings.Contains(str(addons["aws-ebs-csi-driver"]["service_account_role_arn"]), "aws_iam_role") {
+			t.Errorf("%s: EBS CSI driver without its IRSA role", env)
+		}
+		if (addons["amazon-cloudwatch-observability"] != nil) != e.Observability.ContainerInsights {
+			t.Errorf("%s: CloudWatch observability add-on presence != flag", env)
+		}
+	}
+}
+
+func TestRDS(t *testing.T) {
+	for _, env := range stackEnvs {
+		d := envs[env].Database
+		db := only(t, env, "aws_db_instance")
+		want := map[string]any{
+			"engine": "postgres", "engine_version": d.EngineVersion, "instance_class": d.InstanceClass,
+			"multi_az": d.MultiAZ, "storage_type": "gp3", "storage_encrypted": true,
+			"backup_retention_period": float64(d.BackupRetentionDays), "backup_window": d.BackupWindow,
+			"maintenance_window": d.MaintenanceWindow, "copy_tags_to_snapshot": true,
+			"deletion_protection": d.DeletionProtection, "skip_final_snapshot": d.SkipFinalSnapshot,
+			"performance_insights_enabled": true, "iam_database_authentication_enabled": true,
+			"manage_master_user_password": true, "publicly_accessible": false,
+			"monitoring_interval": float64(d.MonitoringIntervalSeconds),
+		}
+		for k, v := range want {
+			if db[k] != v {
+				t.Errorf("%s: aws_db_instance.%s = %v, want %v", env, k, db[k], v)
+			}
+		}
+		for _, k := range []string{"kms_key_id", "master_user_secret_kms_key_id", "performance_insights_kms_key_id"} {
+			if !strings.Contains(str(db[k]), "aws_kms_key") {
+				t.Errorf("%s: %s not the project key", env, k)
+			}
+		}
+		if db["password"] != nil || db["password_wo"] != nil {
+			t.Errorf("%s: a password in Terraform", env)
+		}
+		if db["max_allocated_storage"].(float64) <= db["allocated_storage"].(float64) {
+			t.Errorf("%s: storage autoscaling off", env)
+		}
+		if fmt.Sprint(db["enabled_cloudwatch_logs_exports"]) != "[postgresql upgrade]" {
+			t.Errorf("%s: log exports %v", env, db["enabled_cloudwatch_logs_exports"])
+		}
+		if !strings.Contains(str(db["monitoring_role_arn"]), "aws_iam_role") {
+			t.Errorf("%s: enhanced monitoring role", env)
+		}
+		if envs[env].IsProd() && (db["final_snapshot_identifier"] == nil || db["multi_az"] != true || d.BackupRetentionDays < 14) {
+			t.Errorf("prod: final snapshot, Multi-AZ and 14 days of backups required")
+		}
+		if !envs[env].IsProd() && d.BackupRetentionDays < 7 {
+			t.Errorf("dev: backups below a week")
+		}
+		if !strings.Contains(str(get(only(t, env, "aws_db_subnet_group"), "subnet_ids")), "") {
+			t.Errorf("%s: subnet group", env)
+		}
+		if ids := fmt.Sprint(only(t, env, "aws_db_subnet_group")["subnet_ids"]); !strings.Contains(ids, "database") || strings.Contains(ids, "private") {
+			t.Errorf("%s: DB subnet group not on the database subnets: %s", env, ids)
+		}
+		params := map[string]string{}
+		for _, p := range only(t, env, "aws_db_parameter_group")["parameter"].([]any) {
+			params[str(get(p, "name"))] = str(get(p, "value"))
+		}
+		for k, v := range map[string]string{"rds.logical_replication": "1", "rds.force_ssl": "1", "shared_preload_libraries": "pg_stat_statements"} {
+			if params[k] != v {
+				t.Errorf("%s: parameter %s = %q, want %q", env, k, params[k], v)
+			}
+		}
+		if params["max_slot_wal_keep_size"] == "" {
+			t.Errorf("%s: max_slot_wal_keep_size unset", env)
+		}
+		if !strings.HasPrefix(str(only(t, env, "aws_db_parameter_group")["family"]), "postgres1") {
+			t.Errorf("%s: parameter group family", env)
+		}
+		rules := resources(env, "aws_vpc_security_group_ingress_rule")
+		var dbRules int
+		for _, r := range rules {
+			if strings.Contains(str(r["security_group_id"]), "database_sg") {
+				dbRules++
+				if r["from_port"] != float64(5432) || r["to_port"] != float64(5432) || !strings.Contains(str(r["referenced_security_group_id"]), "cluster_security_group_id") || r["cidr_ipv4"] != nil {
+					t.Errorf("%s: DB ingress rule %v", env, r)
+				}
+			}
+		}
+		if dbRules != 1 {
+			t.Errorf("%s: %d ingress rules on the DB security group, want exactly 1", env, dbRules)
+		}
+	}
+}
+
+func TestS3Buckets(t *testing.T) {
+	for _, env := range stackEnvs {
+		buckets := resources(env, "aws_s3_bucket")
+		if len(buckets) != 2 {
+			t.Fatalf("%s: %d buckets", env, len(buckets))
+		}
+		for name := range buckets {
+			ref := "aws_s3_bucket." + name + ".id"
+			find := func(typ string) map[string]any {
+				for _, r := range resources(env, typ) {
+					if strings.Contains(str(r["bucket"]), ref) {
+						return r
+					}
+				}
+				t.Errorf("%s: bucket %s has no %s", env, name, typ)
+				return map[string]any{}
+			}
+			pab := find("aws_s3_bucket_public_access_block")
+			for _, k := range []string{"block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"} {
+				if pab[k] != true {
+					t.Errorf("%s: %s %s not set", env, name, k)
+				}
+			}
+			if get(find("aws_s3_bucket_ownership_controls"), "rule", "object_ownership") != "BucketOwnerEnforced" {
+				t.Errorf("%s: %s ownership not enforced", env, name)
+			}
+			if get(find("aws_s3_bucket_versioning"), "versioning_configuration", "status") != "Enabled" {
+				t.Errorf("%s: %s not versioned", env, name)
+			}
+			rule := get(find("aws_s3_bucket_server_side_encryption_configuration"), "rule", 0)
+			if get(rule, "apply_server_side_encryption_by_default", "sse_algorithm") != "aws:kms" || get(rule, "bucket_key_enabled") != true ||
+				!strings.Contains(str(get(rule, "apply_server_side_encryption_by_default", "kms_master_key_id")), "aws_kms_key") {
+				t.Errorf("%s: %s encryption %v", env, name, rule)
+			}
+			doc, err := policy.Parse(str(find("aws_s3_bucket_policy")["policy"]))
+			if err != nil || len(doc.Statement) == 0 || doc.Statement[0].Effect != "Deny" || doc.Statement[0].Condition["Bool"]["aws:SecureTransport"] != "false" {
+				t.Errorf("%s: %s is not TLS-only: %v %v", env, name, doc, err)
+			}
+			lc := fmt.Sprint(find("aws_s3_bucket_lifecycle_configuration")["rule"])
+			if !strings.Contains(lc, "abort_incomplete_multipart_upload") || !strings.Contains(lc, "noncurrent_version_expiration") {
+				t.Errorf("%s: %s lifecycle %s", env, name, lc)
+			}
+		}
+	}
+}
+
+func TestKMSAndSecretsHoldNoValues(t *testing.T) {
+	for _, env := range stackEnvs {
+		key := only(t, env, "aws_kms_key")
+		if key["enable_key_rotation"] != true || str(key["policy"]) == "" {
+			t.Errorf("%s: KMS key %v", env, key)
+		}
+		secrets := resources(env, "aws_secretsmanager_secret")
+		if len(secrets) != len(outputs.SecretOrder) {
+			t.Errorf("%s: %d secrets, want %d", env, len(secrets), len(outputs.SecretOrder))
+		}
+		for name, s := range secrets {
+			if !strings.Contains(str(s["kms_key_id"]), "aws_kms_key") {
+				t.Errorf("%s: secret %s not on the project key", env, name)
+			}
+		}
+		for _, forbidden := range []string{"aws_secretsmanager_secret_version", "random_password", "secret_string", "secret_string_wo", "\"password\""} {
+			if bytes.Contains(rawJSON[env], []byte(forbidden)) {
+				t.Errorf("%s: %s appears in the Terraform JSON", env, forbidden)
+			}
+		}
+		for name, o := range synthesized[env]["output"].(map[string]any) {
+			if get(o, "sensitive") == true {
+				t.Errorf("%s: output %s is sensitive: the contract carries no secrets", env, name)
+			}
+		}
+	}
+}
+
+var irsaSubRe = regexp.MustCompile(`^system:serviceaccount:([a-z0-9-]+):([a-z0-9-]+)$`)
+
+func TestIRSARolesTrustExactlyOneServiceAccount(t *testing.T) {
+	for _, env := range stackEnvs {
+		e := envs[env]
+		seen := map[string]bool{}
+		for name, r := range resources(env, "aws_iam_role") {
+			doc, err := policy.Parse(str(r["assume_role_policy"]))
+			if err != nil {
+				t.Fatalf("%s: %s trust: %v", env, name, err)
+			}
+			st := doc.Statement[0]
+			if _, ok := st.Principal["Federated"]; !ok {
+				continue
+			}
+			if len(doc.Statement) != 1 || fmt.Sprint(st.Action) != "[sts:AssumeRoleWithWebIdentity]" {
+				t.Errorf("%s: %s trust %v", env, name, doc)
+			}
+			eq := st.Condition["StringEquals"]
+			var sub, aud string
+			for k, v := range eq {
+				if strings.HasSuffix(k, ":sub") {
+					sub = v.(string)
+				}
+				if strings.HasSuffix(k, ":aud") {
+					aud = v.(string)
+				}
+			}
+			m := irsaSubRe.FindStringSubmatch(sub)
+			if m == nil || aud != "sts.amazonaws.com" || len(st.Condition) != 1 {
+				t.Errorf("%s: %s trust not pinned to one service account: %v", env, name, st.Condition)
+				continue
+			}
+			seen[m[1]+"/"+m[2]] = true
+		}
+		for _, role := range outputs.RequiredRoles {
+			sa := outputs.ServiceAccounts[role]
+			if !seen[sa.Namespace+"/"+sa.Name] {
+				t.Errorf("%s: no IRSA role trusts %s/%s (%s)", env, sa.Namespace, sa.Name, role)
+			}
+		}
+		if !seen["kube-system/aws-node"] {
+			t.Errorf("%s: VPC CNI has no IRSA role", env)
+		}
+		if seen["amazon-cloudwatch/cloudwatch-agent"] != e.Observability.ContainerInsights {
+			t.Errorf("%s: CloudWatch role presence != flag", env)
+		}
+	}
+}
+
+// wildcardAllowed lists statements that must use "*" (APIs without
+// resource-level permissions, or the key policy's "this key").
+var wildcardAllowed = map[string]bool{
+	"AccountAdministersKeyThroughIAM": true, "CloudWatchLogsEncryptsThisAccountsGroups": true, "SNSAndCloudWatchAlarmsUseKeyForTopic": true,
+	"DescribeScalingState": true, "CreateELBServiceLinkedRole": true, "DescribeNetworkAndLoadBalancers": true, "LookUpCertificatesAndFirewalls": true,
+}
+
+func TestPoliciesNameTheirResources(t *testing.T) {
+	for _, env := range stackEnvs {
+		docs := map[string]string{"aws_kms_key": str(only(t, env, "aws_kms_key")["policy"])}
+		for name, p := range resources(env, "aws_iam_role_policy") {
+			docs[name] = str(p["policy"])
+		}
+		for name, raw := range docs {
+			doc, err := policy.Parse(raw)
+			if err != nil {
+				t.Fatalf("%s: %s: %v", env, name, err)
+			}
+			for _, st := range doc.Statement {
+				for _, r := range st.Resource {
+					if r == "*" && !wildcardAllowed[st.Sid] {
+						t.Errorf("%s: %s statement %q uses Resource \"*\"", env, name, st.Sid)
+					}
+				}
+				for _, a := range st.Action {
+					if (a == "*" || strings.HasSuffix(a, ":*")) && st.Sid != "AccountAdministersKeyThroughIAM" && st.Effect == "Allow" {
+						t.Errorf("%s: %s statement %q allows %s", env, name, st.Sid, a)
+					}
+				}
+			}
+		}
+		byName := func(sub string) policy.Document {
+			for name, p := range resources(env, "aws_iam_role_policy") {
+				if strings.Contains(name, sub) {
+					d, _ := policy.Parse(str(p["policy"]))
+					return d
+				}
+			}
+			t.Fatalf("%s: no policy %s", env, sub)
+			return policy.Document{}
+		}
+		eso := byName("identity_external_secrets-policy")
+		res := fmt.Sprint(eso.Statement[0].Resource)
+		if strings.Count(res, "aws_secretsmanager_secret.") != len(outputs.SecretOrder) || !strings.Contains(res, "master_user_secret") {
+			t.Errorf("%s: ESO reads %s", env, res)
+		}
+		st := byName("identity_storage-policy")
+		for _, s := range st.Statement {
+			for _, r := range s.Resource {
+				if !strings.Contains(r, "aws_s3_bucket.storage_6") && !strings.Contains(r, "aws_kms_key") {
+					t.Errorf("%s: storage role reaches %s", env, r)
+				}
+			}
+		}
+		bk := byName("identity_db_backup-policy")
+		if !strings.HasSuffix(bk.Statement[0].Resource[0], "/pg_dump/*") || strings.Contains(fmt.Sprint(bk.Statement[0].Action), "Delete") {
+			t.Errorf("%s: backup role %v", env, bk.Statement[0])
+		}
+		ca := byName("identity_cluster_autoscaler-policy")
+		if ca.Statement[1].Condition["StringEquals"]["aws:ResourceTag/k8s.io/cluster-autoscaler/"+envs[env].ResourcePrefix()] != "owned" {
+			t.Errorf("%s: cluster autoscaler may scale groups it does not own: %v", env, ca.Statement[1])
+		}
+	}
+}
+
+// TestLoadBalancerControllerPolicyCoversUpstream compares with the
+// controller's documented policy when the reference copy is available.
+func TestLoadBalancerControllerPolicyCoversUpstream(t *testing.T) {
+	path := os.Getenv("LBC_IAM_POLICY")
+	if path == "" {
+		path = "../../../shared/vendor/aws-load-balancer-controller-v3.5.0/iam_policy.main-2026.json"
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("upstream policy not available (%v); set LBC_IAM_POLICY", err)
+	}
+	upstream, err := policy.Parse(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ours := map[string]bool{}
+	for _, st := range identity.LoadBalancerControllerPolicy("us-east-1", "111122223333").Statement {
+		for _, a := range st.Action {
+			ours[a] = true
+		}
+	}
+	for _, st := range upstream.Statement {
+		for _, a := range st.Action {
+			if !ours[a] {
+				t.Errorf("controller action %s missing", a)
+			}
+		}
+	}
+}
+
+func TestOutputsContract(t *testing.T) {
+	for _, env := range stackEnvs {
+		got := synthesized[env]["output"].(map[string]any)
+		var want []string
+		for _, f := range outputs.Fields() {
+			want = append(want, f.Name)
+			if got[f.Name] == nil {
+				t.Errorf("%s: output %s missing", env, f.Name)
+			} else if get(got[f.Name], "description") == "" {
+				t.Errorf("%s: output %s undocumented", env, f.Name)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: %d outputs, contract has %d", env, len(got), len(want))
+		}
+	}
+	if str(get(synthesized["prod"]["output"], "domain", "value")) != envs["prod"].Domain.Name {
+		t.Error("prod: domain output")
+	}
+}
+
+func TestAlarms(t *testing.T) {
+	for _, env := range stackEnvs {
+		metrics := map[string]bool{}
+		for _, a := range resources(env, "aws_cloudwatch_metric_alarm") {
+			metrics[str(a["metric_name"])] = true
+			if !strings.Contains(fmt.Sprint(a["alarm_actions"]), "aws_sns_topic") {
+				t.Errorf("%s: alarm %v has no action", env, a["alarm_name"])
+			}
+		}
+		for _, m := range []string{"CPUUtilization", "FreeStorageSpace", "DatabaseConnections", "OldestReplicationSlotLag", "HTTPCode_Target_5XX_Count", "TargetResponseTime"} {
+			if !metrics[m] {
+				t.Errorf("%s: no alarm on %s", env, m)
+			}
+		}
+		if !strings.Contains(str(only(t, env, "aws_sns_topic")["kms_master_key_id"]), "aws_kms_key") {
+			t.Errorf("%s: alarm topic unencrypted", env)
+		}
+	}
+}
+
+func TestSynthesisIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	app := cdktf.NewApp(&cdktf.AppConfig{Outdir: jsii.String(dir)})
+	New(app, envs["dev"])
+	app.Synth()
+	again, err := os.ReadFile(filepath.Join(dir, "stacks", "supabase-dev", "cdk.tf.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again, rawJSON["dev"]) {
+		t.Fatal("two syntheses of dev differ")
+	}
+}

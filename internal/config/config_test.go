@@ -1,0 +1,145 @@
+package config
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/supabase-eks/supabase-eks/internal/outputs"
+)
+
+func TestShippedEnvironmentsAreValid(t *testing.T) {
+	for _, name := range Names() {
+		if _, err := Load(name); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+func TestProdDefaults(t *testing.T) {
+	p := Prod()
+	if len(p.AvailabilityZones) != 3 || p.Network.NAT != NATPerAZ || !p.Database.MultiAZ || p.Database.BackupRetentionDays < 14 {
+		t.Fatalf("prod must default to 3 AZs, NAT per AZ, Multi-AZ and >= 14 days of backups: %+v", p)
+	}
+	if Dev().Network.NAT != NATSingle {
+		t.Fatal("dev should share one NAT gateway")
+	}
+}
+
+// TestBadInputNamesTheField mutates a valid environment and expects the
+// error to name the field at fault.
+func TestBadInputNamesTheField(t *testing.T) {
+	cases := []struct {
+		name  string
+		field string
+		env   func() Environment
+		mut   func(*Environment)
+	}{
+		{"one AZ", "availabilityZones", Dev, func(e *Environment) { e.AvailabilityZones = e.AvailabilityZones[:1] }},
+		{"AZ from another region", "availabilityZones[1]", Dev, func(e *Environment) { e.AvailabilityZones[1] = "eu-west-1b" }},
+		{"prod with two AZs", "availabilityZones", Prod, func(e *Environment) { e.AvailabilityZones = e.AvailabilityZones[:2] }},
+		{"VPC too small", "network.vpcCidr", Dev, func(e *Environment) { e.Network.VpcCIDR = "10.0.0.0/24" }},
+		{"VPC not a network", "network.vpcCidr", Dev, func(e *Environment) { e.Network.VpcCIDR = "10.0.0.1/16" }},
+		{"service CIDR overlaps VPC", "cluster.serviceCidr", Dev, func(e *Environment) { e.Cluster.ServiceCIDR = "10.20.128.0/20" }},
+		{"public endpoint open to the world", "cluster.publicAccessCidrs[0]", Dev, func(e *Environment) { e.Cluster.PublicAccessCIDRs = []string{"0.0.0.0/0"} }},
+		{"node group min > max", "cluster.nodeGroups[0].minSize", Dev, func(e *Environment) { e.Cluster.NodeGroups[0].MinSize = 5 }},
+		{"desired outside range", "cluster.nodeGroups[0].desiredSize", Dev, func(e *Environment) { e.Cluster.NodeGroups[0].DesiredSize = 9 }},
+		{"bad capacity type", "cluster.nodeGroups[0].capacityType", Dev, func(e *Environment) { e.Cluster.NodeGroups[0].CapacityType = "RESERVED" }},
+		{"no admin", "cluster.adminPrincipalArns", Dev, func(e *Environment) { e.Cluster.AdminPrincipalARNs = nil }},
+		{"unsupported kubernetes", "cluster.kubernetesVersion", Dev, func(e *Environment) { e.Cluster.KubernetesVersion = "1.29" }},
+		{"dev retention below floor", "database.backupRetentionDays", Dev, func(e *Environment) { e.Database.BackupRetentionDays = 3 }},
+		{"prod retention below floor", "database.backupRetentionDays", Prod, func(e *Environment) { e.Database.BackupRetentionDays = 7 }},
+		{"postgres 15", "database.engineVersion", Dev, func(e *Environment) { e.Database.EngineVersion = "15.8" }},
+		{"no storage autoscaling", "database.maxAllocatedStorageGiB", Dev, func(e *Environment) { e.Database.MaxAllocatedStorageGiB = 20 }},
+		{"prod without multi-AZ", "database", Prod, func(e *Environment) { e.Database.MultiAZ = false }},
+		{"bad backup window", "database.backupWindow", Dev, func(e *Environment) { e.Database.BackupWindow = "3am" }},
+		{"domain without certificate", "domain.certificateArn", Dev, func(e *Environment) { e.Domain.Name = "api.example.com" }},
+		{"certificate in another region", "domain.certificateArn", Prod, func(e *Environment) {
+			e.Domain.CertificateARN = strings.Replace(e.Domain.CertificateARN, "us-east-1", "eu-west-1", 1)
+		}},
+		{"bad account", "accountId", Dev, func(e *Environment) { e.AccountID = "1234" }},
+		{"bad NAT mode", "network.nat", Dev, func(e *Environment) { e.Network.NAT = "none" }},
+		{"prod single NAT", "network.nat", Prod, func(e *Environment) { e.Network.NAT = NATSingle }},
+		{"bad flow log retention", "network.flowLogRetentionDays", Dev, func(e *Environment) { e.Network.FlowLogRetentionDays = 10 }},
+		{"reserved tag", "tags", Dev, func(e *Environment) { e.Tags["aws:owner"] = "x" }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			env := tc.env()
+			tc.mut(&env)
+			err := env.Validate()
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			if !strings.Contains(err.Error(), tc.field+":") {
+				t.Fatalf("error does not name %q:\n%v", tc.field, err)
+			}
+		})
+	}
+}
+
+func TestUnknownEnvironment(t *testing.T) {
+	_, err := Load("staging")
+	if err == nil || !strings.Contains(err.Error(), `"staging"`) || !strings.Contains(err.Error(), "dev, prod") {
+		t.Fatalf("want an error naming the environment and the known ones, got %v", err)
+	}
+}
+
+func TestSubnetPlan(t *testing.T) {
+	plan, err := PlanSubnets("10.20.0.0/16", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := SubnetPlan{
+		Public:   []string{"10.20.128.0/22", "10.20.132.0/22", "10.20.136.0/22"},
+		Private:  []string{"10.20.0.0/19", "10.20.32.0/19", "10.20.64.0/19"},
+		Database: []string{"10.20.160.0/22", "10.20.164.0/22", "10.20.168.0/22"},
+	}
+	if strings.Join(plan.Public, ",") != strings.Join(want.Public, ",") ||
+		strings.Join(plan.Private, ",") != strings.Join(want.Private, ",") ||
+		strings.Join(plan.Database, ",") != strings.Join(want.Database, ",") {
+		t.Fatalf("got %+v", plan)
+	}
+	// No two subnets of any plan overlap, for every allowed VPC size and AZ count.
+	for bits := minVPCPrefix; bits <= maxVPCPrefix; bits++ {
+		for azs := 2; azs <= maxAZs; azs++ {
+			p, err := PlanSubnets("10.0.0.0/"+strconv.Itoa(bits), azs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all := append(append(append([]string{}, p.Public...), p.Private...), p.Database...)
+			for i := range all {
+				if !overlaps(all[i], "10.0.0.0/"+strconv.Itoa(bits)) {
+					t.Fatalf("/%d: %s outside the VPC", bits, all[i])
+				}
+				for j := i + 1; j < len(all); j++ {
+					if overlaps(all[i], all[j]) {
+						t.Fatalf("/%d x%d: %s overlaps %s", bits, azs, all[i], all[j])
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestExampleOutputsMatchConfig keeps the committed example outputs (used
+// for offline synthesis) consistent with what the stacks would export.
+func TestExampleOutputsMatchConfig(t *testing.T) {
+	for _, name := range Names() {
+		env, _ := Load(name)
+		o, err := outputs.Load("../../examples/outputs/" + name + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		plan := env.Subnets()
+		if strings.Join(o.PublicSubnetCIDRs, ",") != strings.Join(plan.Public, ",") ||
+			strings.Join(o.DatabaseSubnetCIDRs, ",") != strings.Join(plan.Database, ",") ||
+			o.VpcCIDR != env.Network.VpcCIDR || o.Region != env.Region || o.Domain != env.Domain.Name ||
+			o.ClusterName != env.ResourcePrefix() || o.KubernetesVersion != env.Cluster.KubernetesVersion {
+			t.Errorf("%s: example outputs disagree with the configuration", name)
+		}
+		if o.HasRole(outputs.RoleCloudWatchObservability) != env.Observability.ContainerInsights {
+			t.Errorf("%s: cloudwatch role presence disagrees with observability.containerInsights", name)
+		}
+	}
+}

@@ -1,0 +1,232 @@
+package cost
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func load(t *testing.T, path string) *Resources {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func table(t *testing.T) *Table {
+	t.Helper()
+	tb, err := LoadTable("us-east-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tb
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 0.005 }
+
+func line(e *Estimate, item string) (Line, bool) {
+	for _, l := range e.Lines {
+		if l.Item == item {
+			return l, true
+		}
+	}
+	return Line{}, false
+}
+
+func TestParseFixture(t *testing.T) {
+	r := load(t, "testdata/dev-like.tf.json")
+	if len(r.Clusters) != 1 || r.Clusters[0].Version != "1.35" {
+		t.Errorf("clusters: %+v", r.Clusters)
+	}
+	if len(r.NodeGroups) != 1 {
+		t.Fatalf("node groups: %+v", r.NodeGroups)
+	}
+	ng := r.NodeGroups[0]
+	if ng.InstanceType != "t4g.medium" || ng.Desired != 2 || ng.DiskGiB != 40 {
+		t.Errorf("node group: %+v (disk must come from the launch template)", ng)
+	}
+	if r.NATGateways != 1 || r.EIPs != 1 || r.PublicSubnets != 2 || r.PrivateSubnets != 2 {
+		t.Errorf("network: nat %d eip %d public %d private %d", r.NATGateways, r.EIPs, r.PublicSubnets, r.PrivateSubnets)
+	}
+	if len(r.InterfaceEndpoints) != 0 {
+		t.Errorf("the S3 gateway endpoint was counted as an interface endpoint: %+v", r.InterfaceEndpoints)
+	}
+	if len(r.Databases) != 1 || r.Databases[0].Class != "db.t4g.micro" || r.Databases[0].MultiAZ || !r.Databases[0].ManagedMasterSecret {
+		t.Errorf("databases: %+v", r.Databases)
+	}
+	kinds := map[string]bool{}
+	for _, g := range r.LogGroups {
+		kinds[g.Kind] = true
+	}
+	if !kinds["vpc_flow_logs"] || !kinds["eks_control_plane"] {
+		t.Errorf("log groups not classified: %+v", r.LogGroups)
+	}
+	if r.KMSKeys != 1 || r.Secrets != 6 || r.Alarms != 6 || r.FlowLogs != 1 || r.Buckets != 2 {
+		t.Errorf("counts: kms %d secrets %d alarms %d flow %d buckets %d", r.KMSKeys, r.Secrets, r.Alarms, r.FlowLogs, r.Buckets)
+	}
+}
+
+func TestEstimateFixture(t *testing.T) {
+	e, err := Compute(load(t, "testdata/dev-like.tf.json"), table(t), "dev", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each fixed line recomputed by hand from the list prices (730 h/month).
+	want := map[string]float64{
+		"EKS control plane":         730 * 0.10,
+		"EC2 nodes":                 2 * 730 * 0.0336,
+		"EBS node volumes (gp3)":    2 * 40 * 0.08,
+		"NAT gateways":              730 * 0.045,
+		"NAT data processing":       20 * 0.045,
+		"Public IPv4 addresses":     (1 + 2) * 730 * 0.005,
+		"Application Load Balancer": 730 * 0.0225,
+		"ALB capacity units":        0.5 * 730 * 0.008,
+		"RDS PostgreSQL instance":   730 * 0.016,
+		"RDS storage (gp3)":         20 * 0.115,
+		"KMS customer-managed keys": 1,
+		"Secrets Manager secrets":   7 * 0.40,
+		"CloudWatch alarms":         0.6,
+		"CloudWatch Logs ingestion": (5 + 8 + 1) * 0.50,
+		"S3 storage":                10 * 0.023,
+	}
+	var sum float64
+	for item, usd := range want {
+		l, ok := line(e, item)
+		if !ok {
+			t.Errorf("missing line %q", item)
+			continue
+		}
+		if !near(l.Monthly, usd) {
+			t.Errorf("%s = %.4f, want %.4f", item, l.Monthly, usd)
+		}
+	}
+	for _, l := range e.Lines {
+		sum += l.Monthly
+	}
+	if !near(sum, e.Total()) {
+		t.Errorf("total %.2f != sum of lines %.2f", e.Total(), sum)
+	}
+	if _, ok := line(e, "VPC interface endpoints"); ok {
+		t.Error("interface endpoints priced though none exist")
+	}
+	if _, ok := line(e, "Container Insights metrics"); ok {
+		t.Error("Container Insights priced without the add-on")
+	}
+	var out bytes.Buffer
+	e.Print(&out, Targets["dev"])
+	for _, s := range []string{"TOTAL", "us-east-1", "2026-11-01", "not fetched live", "Target for dev: $200/month", "EC2 nodes", "general: 2 x t4g.medium", "https://aws.amazon.com/ec2/pricing/on-demand/"} {
+		if !strings.Contains(out.String(), s) {
+			t.Errorf("printed table lacks %q:\n%s", s, out.String())
+		}
+	}
+}
+
+func TestProdShapedResources(t *testing.T) {
+	// Multi-AZ, three NATs, interface endpoints with list subnets, counted
+	// resources, spot capacity and blocks rendered as lists.
+	doc := `{"resource":{
+	  "aws_eks_cluster":{"c":{"name":"p","version":"1.35"}},
+	  "aws_eks_node_group":{"ng":{"node_group_name":"general","capacity_type":"SPOT","instance_types":["m7g.large"],"scaling_config":[{"desired_size":3}],"disk_size":50}},
+	  "aws_nat_gateway":{"n":{"count":3}},
+	  "aws_eip":{"e":{"count":3}},
+	  "aws_subnet":{"pub":{"count":3,"map_public_ip_on_launch":true}},
+	  "aws_db_instance":{"db":{"instance_class":"db.m7g.large","multi_az":true,"allocated_storage":100,"storage_type":"gp3","iops":4000}},
+	  "aws_vpc_endpoint":{"sts":{"vpc_endpoint_type":"Interface","service_name":"com.amazonaws.us-east-1.sts","subnet_ids":["a","b","c"]}},
+	  "aws_eks_addon":{"cw":{"addon_name":"amazon-cloudwatch-observability"}}
+	}}`
+	r, err := Parse([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Compute(r, table(t), "prod", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := map[string]float64{
+		"NAT gateways":               3 * 730 * 0.045,
+		"RDS PostgreSQL instance":    2 * 730 * 0.168,
+		"RDS storage (gp3)":          2 * 100 * 0.115,
+		"RDS provisioned IOPS":       2 * 1000 * 0.02,
+		"VPC interface endpoints":    3 * 730 * 0.01,
+		"EC2 nodes":                  3 * 730 * 0.0816,
+		"EBS node volumes (gp3)":     3 * 50 * 0.08,
+		"Public IPv4 addresses":      (3 + 3) * 730 * 0.005,
+		"Container Insights metrics": 3 * 6,
+		"ALB capacity units":         2 * 730 * 0.008,
+	}
+	for item, usd := range checks {
+		l, ok := line(e, item)
+		if !ok || !near(l.Monthly, usd) {
+			t.Errorf("%s = %+v, want %.2f", item, l, usd)
+		}
+	}
+	if l, _ := line(e, "EC2 nodes"); !strings.Contains(l.Detail, "spot") {
+		t.Errorf("spot not flagged: %s", l.Detail)
+	}
+}
+
+func TestUnknownPricesAreErrors(t *testing.T) {
+	doc := `{"resource":{"aws_eks_cluster":{"c":{}},"aws_eks_node_group":{"ng":{"instance_types":["x9z.huge"],"scaling_config":{"desired_size":1}}},"aws_db_instance":{"d":{"instance_class":"db.x9.huge"}}}}`
+	r, err := Parse([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Compute(r, table(t), "dev", Options{})
+	if err == nil || !strings.Contains(err.Error(), "x9z.huge") || !strings.Contains(err.Error(), "db.x9.huge") {
+		t.Errorf("err = %v; want both unpriced types named", err)
+	}
+	if _, err := Parse([]byte(`{"output":{}}`)); err == nil {
+		t.Error("document without resources accepted")
+	}
+	if _, err := LoadTable("eu-west-1"); err == nil {
+		t.Error("missing regional table accepted")
+	}
+}
+
+func TestPriceTableIsComplete(t *testing.T) {
+	tb := table(t)
+	if tb.FetchedLive || tb.AsOf == "" || !strings.Contains(tb.Note, "NOT fetched live") {
+		t.Error("the table must say its date and that it was not fetched live")
+	}
+	for k, p := range tb.Prices {
+		if !strings.HasPrefix(p.Source, "https://aws.amazon.com/") {
+			t.Errorf("%s: source %q is not an AWS pricing page", k, p.Source)
+		}
+	}
+	bad := []byte(`{"region":"us-east-1","as_of":"x","hours_per_month":730,"prices":{"eks_cluster_hour":{"usd":0.1}}}`)
+	if _, err := ParseTable(bad); err == nil || !strings.Contains(err.Error(), "ebs_gp3_gb_month") {
+		t.Errorf("incomplete table: %v", err)
+	}
+}
+
+// TestSynthesizedStacks prices the real synthesized stacks when `make synth`
+// has produced them, and holds them to the targets.
+func TestSynthesizedStacks(t *testing.T) {
+	for env, target := range Targets {
+		path := filepath.Join("..", "..", "..", "cdktf.out", "stacks", "supabase-"+env, "cdk.tf.json")
+		if _, err := os.Stat(path); err != nil {
+			t.Logf("%s not synthesized; skipping", path)
+			continue
+		}
+		e, err := Compute(load(t, path), table(t), env, Options{})
+		if err != nil {
+			t.Errorf("%s: %v", env, err)
+			continue
+		}
+		t.Logf("%s: $%.2f/month (target $%.0f)", env, e.Total(), target)
+		if e.Total() > target {
+			var out bytes.Buffer
+			e.Print(&out, target)
+			t.Errorf("%s estimate $%.2f exceeds the $%.0f target:\n%s", env, e.Total(), target, out.String())
+		}
+	}
+}

@@ -1,0 +1,509 @@
+// Package pgtest starts a real, throwaway PostgreSQL server for tests.
+//
+// The server listens on 127.0.0.1 only, on a free port, with password
+// (SCRAM) authentication for every connection, so tests can prove that a role
+// really can or cannot log in. It runs from the machine's PostgreSQL binaries
+// (PostgreSQL 15 at /usr/lib/postgresql/15/bin by default). initdb refuses to
+// run as root and CI runs as root, so when the test process is root the
+// server runs as the `postgres` OS user through `runuser -u postgres --`, with
+// its data directory in a temporary directory owned by that user.
+//
+// Missing binaries skip the test with a message saying so, unless
+// SUPABASE_EKS_REQUIRE_POSTGRES=1, which turns the skip into a failure: the
+// validate gate sets it so that a machine without PostgreSQL cannot pass
+// the database checks by skipping them.
+package pgtest
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const (
+	// EnvRequire set to 1 makes missing PostgreSQL binaries a test failure
+	// instead of a skip.
+	EnvRequire = "SUPABASE_EKS_REQUIRE_POSTGRES"
+	// EnvBinDir overrides the directory holding initdb, postgres, psql and
+	// pg_isready.
+	EnvBinDir = "SUPABASE_EKS_PG_BINDIR"
+	// DefaultBinDir is where Debian's postgresql-15 package installs them.
+	DefaultBinDir = "/usr/lib/postgresql/15/bin"
+	// DefaultSuperuser is the bootstrap superuser's name. It is deliberately
+	// not "postgres": Supabase components reference a role of that name, and
+	// on RDS it is not a superuser either.
+	DefaultSuperuser = "pgtest_superuser"
+)
+
+// requiredBinaries must all exist in the bin directory.
+var requiredBinaries = []string{"initdb", "postgres", "psql", "pg_isready"}
+
+// Options tune Start. The zero value is the normal configuration.
+type Options struct {
+	// BinDir holds the PostgreSQL binaries. Empty: $SUPABASE_EKS_PG_BINDIR,
+	// then DefaultBinDir.
+	BinDir string
+	// Superuser names the bootstrap superuser. Empty: DefaultSuperuser.
+	Superuser string
+}
+
+// Server is a running PostgreSQL server owned by one test.
+type Server struct {
+	BinDir            string
+	Host              string
+	Port              int
+	Superuser         string
+	SuperuserPassword string
+	// DataDir is the cluster's data directory.
+	DataDir string
+
+	root    string // temporary directory holding DataDir and the log
+	logPath string
+	cmd     *exec.Cmd
+	exited  chan struct{}
+	pid     int
+
+	stopOnce sync.Once
+	stopErr  error
+}
+
+// Start initializes and starts a server and registers its shutdown (by pid)
+// and the removal of its files with t.Cleanup, so both happen even when the
+// test fails. It skips or fails the test when the binaries are missing; see
+// the package comment.
+func Start(t testing.TB) *Server {
+	t.Helper()
+	return StartWithOptions(t, Options{})
+}
+
+// StartWithOptions is Start with explicit options.
+func StartWithOptions(t testing.TB, opts Options) *Server {
+	t.Helper()
+	binDir := opts.BinDir
+	if binDir == "" {
+		binDir = os.Getenv(EnvBinDir)
+	}
+	if binDir == "" {
+		binDir = DefaultBinDir
+	}
+	if missing := missingBinaries(binDir); len(missing) > 0 {
+		msg := fmt.Sprintf("PostgreSQL binaries %s not found in %s (set %s to another directory)",
+			strings.Join(missing, ", "), binDir, EnvBinDir)
+		if os.Getenv(EnvRequire) == "1" {
+			t.Fatalf("%s; %s=1 requires a real PostgreSQL", msg, EnvRequire)
+		}
+		t.Skipf("%s; skipping (set %s=1 to make this a failure)", msg, EnvRequire)
+	}
+	superuser := opts.Superuser
+	if superuser == "" {
+		superuser = DefaultSuperuser
+	}
+
+	runAs, cred, err := serverIdentity()
+	if err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+
+	root, err := os.MkdirTemp("", "pgtest-")
+	if err != nil {
+		t.Fatalf("pgtest: temp dir: %v", err)
+	}
+	// Registered first so it runs last, after the server has stopped.
+	t.Cleanup(func() { _ = os.RemoveAll(root) })
+	if err := os.Chmod(root, 0o700); err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	if cred != nil {
+		if err := os.Chown(root, int(cred.Uid), int(cred.Gid)); err != nil {
+			t.Fatalf("pgtest: chown %s to the postgres user: %v", root, err)
+		}
+	}
+
+	s := &Server{
+		BinDir:            binDir,
+		Host:              "127.0.0.1",
+		Superuser:         superuser,
+		SuperuserPassword: randomHex(t, 24),
+		DataDir:           filepath.Join(root, "data"),
+		root:              root,
+		logPath:           filepath.Join(root, "server.log"),
+	}
+
+	pwfile := filepath.Join(root, "pwfile")
+	if err := os.WriteFile(pwfile, []byte(s.SuperuserPassword+"\n"), 0o600); err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	if cred != nil {
+		if err := os.Chown(pwfile, int(cred.Uid), int(cred.Gid)); err != nil {
+			t.Fatalf("pgtest: %v", err)
+		}
+	}
+	initdb := append(append([]string{}, runAs...),
+		filepath.Join(binDir, "initdb"),
+		"--pgdata="+s.DataDir,
+		"--username="+superuser,
+		"--pwfile="+pwfile,
+		"--auth=scram-sha-256",
+		"--encoding=UTF8",
+		"--locale=C",
+		"--no-sync",
+	)
+	out, err := exec.Command(initdb[0], initdb[1:]...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pgtest: initdb failed: %v\n%s", err, out)
+	}
+	_ = os.Remove(pwfile)
+
+	// A free port can be taken between our probe and the server's bind; retry
+	// on that one failure.
+	for attempt := 1; ; attempt++ {
+		err := s.start(t, runAs)
+		if err == nil {
+			return s
+		}
+		if attempt < 3 && errors.Is(err, errPortInUse) {
+			continue
+		}
+		t.Fatalf("pgtest: %v\n--- server log ---\n%s", err, s.logTail())
+	}
+}
+
+var errPortInUse = errors.New("port already in use")
+
+func (s *Server) start(t testing.TB, runAs []string) error {
+	t.Helper()
+	port, err := freePort()
+	if err != nil {
+		return err
+	}
+	s.Port = port
+	logFile, err := os.OpenFile(s.logPath, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	args := append(append([]string{}, runAs...),
+		filepath.Join(s.BinDir, "postgres"),
+		"-D", s.DataDir,
+		"-c", "listen_addresses="+s.Host,
+		"-c", "port="+strconv.Itoa(port),
+		// No Unix socket: nothing on this machine needs one, and the default
+		// directory may not be writable by the server's user.
+		"-c", "unix_socket_directories=",
+		"-c", "fsync=off",
+		"-c", "synchronous_commit=off",
+		"-c", "full_page_writes=off",
+		// RDS with rds.logical_replication=1, which Realtime needs.
+		"-c", "wal_level=logical",
+		"-c", "max_connections=40",
+		"-c", "shared_buffers=32MB",
+		"-c", "logging_collector=off",
+	)
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdout = logFile
+	cmd.Stderr = logFile
+	// If the test binary dies without running cleanups, take the server down
+	// with it. runuser forwards SIGTERM to its child.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
+	if err := cmd.Start(); err != nil {
+		logFile.Close()
+		return fmt.Errorf("start postgres: %w", err)
+	}
+	logFile.Close()
+	s.cmd = cmd
+	s.exited = make(chan struct{})
+	s.pid = 0
+	s.stopOnce = sync.Once{}
+	go func() {
+		_ = cmd.Wait()
+		close(s.exited)
+	}()
+
+	ready := false
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		select {
+		case <-s.exited:
+			if strings.Contains(s.logTail(), "Address already in use") {
+				return errPortInUse
+			}
+			return fmt.Errorf("postgres exited during startup")
+		default:
+		}
+		if s.pid == 0 {
+			s.pid = readPostmasterPid(s.DataDir)
+		}
+		probe := exec.Command(filepath.Join(s.BinDir, "pg_isready"), "-q", "-h", s.Host, "-p", strconv.Itoa(port), "-t", "1")
+		if probe.Run() == nil {
+			ready = true
+			break
+		}
+		time.Sleep(40 * time.Millisecond)
+	}
+	if s.pid == 0 {
+		s.pid = readPostmasterPid(s.DataDir)
+	}
+	// Stop by pid even if startup went wrong below.
+	t.Cleanup(func() {
+		if err := s.Stop(); err != nil {
+			t.Errorf("pgtest: %v", err)
+		}
+		if t.Failed() {
+			t.Logf("pgtest: server log tail:\n%s", s.logTail())
+		}
+	})
+	if !ready {
+		return fmt.Errorf("postgres not ready on %s:%d after 30s", s.Host, port)
+	}
+	if s.pid == 0 {
+		return fmt.Errorf("postgres is ready but %s has no pid", filepath.Join(s.DataDir, "postmaster.pid"))
+	}
+	return nil
+}
+
+// Pid is the postmaster's process id.
+func (s *Server) Pid() int { return s.pid }
+
+// Stop shuts the server down by signalling the postmaster's pid: SIGINT (fast
+// shutdown), then SIGQUIT, then SIGKILL if it does not go away. It is safe to
+// call more than once; t.Cleanup calls it too.
+func (s *Server) Stop() error {
+	s.stopOnce.Do(func() { s.stopErr = s.stop() })
+	return s.stopErr
+}
+
+func (s *Server) stop() error {
+	if s.cmd == nil {
+		return nil
+	}
+	pid := s.pid
+	if pid == 0 {
+		pid = readPostmasterPid(s.DataDir)
+	}
+	if pid == 0 {
+		// Never wrote its pid file: it is our direct child or runuser's.
+		pid = s.cmd.Process.Pid
+	}
+	for _, step := range []struct {
+		sig  syscall.Signal
+		wait time.Duration
+	}{{syscall.SIGINT, 30 * time.Second}, {syscall.SIGQUIT, 5 * time.Second}, {syscall.SIGKILL, 5 * time.Second}} {
+		if !alive(pid) {
+			break
+		}
+		_ = syscall.Kill(pid, step.sig)
+		deadline := time.Now().Add(step.wait)
+		for alive(pid) && time.Now().Before(deadline) {
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	select {
+	case <-s.exited:
+	case <-time.After(10 * time.Second):
+		_ = s.cmd.Process.Kill()
+		<-s.exited
+	}
+	if alive(pid) {
+		return fmt.Errorf("postgres pid %d still running after shutdown", pid)
+	}
+	return nil
+}
+
+// alive reports whether pid exists and is not a zombie.
+func alive(pid int) bool {
+	if pid <= 0 {
+		return false
+	}
+	if err := syscall.Kill(pid, 0); err != nil {
+		return !errors.Is(err, syscall.ESRCH)
+	}
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return true
+	}
+	// Field 3, after the parenthesised command name, is the state.
+	if i := bytes.LastIndexByte(stat, ')'); i >= 0 && i+2 < len(stat) {
+		return stat[i+2] != 'Z'
+	}
+	return true
+}
+
+// Env is a clean environment for libpq clients connecting as user to
+// database. Nothing from the caller's environment except PATH leaks in, so
+// a developer's PG* variables or ~/.pgpass cannot change what a test means.
+func (s *Server) Env(user, password, database string) []string {
+	return []string{
+		"PATH=" + os.Getenv("PATH"),
+		"HOME=" + s.root,
+		"LANG=C",
+		"LC_ALL=C",
+		"PGHOST=" + s.Host,
+		"PGPORT=" + strconv.Itoa(s.Port),
+		"PGUSER=" + user,
+		"PGPASSWORD=" + password,
+		"PGDATABASE=" + database,
+		"PGSSLMODE=disable",
+		"PGCONNECT_TIMEOUT=10",
+		"PGPASSFILE=/dev/null",
+		"PGAPPNAME=pgtest",
+	}
+}
+
+// PsqlPath is the psql binary next to the server.
+func (s *Server) PsqlPath() string { return filepath.Join(s.BinDir, "psql") }
+
+// Result is what one psql run printed.
+type Result struct {
+	Stdout, Stderr string
+	// ExitCode is psql's exit status (3: a script error with ON_ERROR_STOP).
+	ExitCode int
+}
+
+// Psql runs psql (with -X and -w: no psqlrc, never prompt) as user, with
+// extraEnv appended to Env and stdin fed to it. err is non-nil when psql
+// exits non-zero; Result is filled either way.
+func (s *Server) Psql(user, password, database string, extraEnv []string, stdin string, args ...string) (Result, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, s.PsqlPath(), append([]string{"-X", "-w"}, args...)...)
+	cmd.Env = append(s.Env(user, password, database), extraEnv...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout = &stdout
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	res := Result{Stdout: stdout.String(), Stderr: stderr.String(), ExitCode: cmd.ProcessState.ExitCode()}
+	if err != nil {
+		return res, fmt.Errorf("psql as %s on %s: %w: %s", user, database, err, strings.TrimSpace(res.Stderr))
+	}
+	return res, nil
+}
+
+// Query runs sql (one or more statements, each in its own transaction unless
+// it says otherwise) as user and returns the unaligned, tuples-only output
+// with fields separated by '|', trimmed. A failure of any statement is an
+// error.
+func (s *Server) Query(user, password, database, sql string) (string, error) {
+	res, err := s.Psql(user, password, database, nil, sql,
+		"-q", "-A", "-t", "-F", "|", "-v", "ON_ERROR_STOP=1", "-f", "-")
+	return strings.TrimSpace(res.Stdout), err
+}
+
+// MustQuery is Query that fails the test on error.
+func (s *Server) MustQuery(t testing.TB, user, password, database, sql string) string {
+	t.Helper()
+	out, err := s.Query(user, password, database, sql)
+	if err != nil {
+		t.Fatalf("%v\nSQL:\n%s", err, sql)
+	}
+	return out
+}
+
+// SuperQuery runs sql as the superuser in database and fails the test on error.
+func (s *Server) SuperQuery(t testing.TB, database, sql string) string {
+	t.Helper()
+	return s.MustQuery(t, s.Superuser, s.SuperuserPassword, database, sql)
+}
+
+// CanLogin reports whether user can authenticate with password over TCP, and
+// the error when it cannot.
+func (s *Server) CanLogin(user, password, database string) error {
+	out, err := s.Query(user, password, database, "SELECT current_user")
+	if err != nil {
+		return err
+	}
+	if out != user {
+		return fmt.Errorf("logged in as %q, want %q", out, user)
+	}
+	return nil
+}
+
+func (s *Server) logTail() string {
+	b, err := os.ReadFile(s.logPath)
+	if err != nil {
+		return "(no server log: " + err.Error() + ")"
+	}
+	const max = 4000
+	if len(b) > max {
+		b = b[len(b)-max:]
+	}
+	return string(b)
+}
+
+func missingBinaries(dir string) []string {
+	var missing []string
+	for _, name := range requiredBinaries {
+		fi, err := os.Stat(filepath.Join(dir, name))
+		if err != nil || fi.IsDir() || fi.Mode()&0o111 == 0 {
+			missing = append(missing, name)
+		}
+	}
+	return missing
+}
+
+// serverIdentity returns the command prefix that runs the server's programs
+// as a non-root user, and that user's ids for file ownership (nil: run as
+// ourselves).
+func serverIdentity() ([]string, *syscall.Credential, error) {
+	if os.Geteuid() != 0 {
+		return nil, nil, nil
+	}
+	u, err := user.Lookup("postgres")
+	if err != nil {
+		return nil, nil, fmt.Errorf("running as root, initdb refuses root and there is no postgres OS user: %w", err)
+	}
+	uid, err1 := strconv.ParseUint(u.Uid, 10, 32)
+	gid, err2 := strconv.ParseUint(u.Gid, 10, 32)
+	if err1 != nil || err2 != nil {
+		return nil, nil, fmt.Errorf("postgres OS user has non-numeric ids %q:%q", u.Uid, u.Gid)
+	}
+	runuser, err := exec.LookPath("runuser")
+	if err != nil {
+		return nil, nil, fmt.Errorf("running as root needs runuser to start PostgreSQL as the postgres user: %w", err)
+	}
+	return []string{runuser, "-u", "postgres", "--"}, &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, fmt.Errorf("find a free port: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+func readPostmasterPid(dataDir string) int {
+	b, err := os.ReadFile(filepath.Join(dataDir, "postmaster.pid"))
+	if err != nil {
+		return 0
+	}
+	first, _, _ := strings.Cut(string(b), "\n")
+	pid, err := strconv.Atoi(strings.TrimSpace(first))
+	if err != nil {
+		return 0
+	}
+	return pid
+}
+
+func randomHex(t testing.TB, n int) string {
+	t.Helper()
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatalf("pgtest: random: %v", err)
+	}
+	return hex.EncodeToString(b)
+}
