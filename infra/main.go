@@ -1,5 +1,6 @@
 // Command infra synthesizes the AWS layer of every environment (or those
-// named by -env) into cdktf.out/stacks/supabase-<env>/cdk.tf.json.
+// named by -env) into cdktf.out/stacks/supabase-<env>/cdk.tf.json, plus the
+// one-time account stack cdktf.out/stacks/supabase-bootstrap.
 package main
 
 import (
@@ -11,6 +12,8 @@ import (
 	"github.com/aws/jsii-runtime-go"
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
 
+	"github.com/supabase-eks/supabase-eks/infra/bootstrap"
+	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/stack"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 )
@@ -36,8 +39,13 @@ func run(names []string, outdir string) error {
 		}
 		envs = append(envs, env)
 	}
+	boot := config.Bootstrap()
+	if err := boot.Validate(); err != nil {
+		return err
+	}
 	defer jsii.Close()
 	app := cdktf.NewApp(&cdktf.AppConfig{Outdir: jsii.String(outdir), SkipValidation: jsii.Bool(false)})
+	bootstrap.New(app, boot, deployer.AllServices(), stack.ProviderConstraint)
 	for _, env := range envs {
 		stack.New(app, env)
 	}

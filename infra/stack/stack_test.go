@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
 
 	"github.com/supabase-eks/supabase-eks/infra/cluster"
+	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 	"github.com/supabase-eks/supabase-eks/internal/config"
@@ -39,6 +40,10 @@ func variant() config.Environment {
 }
 
 func TestMain(m *testing.M) {
+	// Same as the Makefile: no end-of-life banner from jsii on Node 20.
+	if os.Getenv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION") == "" {
+		os.Setenv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
+	}
 	dir, err := os.MkdirTemp("", "infra-synth-")
 	if err != nil {
 		panic(err)
@@ -722,5 +727,35 @@ func TestSynthesisIsDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(again, rawJSON["dev"]) {
 		t.Fatal("two syntheses of dev differ")
+	}
+}
+
+// TestDeployerPolicyCoversEveryResourceType keeps the generated deployer
+// policy (bootstrap stack, README) in step with what the stacks create.
+func TestDeployerPolicyCoversEveryResourceType(t *testing.T) {
+	used := map[string]bool{}
+	for env := range synthesized {
+		for typ := range synthesized[env]["resource"].(map[string]any) {
+			used[typ] = true
+		}
+	}
+	var types []string
+	for typ := range used {
+		types = append(types, typ)
+	}
+	sort.Strings(types)
+	if _, err := deployer.Services(types); err != nil {
+		t.Fatal(err)
+	}
+	for _, typ := range deployer.ResourceTypes() {
+		if !used[typ] {
+			t.Errorf("deployer maps %s, which no stack creates: remove it", typ)
+		}
+	}
+	doc := deployer.Policy(deployer.AllServices(), deployer.Scope{Region: "us-east-1", AccountID: "111122223333", Prefix: "supabase", StateBucket: "state"})
+	for _, st := range doc.Statement {
+		if st.Resource[0] == "*" && st.Condition == nil {
+			t.Errorf("deployer statement %s: unconditioned \"*\"", st.Sid)
+		}
 	}
 }

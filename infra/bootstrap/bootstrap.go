@@ -1,0 +1,99 @@
+// Package bootstrap builds the one-time account stack: the Terraform state
+// bucket (S3-native locking, no DynamoDB table) and the least-privilege
+// deployer role whose policy is derived from the environment stacks.
+package bootstrap
+
+import (
+	"fmt"
+
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/iampolicy"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/iamrole"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/iamrolepolicyattachment"
+	awsprovider "github.com/cdktf/cdktf-provider-aws-go/aws/v19/provider"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/s3bucket"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/s3bucketpolicy"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/s3bucketpublicaccessblock"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/s3bucketserversideencryptionconfiguration"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/s3bucketversioning"
+	"github.com/hashicorp/terraform-cdk-go/cdktf"
+
+	"github.com/supabase-eks/supabase-eks/infra/deployer"
+	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/internal/config"
+)
+
+// StackName is the bootstrap stack's name.
+const StackName = "supabase-bootstrap"
+
+// New builds the bootstrap stack. services are the IAM services the
+// environment stacks use (deployer.Services over their resource types).
+func New(app constructs.Construct, b config.BootstrapConfig, services []string, providerConstraint string) cdktf.TerraformStack {
+	st := cdktf.NewTerraformStack(app, jsii.String(StackName))
+	// Local state by necessity (the bucket does not exist yet); a relative
+	// path keeps machine paths out of the JSON. Migrate with
+	// `terraform init -migrate-state` once the bucket exists, if wanted.
+	cdktf.NewLocalBackend(st, &cdktf.LocalBackendConfig{Path: jsii.String("terraform.supabase-bootstrap.tfstate")})
+	st.AddOverride(jsii.String("terraform.required_providers.aws.version"), providerConstraint)
+	awsprovider.NewAwsProvider(st, jsii.String("aws"), &awsprovider.AwsProviderConfig{
+		Region:            jsii.String(b.Region),
+		AllowedAccountIds: jsii.Strings(b.AccountID),
+		DefaultTags:       &[]*awsprovider.AwsProviderDefaultTags{{Tags: &map[string]*string{"Project": jsii.String(b.Prefix), "ManagedBy": jsii.String("supabase-eks")}}},
+	})
+
+	bucket := s3bucket.NewS3Bucket(st, jsii.String("state"), &s3bucket.S3BucketConfig{
+		Bucket:    jsii.String(b.StateBucket),
+		Lifecycle: &cdktf.TerraformResourceLifecycle{PreventDestroy: jsii.Bool(true)},
+	})
+	pab := s3bucketpublicaccessblock.NewS3BucketPublicAccessBlock(st, jsii.String("state-public-access-block"), &s3bucketpublicaccessblock.S3BucketPublicAccessBlockConfig{
+		Bucket: bucket.Id(), BlockPublicAcls: jsii.Bool(true), BlockPublicPolicy: jsii.Bool(true),
+		IgnorePublicAcls: jsii.Bool(true), RestrictPublicBuckets: jsii.Bool(true),
+	})
+	// State history: a bad apply can be rolled back to an earlier state version.
+	s3bucketversioning.NewS3BucketVersioningA(st, jsii.String("state-versioning"), &s3bucketversioning.S3BucketVersioningAConfig{
+		Bucket:                  bucket.Id(),
+		VersioningConfiguration: &s3bucketversioning.S3BucketVersioningVersioningConfiguration{Status: jsii.String("Enabled")},
+	})
+	s3bucketserversideencryptionconfiguration.NewS3BucketServerSideEncryptionConfigurationA(st, jsii.String("state-encryption"), &s3bucketserversideencryptionconfiguration.S3BucketServerSideEncryptionConfigurationAConfig{
+		Bucket: bucket.Id(),
+		Rule: []*s3bucketserversideencryptionconfiguration.S3BucketServerSideEncryptionConfigurationRuleA{{
+			// aws:kms with the AWS-managed key: a customer key here would have to
+			// exist before the state that manages it.
+			ApplyServerSideEncryptionByDefault: &s3bucketserversideencryptionconfiguration.S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA{SseAlgorithm: jsii.String("aws:kms")},
+			BucketKeyEnabled:                   jsii.Bool(true),
+		}},
+	})
+	s3bucketpolicy.NewS3BucketPolicy(st, jsii.String("state-policy"), &s3bucketpolicy.S3BucketPolicyConfig{
+		Bucket: bucket.Id(),
+		Policy: jsii.String(policy.New(policy.Statement{
+			Sid: "DenyInsecureTransport", Effect: "Deny", Principal: map[string]any{"AWS": "*"}, Action: []string{"s3:*"},
+			Resource:  []string{*bucket.Arn(), *bucket.Arn() + "/*"},
+			Condition: map[string]map[string]any{"Bool": {"aws:SecureTransport": "false"}},
+		}).JSON()),
+		DependsOn: &[]cdktf.ITerraformDependable{pab},
+	})
+
+	trust := policy.New(policy.Statement{
+		Effect: "Allow", Principal: map[string]any{"AWS": b.DeployerTrustedPrincipals},
+		Action: []string{"sts:AssumeRole", "sts:TagSession"},
+	})
+	role := iamrole.NewIamRole(st, jsii.String("deployer"), &iamrole.IamRoleConfig{
+		Name:               jsii.String(b.Prefix + "-deployer"),
+		Description:        jsii.String("Deploys the supabase-eks environment stacks"),
+		AssumeRolePolicy:   jsii.String(trust.JSON()),
+		MaxSessionDuration: jsii.Number(3600 * 4),
+	})
+	doc := deployer.Policy(services, deployer.Scope{Region: b.Region, AccountID: b.AccountID, Prefix: b.Prefix, StateBucket: b.StateBucket})
+	pol := iampolicy.NewIamPolicy(st, jsii.String("deployer-policy"), &iampolicy.IamPolicyConfig{
+		Name:        jsii.String(b.Prefix + "-deployer"),
+		Description: jsii.String(fmt.Sprintf("Generated from the resource types of the environment stacks (%d services)", len(services))),
+		Policy:      jsii.String(doc.JSON()),
+	})
+	iamrolepolicyattachment.NewIamRolePolicyAttachment(st, jsii.String("deployer-attachment"), &iamrolepolicyattachment.IamRolePolicyAttachmentConfig{
+		Role: role.Name(), PolicyArn: pol.Arn(),
+	})
+	cdktf.NewTerraformOutput(st, jsii.String("deployer_role_arn"), &cdktf.TerraformOutputConfig{Value: role.Arn(), Description: jsii.String("Role to assume for `make deploy`.")})
+	cdktf.NewTerraformOutput(st, jsii.String("state_bucket"), &cdktf.TerraformOutputConfig{Value: bucket.Bucket(), Description: jsii.String("Terraform state bucket.")})
+	return st
+}

@@ -1,0 +1,138 @@
+// Package deployer derives the IAM policy a principal needs to deploy the
+// environment stacks from the resource types they contain. Tests fail when a
+// stack gains a resource type this package does not know, so the documented
+// policy cannot silently fall behind the code.
+package deployer
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/supabase-eks/supabase-eks/infra/policy"
+)
+
+// serviceOf maps each Terraform resource type the stacks use to the IAM
+// service whose API manages it.
+var serviceOf = map[string]string{
+	"aws_vpc": "ec2", "aws_subnet": "ec2", "aws_internet_gateway": "ec2", "aws_eip": "ec2",
+	"aws_nat_gateway": "ec2", "aws_route": "ec2", "aws_route_table": "ec2", "aws_route_table_association": "ec2",
+	"aws_default_security_group": "ec2", "aws_security_group": "ec2", "aws_vpc_security_group_ingress_rule": "ec2",
+	"aws_vpc_endpoint": "ec2", "aws_flow_log": "ec2", "aws_launch_template": "ec2",
+	"aws_eks_cluster": "eks", "aws_eks_node_group": "eks", "aws_eks_addon": "eks", "aws_eks_access_entry": "eks",
+	"aws_eks_access_policy_association": "eks",
+	"aws_autoscaling_group_tag":         "autoscaling",
+	"aws_iam_role":                      "iam", "aws_iam_role_policy": "iam", "aws_iam_role_policy_attachment": "iam", "aws_iam_openid_connect_provider": "iam",
+	"aws_kms_key": "kms", "aws_kms_alias": "kms",
+	"aws_secretsmanager_secret": "secretsmanager",
+	"aws_db_instance":           "rds", "aws_db_subnet_group": "rds", "aws_db_parameter_group": "rds",
+	"aws_s3_bucket": "s3", "aws_s3_bucket_public_access_block": "s3", "aws_s3_bucket_ownership_controls": "s3",
+	"aws_s3_bucket_versioning": "s3", "aws_s3_bucket_server_side_encryption_configuration": "s3",
+	"aws_s3_bucket_policy": "s3", "aws_s3_bucket_lifecycle_configuration": "s3",
+	"aws_cloudwatch_log_group": "logs", "aws_cloudwatch_metric_alarm": "cloudwatch",
+	"aws_sns_topic": "sns", "aws_sns_topic_subscription": "sns",
+}
+
+// Services returns the IAM services behind the resource types, or an error
+// naming the first type it does not know.
+func Services(resourceTypes []string) ([]string, error) {
+	set := map[string]bool{}
+	for _, t := range resourceTypes {
+		svc, ok := serviceOf[t]
+		if !ok {
+			return nil, fmt.Errorf("deployer: resource type %s has no IAM mapping; add it to serviceOf", t)
+		}
+		set[svc] = true
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Scope names the resources the deployer may manage.
+type Scope struct {
+	Region    string
+	AccountID string
+	// Prefix is the resource-name prefix of every environment ("supabase").
+	Prefix string
+	// StateBucket and LockTable-free state: the S3 backend with use_lockfile.
+	StateBucket string
+}
+
+// Policy renders the deployer policy for the given services. Services whose
+// create calls cannot be scoped by name (EC2 networking, EKS, RDS, KMS key
+// creation) are limited to the region; everything named by the project
+// (IAM roles, buckets, secrets, log groups, topics, alarms) is limited to the
+// project prefix.
+func Policy(services []string, s Scope) policy.Document {
+	arn := func(svc, res string) string {
+		return fmt.Sprintf("arn:aws:%s:%s:%s:%s", svc, s.Region, s.AccountID, res)
+	}
+	inRegion := map[string]map[string]any{"StringEquals": {"aws:RequestedRegion": s.Region}}
+	var st []policy.Statement
+	has := map[string]bool{}
+	for _, svc := range services {
+		has[svc] = true
+	}
+	st = append(st, policy.Statement{Sid: "TerraformState", Effect: "Allow",
+		Action:   []string{"s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"},
+		Resource: []string{"arn:aws:s3:::" + s.StateBucket, "arn:aws:s3:::" + s.StateBucket + "/*"}})
+	// Region-scoped services: their create APIs take no name we could match on.
+	for _, svc := range []string{"ec2", "eks", "rds", "autoscaling", "kms"} {
+		if has[svc] {
+			st = append(st, policy.Statement{Sid: "Manage" + svc, Effect: "Allow", Action: []string{svc + ":*"}, Resource: []string{"*"}, Condition: inRegion})
+		}
+	}
+	if has["iam"] {
+		st = append(st,
+			policy.Allow("ManageProjectRoles", []string{"iam:*Role", "iam:*RolePolicy", "iam:*RolePolicies", "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole", "iam:TagRole", "iam:UntagRole", "iam:PassRole", "iam:UpdateAssumeRolePolicy"},
+				[]string{fmt.Sprintf("arn:aws:iam::%s:role/%s-*", s.AccountID, s.Prefix)}),
+			policy.Allow("ManageOIDCProviders", []string{"iam:*OpenIDConnectProvider*", "iam:TagOpenIDConnectProvider"},
+				[]string{fmt.Sprintf("arn:aws:iam::%s:oidc-provider/oidc.eks.%s.amazonaws.com/id/*", s.AccountID, s.Region)}),
+			policy.Statement{Sid: "CreateServiceLinkedRoles", Effect: "Allow", Action: []string{"iam:CreateServiceLinkedRole"}, Resource: []string{"*"},
+				Condition: map[string]map[string]any{"StringEquals": {"iam:AWSServiceName": []string{"eks.amazonaws.com", "eks-nodegroup.amazonaws.com", "rds.amazonaws.com", "autoscaling.amazonaws.com", "elasticloadbalancing.amazonaws.com"}}}},
+			policy.Allow("ReadPolicies", []string{"iam:GetPolicy", "iam:GetPolicyVersion"}, []string{"arn:aws:iam::aws:policy/*"}),
+		)
+	}
+	if has["s3"] {
+		st = append(st, policy.Allow("ManageProjectBuckets", []string{"s3:*"}, []string{"arn:aws:s3:::" + s.Prefix + "-*"}))
+	}
+	if has["secretsmanager"] {
+		st = append(st, policy.Allow("ManageProjectSecrets", []string{
+			"secretsmanager:CreateSecret", "secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret", "secretsmanager:TagResource",
+			"secretsmanager:UntagResource", "secretsmanager:UpdateSecret", "secretsmanager:GetResourcePolicy", "secretsmanager:RestoreSecret",
+		}, []string{arn("secretsmanager", "secret:"+s.Prefix+"-*")}))
+	}
+	if has["logs"] {
+		st = append(st, policy.Allow("ManageProjectLogGroups", []string{"logs:*"}, []string{
+			arn("logs", "log-group:/aws/eks/"+s.Prefix+"-*"), arn("logs", "log-group:/aws/vpc/"+s.Prefix+"-*"),
+		}), policy.Allow("DescribeLogGroups", []string{"logs:DescribeLogGroups"}, []string{arn("logs", "log-group:*")}))
+	}
+	if has["sns"] {
+		st = append(st, policy.Allow("ManageProjectTopics", []string{"sns:*"}, []string{arn("sns", s.Prefix+"-*")}))
+	}
+	if has["cloudwatch"] {
+		st = append(st, policy.Allow("ManageProjectAlarms", []string{"cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource", "cloudwatch:TagResource", "cloudwatch:UntagResource"},
+			[]string{arn("cloudwatch", "alarm:"+s.Prefix+"-*")}))
+	}
+	return policy.New(st...)
+}
+
+// ResourceTypes lists every resource type the deployer policy covers.
+func ResourceTypes() []string {
+	out := make([]string, 0, len(serviceOf))
+	for t := range serviceOf {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// AllServices is Services over ResourceTypes; a test keeps ResourceTypes
+// equal to the types the stacks synthesize.
+func AllServices() []string {
+	s, _ := Services(ResourceTypes())
+	return s
+}

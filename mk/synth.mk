@@ -1,0 +1,21 @@
+# Synthesis of both halves. `make synth` is what CI and reviewers run: it
+# writes cdktf.out/ (Terraform JSON, not committed) and dist/ (committed).
+
+INFRA_BIN := $(BIN)/infra
+
+.PHONY: synth infra-synth infra-build
+synth: infra-synth k8s-synth ## Synthesize the AWS stacks (cdktf.out/) and the manifests (dist/) for ENVS
+	@echo "synth: done (cdktf.out/stacks/supabase-{$(subst $(eval) ,$(comma),$(ENVS))}, dist/)"
+
+comma := ,
+
+infra-build:
+	@$(GO) build -o $(INFRA_BIN) ./infra
+
+infra-synth: infra-build ## Synthesize the Terraform JSON of every environment into cdktf.out/
+	@$(INFRA_BIN) -env $(subst $(eval) ,$(comma),$(ENVS)) -out cdktf.out
+	@for s in bootstrap $(ENVS); do echo "infra: cdktf.out/stacks/supabase-$$s/cdk.tf.json"; done
+
+.PHONY: deployer-policy
+deployer-policy: infra-synth ## Print the generated IAM policy the deploying principal needs (also created by the bootstrap stack)
+	@python3 -c 'import json,sys; d=json.load(open("cdktf.out/stacks/supabase-bootstrap/cdk.tf.json")); p=[r for r in d["resource"]["aws_iam_policy"].values()][0]["policy"]; print(json.dumps(json.loads(p), indent=2))'
