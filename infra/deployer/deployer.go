@@ -103,7 +103,8 @@ func Policy(services []string, s Scope) policy.Document {
 		st = append(st, policy.Allow("ManageProjectSecrets", []string{
 			"secretsmanager:CreateSecret", "secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret", "secretsmanager:TagResource",
 			"secretsmanager:UntagResource", "secretsmanager:UpdateSecret", "secretsmanager:GetResourcePolicy", "secretsmanager:RestoreSecret",
-		}, []string{arn("secretsmanager", "secret:"+s.Prefix+"-*")}))
+			// RDS creates the master-user secret (rds!db-...) with the caller's rights.
+		}, []string{arn("secretsmanager", "secret:"+s.Prefix+"-*"), arn("secretsmanager", "secret:rds!*")}))
 	}
 	if has["logs"] {
 		st = append(st, policy.Allow("ManageProjectLogGroups", []string{"logs:*"}, []string{
