@@ -133,40 +133,26 @@ func StartWithOptions(t testing.TB, opts Options) *Server {
 		}
 	}
 
+	tmpl, err := acquireTemplate(binDir, superuser, runAs, cred)
+	if err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	t.Cleanup(func() { releaseTemplate(tmpl) })
+
 	s := &Server{
 		BinDir:            binDir,
 		Host:              "127.0.0.1",
 		Superuser:         superuser,
-		SuperuserPassword: randomHex(t, 24),
+		SuperuserPassword: tmpl.password,
 		DataDir:           filepath.Join(root, "data"),
 		root:              root,
 		logPath:           filepath.Join(root, "server.log"),
 	}
-
-	pwfile := filepath.Join(root, "pwfile")
-	if err := os.WriteFile(pwfile, []byte(s.SuperuserPassword+"\n"), 0o600); err != nil {
-		t.Fatalf("pgtest: %v", err)
+	// cp -a keeps the postgres user's ownership and the 0700 mode that the
+	// server insists on.
+	if out, err := exec.Command("cp", "-a", tmpl.dataDir, s.DataDir).CombinedOutput(); err != nil {
+		t.Fatalf("pgtest: copy the initdb template: %v\n%s", err, out)
 	}
-	if cred != nil {
-		if err := os.Chown(pwfile, int(cred.Uid), int(cred.Gid)); err != nil {
-			t.Fatalf("pgtest: %v", err)
-		}
-	}
-	initdb := append(append([]string{}, runAs...),
-		filepath.Join(binDir, "initdb"),
-		"--pgdata="+s.DataDir,
-		"--username="+superuser,
-		"--pwfile="+pwfile,
-		"--auth=scram-sha-256",
-		"--encoding=UTF8",
-		"--locale=C",
-		"--no-sync",
-	)
-	out, err := exec.Command(initdb[0], initdb[1:]...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pgtest: initdb failed: %v\n%s", err, out)
-	}
-	_ = os.Remove(pwfile)
 
 	// A free port can be taken between our probe and the server's bind; retry
 	// on that one failure.
@@ -499,11 +485,89 @@ func readPostmasterPid(dataDir string) int {
 	return pid
 }
 
-func randomHex(t testing.TB, n int) string {
-	t.Helper()
+func randomHexString(n int) string {
 	b := make([]byte, n)
-	if _, err := rand.Read(b); err != nil {
-		t.Fatalf("pgtest: random: %v", err)
-	}
+	// crypto/rand.Read never fails on Linux (Go 1.24+ panics instead).
+	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// A template cluster is initdb'd once and copied for every server that
+// overlaps with another in the same test process: initdb is most of a
+// server's start-up time (about 2 s on a busy CI machine). The template is
+// removed when its last user is cleaned up, so nothing outlives the tests.
+type template struct {
+	key      string
+	root     string
+	dataDir  string
+	password string
+	users    int
+}
+
+var (
+	templatesMu sync.Mutex
+	templates   = map[string]*template{}
+)
+
+func acquireTemplate(binDir, superuser string, runAs []string, cred *syscall.Credential) (*template, error) {
+	templatesMu.Lock()
+	defer templatesMu.Unlock()
+	key := binDir + "\x00" + superuser
+	if tm, ok := templates[key]; ok {
+		tm.users++
+		return tm, nil
+	}
+	root, err := os.MkdirTemp("", "pgtest-template-")
+	if err != nil {
+		return nil, fmt.Errorf("template dir: %w", err)
+	}
+	tm := &template{key: key, root: root, dataDir: filepath.Join(root, "data"), password: randomHexString(24), users: 1}
+	fail := func(err error) (*template, error) {
+		_ = os.RemoveAll(root)
+		return nil, err
+	}
+	if err := os.Chmod(root, 0o700); err != nil {
+		return fail(err)
+	}
+	if cred != nil {
+		if err := os.Chown(root, int(cred.Uid), int(cred.Gid)); err != nil {
+			return fail(fmt.Errorf("chown %s to the postgres user: %w", root, err))
+		}
+	}
+	pwfile := filepath.Join(root, "pwfile")
+	if err := os.WriteFile(pwfile, []byte(tm.password+"\n"), 0o600); err != nil {
+		return fail(err)
+	}
+	if cred != nil {
+		if err := os.Chown(pwfile, int(cred.Uid), int(cred.Gid)); err != nil {
+			return fail(err)
+		}
+	}
+	initdb := append(append([]string{}, runAs...),
+		filepath.Join(binDir, "initdb"),
+		"--pgdata="+tm.dataDir,
+		"--username="+superuser,
+		"--pwfile="+pwfile,
+		"--auth=scram-sha-256",
+		"--encoding=UTF8",
+		"--locale=C",
+		"--no-sync",
+	)
+	out, err := exec.Command(initdb[0], initdb[1:]...).CombinedOutput()
+	_ = os.Remove(pwfile)
+	if err != nil {
+		return fail(fmt.Errorf("initdb failed: %w\n%s", err, out))
+	}
+	templates[key] = tm
+	return tm, nil
+}
+
+func releaseTemplate(tm *template) {
+	templatesMu.Lock()
+	defer templatesMu.Unlock()
+	tm.users--
+	if tm.users == 0 {
+		delete(templates, tm.key)
+		_ = os.RemoveAll(tm.root)
+	}
 }

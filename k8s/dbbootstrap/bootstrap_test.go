@@ -1,0 +1,594 @@
+package dbbootstrap
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/supabase-eks/supabase-eks/internal/pgtest"
+)
+
+// These tests run the SQL with the real psql against a real PostgreSQL 15,
+// the way the Job does, as a master user built like Amazon RDS's: LOGIN
+// CREATEROLE CREATEDB, member of a NOLOGIN rds_superuser role, owner of the
+// database, NOT a superuser. rds_replication exists as a NOLOGIN role.
+//
+// One thing the imitation cannot show: plain PostgreSQL 15 refuses BYPASSRLS
+// from a non-superuser, while RDS lets its master grant it. So
+// bootstrap_bypassrls.sql is applied as the local superuser here (and shown
+// to fail as the master), and everything else as the master.
+
+const (
+	dbName   = "supabase"
+	master   = "supabase_master"
+	masterPW = `master 'pw' "with" \ quotes`
+)
+
+// rdsLike is a server prepared like a fresh RDS instance.
+type rdsLike struct {
+	srv *pgtest.Server
+	dir string
+}
+
+func newRDSLike(t *testing.T) *rdsLike {
+	t.Helper()
+	srv := pgtest.Start(t)
+	srv.SuperQuery(t, "postgres", `
+CREATE ROLE rds_superuser NOLOGIN;
+CREATE ROLE rds_replication NOLOGIN;
+GRANT rds_replication TO rds_superuser WITH ADMIN OPTION;
+CREATE ROLE `+master+` LOGIN CREATEROLE CREATEDB NOSUPERUSER NOREPLICATION NOBYPASSRLS
+  PASSWORD '`+strings.ReplaceAll(masterPW, "'", "''")+`';
+GRANT rds_superuser TO `+master+`;
+CREATE DATABASE `+dbName+` OWNER `+master+`;
+`)
+	if got := srv.SuperQuery(t, dbName, `SELECT rolsuper, rolcreaterole, rolcreatedb, rolbypassrls FROM pg_roles WHERE rolname = '`+master+`'`); got != "f|t|t|f" {
+		t.Fatalf("master imitation wrong: rolsuper|rolcreaterole|rolcreatedb|rolbypassrls = %s", got)
+	}
+	dir := t.TempDir()
+	for _, f := range Files() {
+		if err := os.WriteFile(filepath.Join(dir, f.Name), []byte(f.Content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return &rdsLike{srv: srv, dir: dir}
+}
+
+// passwords returns one password per RequiredEnv variable. They contain
+// quotes, backslashes, colons, percent signs and dollar quotes so that any
+// quoting mistake between env, psql and SQL shows.
+func passwords(generation string) map[string]string {
+	pw := map[string]string{}
+	for i, env := range RequiredEnv {
+		pw[env] = fmt.Sprintf(`%s-%d 'q"u\o:te:%%s $bootstrap$ &x|/`, generation, i)
+	}
+	return pw
+}
+
+func envList(pw map[string]string) []string {
+	var env []string
+	for k, v := range pw {
+		env = append(env, k+"="+v)
+	}
+	sort.Strings(env)
+	return env
+}
+
+// run applies the files with the Job's psql command line as user.
+func (c *rdsLike) run(user, password string, env []string, files ...string) (pgtest.Result, error) {
+	var paths []string
+	for _, f := range files {
+		paths = append(paths, filepath.Join(c.dir, f))
+	}
+	cmd := PsqlCommand(paths...)
+	return c.srv.Psql(user, password, dbName, env, "", cmd[1:]...)
+}
+
+// applyAsMaster runs sql the way the Job does, as the master.
+func (c *rdsLike) applyAsMaster(t *testing.T, name, sql string, pw map[string]string) (pgtest.Result, error) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(c.dir, name), []byte(sql), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return c.run(master, masterPW, envList(pw), name)
+}
+
+// applyTwice is the idempotency check: the same SQL with the same inputs
+// must succeed twice in a row. It returns which application failed.
+func (c *rdsLike) applyTwice(t *testing.T, sql string, pw map[string]string) error {
+	t.Helper()
+	for i := 1; i <= 2; i++ {
+		res, err := c.applyAsMaster(t, fmt.Sprintf("apply-%d.sql", i), sql, pw)
+		if err != nil {
+			return fmt.Errorf("application %d of 2 failed (exit %d): %w", i, res.ExitCode, err)
+		}
+		assertNoSecretsPrinted(t, res, pw)
+	}
+	return nil
+}
+
+func (c *rdsLike) bypassAsSuperuser(t *testing.T) {
+	t.Helper()
+	t.Log("applying bootstrap_bypassrls.sql as the LOCAL SUPERUSER: PostgreSQL 15 lets only a superuser grant BYPASSRLS; on RDS the master runs it")
+	if _, err := c.run(c.srv.Superuser, c.srv.SuperuserPassword, nil, BypassRLSFile); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (c *rdsLike) q(t *testing.T, sql string) string {
+	t.Helper()
+	return c.srv.SuperQuery(t, dbName, sql)
+}
+
+func assertNoSecretsPrinted(t *testing.T, res pgtest.Result, pw map[string]string) {
+	t.Helper()
+	for env, p := range pw {
+		if p == "" {
+			continue
+		}
+		if strings.Contains(res.Stdout, p) || strings.Contains(res.Stderr, p) {
+			t.Errorf("psql output contains the value of %s", env)
+		}
+	}
+}
+
+func TestBootstrapOnRDSLikeServer(t *testing.T) {
+	t.Parallel()
+	c := newRDSLike(t)
+	pw1 := passwords("first")
+
+	// 1. Applied twice with the same inputs: both succeed and the second
+	// changes nothing the bootstrap manages.
+	if err := c.applyTwice(t, SQL, pw1); err != nil {
+		t.Fatal(err)
+	}
+	before := c.snapshot(t)
+	if _, err := c.applyAsMaster(t, SQLFile, SQL, pw1); err != nil {
+		t.Fatal(err)
+	}
+	if after := c.snapshot(t); after != before {
+		t.Fatalf("a repeated run changed the catalog:\n%s", diffLines(before, after))
+	}
+
+	// 2. The BYPASSRLS step: refused to the master by PostgreSQL 15, applied
+	// as the local superuser instead, idempotent.
+	res, err := c.run(master, masterPW, nil, BypassRLSFile)
+	if err == nil {
+		t.Fatal("bootstrap_bypassrls.sql as a non-superuser master succeeded on PostgreSQL 15; the imitation is not what it claims")
+	}
+	if !strings.Contains(res.Stderr, "must be superuser") || !strings.Contains(strings.ToLower(res.Stderr), "bypassrls") {
+		t.Fatalf("unexpected error from bootstrap_bypassrls.sql as master: %s", res.Stderr)
+	}
+	c.bypassAsSuperuser(t)
+	c.bypassAsSuperuser(t)
+
+	c.checkCatalog(t)
+	c.checkLogins(t, pw1, nil)
+	c.checkRoleSwitching(t, pw1)
+
+	// 3. The components run their migrations.
+	objects := c.simulateComponentMigrations(t, pw1)
+	managed := c.snapshot(t)
+
+	// 4. The Job runs again (a redeploy, a rotation): new passwords.
+	pw2 := passwords("second")
+	res, err = c.run(master, masterPW, envList(pw2), SQLFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertNoSecretsPrinted(t, res, pw2)
+	if !strings.Contains(res.Stdout, "supabase bootstrap: roles, schemas, grants, extensions and publication are in place") {
+		t.Errorf("success line missing from psql output:\n%s", res.Stdout)
+	}
+	c.bypassAsSuperuser(t)
+
+	if got := c.componentObjects(t); got != objects {
+		t.Errorf("the re-run changed objects the components own:\n%s", diffLines(objects, got))
+	}
+	if got := c.snapshot(t); got != managed {
+		t.Errorf("the re-run after migrations changed the catalog:\n%s", diffLines(managed, got))
+	}
+	c.checkCatalog(t)
+	c.checkLogins(t, pw2, pw1)
+	c.checkRoleSwitching(t, pw2)
+}
+
+// checkCatalog asserts the bootstrap's end state from the catalog. Each
+// aspect is one query returning "key|value" lines, compared with the
+// expected lines as a whole so that a missing or an extra entry both fail.
+func (c *rdsLike) checkCatalog(t *testing.T) {
+	t.Helper()
+	expect := func(what, sql string, want []string) {
+		t.Helper()
+		sort.Strings(want)
+		if got := c.q(t, sql); got != strings.Join(want, "\n") {
+			t.Errorf("%s:\n%s", what, diffLines(strings.Join(want, "\n"), got))
+		}
+	}
+	const managed = `('anon','authenticated','service_role','authenticator','supabase_auth_admin','supabase_storage_admin',
+		'supabase_admin','postgres','dashboard_user','` + master + `')`
+
+	expect("role attributes (login inherit createrole createdb bypassrls superuser replication)", `
+SELECT rolname || '|' || concat_ws(' ', rolcanlogin, rolinherit, rolcreaterole, rolcreatedb, rolbypassrls, rolsuper, rolreplication)
+  FROM pg_roles WHERE rolname IN `+managed+` ORDER BY 1`, []string{
+		"anon|f f f f f f f",
+		"authenticated|f f f f f f f",
+		"service_role|f f f f t f f",
+		"authenticator|t f f f f f f",
+		"supabase_auth_admin|t f t f f f f",
+		"supabase_storage_admin|t f t f f f f",
+		"supabase_admin|t t t t t f f",
+		"postgres|f f f f f f f",
+		"dashboard_user|f f f f f f f",
+		master + "|t t t t f f f",
+	})
+
+	// Every direct membership touching a managed role, exactly. Nothing that
+	// serves API requests can become an admin role.
+	expect("direct memberships (member<role)", `
+SELECT m.rolname || '<' || r.rolname
+  FROM pg_auth_members am JOIN pg_roles r ON r.oid = am.roleid JOIN pg_roles m ON m.oid = am.member
+  WHERE m.rolname IN `+managed+` OR r.rolname IN `+managed+` ORDER BY 1`, []string{
+		"authenticator<anon", "authenticator<authenticated", "authenticator<service_role",
+		"supabase_storage_admin<anon", "supabase_storage_admin<authenticated", "supabase_storage_admin<service_role",
+		"supabase_admin<anon", "supabase_admin<authenticated", "supabase_admin<service_role",
+		"supabase_admin<supabase_auth_admin", "supabase_admin<supabase_storage_admin", "supabase_admin<rds_replication",
+		master + "<rds_superuser", master + "<supabase_admin", master + "<supabase_auth_admin", master + "<supabase_storage_admin",
+	})
+
+	expect("schema owners", `
+SELECT nspname || '|' || pg_get_userbyid(nspowner) FROM pg_namespace
+  WHERE nspname IN ('extensions', 'auth', 'storage', 'graphql_public', '_realtime') ORDER BY 1`, []string{
+		"_realtime|supabase_admin", "auth|supabase_auth_admin", "extensions|" + master,
+		"graphql_public|supabase_admin", "storage|supabase_storage_admin",
+	})
+
+	expect("extensions and their schema", `
+SELECT x.extname || '|' || n.nspname FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+  WHERE x.extname <> 'plpgsql' ORDER BY 1`, []string{"pgcrypto|extensions", "uuid-ossp|extensions"})
+
+	// Effective database privileges (CREATE, CONNECT), and the explicit
+	// grants behind them in datacl (not only PUBLIC's defaults).
+	expect("database privileges (CREATE CONNECT)", `
+SELECT r || '|' || concat_ws(' ', has_database_privilege(r, current_database(), 'CREATE'), has_database_privilege(r, current_database(), 'CONNECT'))
+  FROM unnest(ARRAY['anon','authenticated','service_role','authenticator','supabase_auth_admin','supabase_storage_admin','supabase_admin']) AS r
+  ORDER BY 1`, []string{
+		"anon|f t", "authenticated|f t", "service_role|f t", "authenticator|f t",
+		"supabase_auth_admin|t t", "supabase_storage_admin|t t", "supabase_admin|t t",
+	})
+	expect("database ACL", `
+SELECT a.grantee::regrole::text || '|' || a.privilege_type
+  FROM pg_database d, aclexplode(d.datacl) a
+  WHERE d.datname = current_database() AND a.grantee <> 0 AND a.grantee <> d.datdba ORDER BY 1`, []string{
+		"authenticator|CONNECT",
+		"supabase_admin|CONNECT", "supabase_admin|CREATE",
+		"supabase_auth_admin|CONNECT", "supabase_auth_admin|CREATE",
+		"supabase_storage_admin|CONNECT", "supabase_storage_admin|CREATE",
+	})
+
+	// Effective schema privileges, counting inheritance: U = USAGE, C = CREATE.
+	expect("schema privileges (role|schema|UC)", `
+SELECT r || '|' || s || '|'
+    || CASE WHEN has_schema_privilege(r, s, 'USAGE') THEN 'U' ELSE '-' END
+    || CASE WHEN has_schema_privilege(r, s, 'CREATE') THEN 'C' ELSE '-' END
+  FROM unnest(ARRAY['anon','authenticated','service_role','authenticator','supabase_auth_admin','supabase_storage_admin','supabase_admin']) AS r,
+       unnest(ARRAY['public','extensions','graphql_public','auth','storage','_realtime']) AS s
+  ORDER BY 1`, schemaPrivileges(map[string]string{
+		//                           public extensions graphql_public auth storage _realtime
+		"anon":                   "U- U- U- U- U- --",
+		"authenticated":          "U- U- U- U- U- --",
+		"service_role":           "U- U- U- U- U- --",
+		"authenticator":          "U- -- -- -- -- --",
+		"supabase_auth_admin":    "U- U- -- UC -- --",
+		"supabase_storage_admin": "U- U- -- -- UC --",
+		"supabase_admin":         "UC U- UC UC UC UC",
+	}))
+
+	// Default privileges: objects created by the master and supabase_admin in
+	// public, and by supabase_storage_admin in storage, are granted to the
+	// API roles with every privilege of their type.
+	var defaults []string
+	for _, creator := range []string{master + "|public", "supabase_admin|public", "supabase_storage_admin|storage"} {
+		for _, grantee := range []string{"anon", "authenticated", "service_role"} {
+			defaults = append(defaults,
+				creator+"|r|"+grantee+"|DELETE,INSERT,REFERENCES,SELECT,TRIGGER,TRUNCATE,UPDATE",
+				creator+"|S|"+grantee+"|SELECT,UPDATE,USAGE",
+				creator+"|f|"+grantee+"|EXECUTE")
+		}
+	}
+	expect("default privileges (creator|schema|type|grantee|privileges)", `
+SELECT pg_get_userbyid(d.defaclrole) || '|' || n.nspname || '|' || d.defaclobjtype::text || '|' || a.grantee::regrole::text
+    || '|' || string_agg(a.privilege_type, ',' ORDER BY a.privilege_type)
+  FROM pg_default_acl d JOIN pg_namespace n ON n.oid = d.defaclnamespace, aclexplode(d.defaclacl) a
+  GROUP BY d.defaclrole, n.nspname, d.defaclobjtype, a.grantee ORDER BY 1`, defaults)
+
+	expect("publications (name|owner|all tables insert update delete)", `
+SELECT pubname || '|' || pg_get_userbyid(pubowner) || '|' || concat_ws(' ', puballtables, pubinsert, pubupdate, pubdelete)
+  FROM pg_publication ORDER BY 1`, []string{"supabase_realtime|supabase_admin|f t t t"})
+
+	// Per-role settings, for every database (setdatabase 0).
+	expect("role settings (role|database|setconfig)", `
+SELECT r.rolname || '|' || s.setdatabase || '|' || s.setconfig::text
+  FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole ORDER BY 1`, []string{
+		`anon|0|{statement_timeout=3s}`,
+		`authenticated|0|{statement_timeout=8s}`,
+		`supabase_admin|0|{"search_path=\"$user\", public, extensions"}`,
+		`supabase_auth_admin|0|{search_path=auth}`,
+		`supabase_storage_admin|0|{search_path=storage}`,
+	})
+
+	// Passwords: SCRAM verifiers for the login roles, none for the others.
+	expect("password kinds", `
+SELECT rolname || '|' || CASE WHEN rolpassword IS NULL THEN 'none' WHEN rolpassword LIKE 'SCRAM-SHA-256$%' THEN 'scram' ELSE 'other' END
+  FROM pg_authid WHERE rolname IN `+managed+` AND rolname <> '`+master+`' ORDER BY 1`, []string{
+		"anon|none", "authenticated|none", "service_role|none", "postgres|none", "dashboard_user|none",
+		"authenticator|scram", "supabase_auth_admin|scram", "supabase_storage_admin|scram", "supabase_admin|scram",
+	})
+}
+
+// schemaPrivileges expands the compact table in checkCatalog into
+// role|schema|UC lines.
+func schemaPrivileges(table map[string]string) []string {
+	schemas := []string{"public", "extensions", "graphql_public", "auth", "storage", "_realtime"}
+	var out []string
+	for role, row := range table {
+		for i, p := range strings.Fields(row) {
+			out = append(out, role+"|"+schemas[i]+"|"+p)
+		}
+	}
+	return out
+}
+
+// checkLogins proves each login role authenticates over TCP with the current
+// password from the environment, and no longer with the previous one.
+func (c *rdsLike) checkLogins(t *testing.T, current, previous map[string]string) {
+	t.Helper()
+	for _, env := range RequiredEnv {
+		role := RoleForEnv[env]
+		if err := c.srv.CanLogin(role, current[env], dbName); err != nil {
+			t.Errorf("%s cannot log in with the password from %s: %v", role, env, err)
+		}
+		if previous != nil {
+			err := c.srv.CanLogin(role, previous[env], dbName)
+			if err == nil {
+				t.Errorf("%s still logs in with its previous password after rotation", role)
+			} else if !strings.Contains(err.Error(), "password authentication failed") {
+				t.Errorf("%s with its previous password: unexpected error %v", role, err)
+			}
+		}
+	}
+	// The search path GoTrue and Storage rely on takes effect at login.
+	for role, want := range map[string]string{"supabase_auth_admin": "auth", "supabase_storage_admin": "storage"} {
+		env := envFor(role)
+		if got, err := c.srv.Query(role, current[env], dbName, "SHOW search_path"); err != nil || got != want {
+			t.Errorf("%s logs in with search_path %q (%v), want %q", role, got, err, want)
+		}
+	}
+}
+
+func envFor(role string) string {
+	for env, r := range RoleForEnv {
+		if r == role {
+			return env
+		}
+	}
+	return ""
+}
+
+// checkRoleSwitching proves the memberships work the way the components use
+// them, and that authenticator cannot escalate. One session per role: the
+// refused switches are caught inside DO blocks so one run checks them all.
+func (c *rdsLike) checkRoleSwitching(t *testing.T, pw map[string]string) {
+	t.Helper()
+	switchTo := func(roles ...string) string {
+		var b strings.Builder
+		for _, r := range roles {
+			b.WriteString("SET ROLE " + r + ";\nRESET ROLE;\n")
+		}
+		return b.String()
+	}
+	refused := func(roles ...string) string {
+		var b strings.Builder
+		for _, r := range roles {
+			fmt.Fprintf(&b, `DO $$ BEGIN
+  SET ROLE %[1]s;
+  RAISE EXCEPTION 'switched to %[1]s';
+EXCEPTION WHEN insufficient_privilege THEN NULL;
+END $$;
+`, r)
+		}
+		return b.String()
+	}
+	for role, sql := range map[string]string{
+		"authenticator": switchTo("anon", "authenticated", "service_role") +
+			refused("supabase_admin", "supabase_auth_admin", "supabase_storage_admin", master, "postgres"),
+		// Storage switches with set_config('role', ...) per transaction.
+		"supabase_storage_admin": `BEGIN; SELECT set_config('role', 'anon', true); COMMIT;
+BEGIN; SELECT set_config('role', 'authenticated', true); COMMIT;
+BEGIN; SELECT set_config('role', 'service_role', true); COMMIT;
+` + refused("supabase_admin", "supabase_auth_admin", master),
+		"supabase_admin":      switchTo("anon", "authenticated", "service_role", "supabase_auth_admin", "supabase_storage_admin") + refused(master),
+		"supabase_auth_admin": refused("anon", "authenticated", "service_role", "supabase_admin", master),
+	} {
+		if _, err := c.srv.Query(role, pw[envFor(role)], dbName, sql); err != nil {
+			t.Errorf("role switching as %s: %v", role, err)
+		}
+	}
+}
+
+// simulateComponentMigrations does what GoTrue, Storage and Realtime do on
+// first start, as their own users, and returns a fingerprint of the objects
+// they created.
+func (c *rdsLike) simulateComponentMigrations(t *testing.T, pw map[string]string) string {
+	t.Helper()
+	as := func(role, sql string) {
+		t.Helper()
+		if _, err := c.srv.Query(role, pw[envFor(role)], dbName, sql); err != nil {
+			t.Fatalf("migration as %s: %v", role, err)
+		}
+	}
+	// GoTrue: unqualified names land in auth through the search path.
+	as("supabase_auth_admin", `
+CREATE TABLE schema_migrations (version text PRIMARY KEY);
+CREATE TABLE users (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), email text);
+INSERT INTO users (email) VALUES ('first@example.com');
+CREATE FUNCTION uid() RETURNS uuid LANGUAGE sql STABLE
+  AS $$ SELECT nullif(current_setting('request.jwt.claim.sub', true), '')::uuid $$;
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+`)
+	// Storage (DB_INSTALL_ROLES=false): tables in storage, API roles get
+	// access through the bootstrap's default privileges.
+	as("supabase_storage_admin", `
+CREATE TABLE buckets (id text PRIMARY KEY, name text NOT NULL);
+CREATE TABLE objects (id uuid PRIMARY KEY DEFAULT extensions.uuid_generate_v4(), bucket_id text REFERENCES buckets (id), name text);
+INSERT INTO buckets VALUES ('avatars', 'avatars');
+ALTER TABLE objects ENABLE ROW LEVEL SECURITY;
+`)
+	// Realtime: its own schema, its bookkeeping in _realtime, grants to the
+	// roles its migrations name, a table in the publication.
+	as("supabase_admin", `
+CREATE SCHEMA IF NOT EXISTS realtime;
+CREATE TABLE realtime.messages (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, topic text);
+GRANT USAGE ON SCHEMA realtime TO postgres, anon, authenticated, service_role;
+REVOKE ALL ON realtime.messages FROM postgres, dashboard_user;
+CREATE TABLE _realtime.tenants (id bigint PRIMARY KEY);
+CREATE TABLE public.todos (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text);
+ALTER PUBLICATION supabase_realtime ADD TABLE public.todos;
+`)
+	// The default privileges reached the API roles.
+	for _, tbl := range []string{"storage.buckets", "storage.objects", "public.todos"} {
+		if got := c.q(t, fmt.Sprintf(`SELECT has_table_privilege('anon', '%[1]s', 'SELECT') AND has_table_privilege('service_role', '%[1]s', 'INSERT')`, tbl)); got != "t" {
+			t.Errorf("API roles did not get default privileges on %s", tbl)
+		}
+	}
+	if got := c.q(t, `SELECT has_table_privilege('anon', 'auth.users', 'SELECT')`); got != "f" {
+		t.Errorf("anon can read auth.users")
+	}
+	return c.componentObjects(t)
+}
+
+// componentObjects fingerprints the objects the components own: identity
+// (oid), owner and definition, plus their data and the publication's tables.
+func (c *rdsLike) componentObjects(t *testing.T) string {
+	t.Helper()
+	return c.q(t, `
+SELECT 'rel|' || n.nspname || '.' || cl.relname || '|' || cl.oid || '|' || pg_get_userbyid(cl.relowner) || '|' || cl.relrowsecurity || '|' || coalesce(cl.relacl::text, '')
+  FROM pg_class cl JOIN pg_namespace n ON n.oid = cl.relnamespace
+  WHERE n.nspname IN ('auth', 'storage', 'realtime', '_realtime') OR (n.nspname = 'public' AND cl.relname = 'todos')
+UNION ALL
+SELECT 'proc|' || n.nspname || '.' || p.proname || '|' || p.oid || '|' || pg_get_userbyid(p.proowner) || '|' || p.prosrc
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN ('auth', 'storage', 'realtime')
+UNION ALL
+SELECT 'schema|realtime|' || oid || '|' || pg_get_userbyid(nspowner) || '|' || coalesce(nspacl::text, '') FROM pg_namespace WHERE nspname = 'realtime'
+UNION ALL
+SELECT 'data|auth.users|' || string_agg(email, ',') FROM auth.users
+UNION ALL
+SELECT 'data|storage.buckets|' || string_agg(id, ',') FROM storage.buckets
+UNION ALL
+SELECT 'pubtable|' || schemaname || '.' || tablename FROM pg_publication_tables WHERE pubname = 'supabase_realtime'
+ORDER BY 1`)
+}
+
+// snapshot is everything the bootstrap manages, minus passwords: role
+// attributes, memberships, schema owners and ACLs, database ACL, default
+// privileges, role settings, extensions and the publication.
+func (c *rdsLike) snapshot(t *testing.T) string {
+	t.Helper()
+	const roles = `('anon','authenticated','service_role','authenticator','supabase_auth_admin','supabase_storage_admin','supabase_admin','postgres','dashboard_user','` + master + `')`
+	return c.q(t, `
+SELECT 'role|' || rolname || '|' || rolcanlogin || rolinherit || rolcreaterole || rolcreatedb || rolbypassrls || rolsuper || rolreplication || '|' || rolconnlimit || '|' || coalesce(rolvaliduntil::text, '')
+  FROM pg_roles WHERE rolname IN `+roles+`
+UNION ALL
+SELECT 'member|' || m.rolname || '<' || r.rolname || '|' || am.admin_option || '|' || g.rolname
+  FROM pg_auth_members am JOIN pg_roles r ON r.oid = am.roleid JOIN pg_roles m ON m.oid = am.member JOIN pg_roles g ON g.oid = am.grantor
+  WHERE m.rolname IN `+roles+` OR r.rolname IN `+roles+`
+UNION ALL
+SELECT 'schema|' || nspname || '|' || oid || '|' || pg_get_userbyid(nspowner) || '|' || coalesce(nspacl::text, '')
+  FROM pg_namespace WHERE nspname IN ('public', 'extensions', 'graphql_public', 'auth', 'storage', '_realtime')
+UNION ALL
+SELECT 'database|' || datname || '|' || coalesce(datacl::text, '') FROM pg_database WHERE datname = current_database()
+UNION ALL
+SELECT 'defacl|' || pg_get_userbyid(d.defaclrole) || '|' || coalesce(n.nspname, '') || '|' || d.defaclobjtype::text || '|' || d.defaclacl::text
+  FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace
+UNION ALL
+SELECT 'setting|' || r.rolname || '|' || s.setdatabase || '|' || s.setconfig::text
+  FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
+UNION ALL
+SELECT 'extension|' || x.extname || '|' || x.oid || '|' || n.nspname || '|' || x.extversion
+  FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+UNION ALL
+SELECT 'publication|' || pubname || '|' || oid || '|' || pg_get_userbyid(pubowner) || '|' || puballtables || pubinsert || pubupdate || pubdelete || pubtruncate
+  FROM pg_publication
+ORDER BY 1`)
+}
+
+func diffLines(a, b string) string {
+	in := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, l := range strings.Split(s, "\n") {
+			m[l] = true
+		}
+		return m
+	}
+	ma, mb := in(a), in(b)
+	var out []string
+	for _, l := range strings.Split(a, "\n") {
+		if !mb[l] {
+			out = append(out, "- "+l)
+		}
+	}
+	for _, l := range strings.Split(b, "\n") {
+		if !ma[l] {
+			out = append(out, "+ "+l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestBootstrapFailures(t *testing.T) {
+	t.Parallel()
+	c := newRDSLike(t)
+
+	t.Run("missing or empty password fails before changing anything", func(t *testing.T) {
+		pw := passwords("x")
+		delete(pw, "AUTHENTICATOR_PASSWORD")
+		pw["SUPABASE_ADMIN_PASSWORD"] = ""
+		res, err := c.run(master, masterPW, envList(pw), SQLFile)
+		if err == nil {
+			t.Fatal("bootstrap succeeded without AUTHENTICATOR_PASSWORD and with an empty SUPABASE_ADMIN_PASSWORD")
+		}
+		if res.ExitCode != 3 {
+			t.Errorf("psql exit status %d, want 3 (script error with ON_ERROR_STOP)", res.ExitCode)
+		}
+		if !strings.Contains(res.Stderr, "unset or empty: AUTHENTICATOR_PASSWORD, SUPABASE_ADMIN_PASSWORD") {
+			t.Errorf("error does not name exactly the two missing variables:\n%s", res.Stderr)
+		}
+		assertNoSecretsPrinted(t, res, pw)
+		if got := c.q(t, `SELECT count(*) FROM pg_roles WHERE rolname IN ('anon', 'authenticator', 'supabase_admin')`); got != "0" {
+			t.Errorf("%s roles exist after a failed run; the run must be all or nothing", got)
+		}
+		if got := c.q(t, `SELECT count(*) FROM pg_namespace WHERE nspname IN ('auth', 'storage', 'extensions')`); got != "0" {
+			t.Errorf("%s schemas exist after a failed run", got)
+		}
+	})
+
+	// The negative test for the twice-apply check (issue 4): SQL with an
+	// unguarded CREATE ROLE passes once and must fail the second time.
+	t.Run("non-idempotent SQL fails the twice-apply check", func(t *testing.T) {
+		const marker = "\nBEGIN;\n"
+		if strings.Count(SQL, marker) != 1 {
+			t.Fatalf("bootstrap.sql must contain %q exactly once", marker)
+		}
+		broken := strings.Replace(SQL, marker, marker+"CREATE ROLE anon NOLOGIN NOINHERIT;\n", 1)
+		err := c.applyTwice(t, broken, passwords("neg"))
+		if err == nil {
+			t.Fatal("the twice-apply check passed SQL with an unguarded CREATE ROLE")
+		}
+		if !strings.Contains(err.Error(), "application 2 of 2") || !strings.Contains(err.Error(), `role "anon" already exists`) {
+			t.Fatalf("want the second application to fail with role already exists, got: %v", err)
+		}
+	})
+}

@@ -1,0 +1,89 @@
+// Package dbbootstrap is the SQL that prepares the RDS database for Supabase:
+// roles, schemas, grants, extensions and the Realtime publication, with each
+// login role's password taken from the environment. The Kubernetes bootstrap
+// Job mounts the two files (Files) and runs Command as the RDS master user.
+//
+// Both files are idempotent and never drop anything, so the Job can run again
+// at any time, for instance to rotate a password or after the components have
+// run their own migrations. The tests in this package apply them to a real
+// PostgreSQL with an RDS-like, non-superuser master.
+package dbbootstrap
+
+import (
+	_ "embed"
+	"path"
+)
+
+// SQL is bootstrap.sql: everything except the BYPASSRLS attribute.
+//
+//go:embed bootstrap.sql
+var SQL string
+
+// BypassRLSSQL is bootstrap_bypassrls.sql: gives service_role and
+// supabase_admin BYPASSRLS. Kept apart because plain PostgreSQL 15 lets only
+// a superuser do this, while RDS's master can (PostgreSQL 16+).
+//
+//go:embed bootstrap_bypassrls.sql
+var BypassRLSSQL string
+
+// File names under which the Job mounts SQL and BypassRLSSQL.
+const (
+	SQLFile       = "bootstrap.sql"
+	BypassRLSFile = "bootstrap_bypassrls.sql"
+)
+
+// RequiredEnv are the environment variables SQL reads with psql's \getenv:
+// one password per login role. Unset or empty fails the run before anything
+// changes.
+var RequiredEnv = []string{
+	"AUTHENTICATOR_PASSWORD",
+	"SUPABASE_AUTH_ADMIN_PASSWORD",
+	"SUPABASE_STORAGE_ADMIN_PASSWORD",
+	"SUPABASE_ADMIN_PASSWORD",
+}
+
+// SecretKeyForEnv maps each RequiredEnv variable to its key in the database
+// secret (outputs.SecretDatabase), for the Job's secretKeyRefs.
+var SecretKeyForEnv = map[string]string{
+	"AUTHENTICATOR_PASSWORD":          "authenticator_password",
+	"SUPABASE_AUTH_ADMIN_PASSWORD":    "supabase_auth_admin_password",
+	"SUPABASE_STORAGE_ADMIN_PASSWORD": "supabase_storage_admin_password",
+	"SUPABASE_ADMIN_PASSWORD":         "supabase_admin_password",
+}
+
+// RoleForEnv maps each RequiredEnv variable to the role whose password it is.
+var RoleForEnv = map[string]string{
+	"AUTHENTICATOR_PASSWORD":          "authenticator",
+	"SUPABASE_AUTH_ADMIN_PASSWORD":    "supabase_auth_admin",
+	"SUPABASE_STORAGE_ADMIN_PASSWORD": "supabase_storage_admin",
+	"SUPABASE_ADMIN_PASSWORD":         "supabase_admin",
+}
+
+// File is one SQL file for the Job's ConfigMap.
+type File struct {
+	Name    string
+	Content string
+}
+
+// Files are the SQL files in the order Command runs them.
+func Files() []File {
+	return []File{{SQLFile, SQL}, {BypassRLSFile, BypassRLSSQL}}
+}
+
+// Command is the Job container's command when the files are mounted in dir.
+// psql takes the connection from PGHOST, PGPORT, PGDATABASE, PGUSER,
+// PGPASSWORD and PGSSLMODE, and the passwords from RequiredEnv. -X ignores
+// any psqlrc, -w never prompts, ON_ERROR_STOP makes the first error end the
+// run with exit status 3.
+func Command(dir string) []string {
+	return PsqlCommand(path.Join(dir, SQLFile), path.Join(dir, BypassRLSFile))
+}
+
+// PsqlCommand is Command for explicit file paths, in order.
+func PsqlCommand(files ...string) []string {
+	cmd := []string{"psql", "-X", "-w", "-v", "ON_ERROR_STOP=1"}
+	for _, f := range files {
+		cmd = append(cmd, "-f", f)
+	}
+	return cmd
+}
