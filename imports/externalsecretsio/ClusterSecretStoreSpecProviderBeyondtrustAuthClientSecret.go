@@ -1,0 +1,11 @@
+package externalsecretsio
+
+
+// ClientSecret is the API OAuth Client Secret.
+type ClusterSecretStoreSpecProviderBeyondtrustAuthClientSecret struct {
+	// SecretRef references a key in a secret that will be used as value.
+	SecretRef *ClusterSecretStoreSpecProviderBeyondtrustAuthClientSecretSecretRef `field:"optional" json:"secretRef" yaml:"secretRef"`
+	// Value can be specified directly to set a value without using a secret.
+	Value *string `field:"optional" json:"value" yaml:"value"`
+}
+

@@ -1,0 +1,8 @@
+package externalsecretsio
+
+
+type ClusterSecretStoreSpecProviderGitlabAuthSecretRef struct {
+	// AccessToken is used for authentication.
+	AccessToken *ClusterSecretStoreSpecProviderGitlabAuthSecretRefAccessToken `field:"optional" json:"accessToken" yaml:"accessToken"`
+}
+

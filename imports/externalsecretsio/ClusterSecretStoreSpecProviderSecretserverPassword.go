@@ -1,0 +1,11 @@
+package externalsecretsio
+
+
+// Password is the secret server account password.
+type ClusterSecretStoreSpecProviderSecretserverPassword struct {
+	// SecretRef references a key in a secret that will be used as value.
+	SecretRef *ClusterSecretStoreSpecProviderSecretserverPasswordSecretRef `field:"optional" json:"secretRef" yaml:"secretRef"`
+	// Value can be specified directly to set a value without using a secret.
+	Value *string `field:"optional" json:"value" yaml:"value"`
+}
+

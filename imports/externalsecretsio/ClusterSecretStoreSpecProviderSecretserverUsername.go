@@ -1,0 +1,11 @@
+package externalsecretsio
+
+
+// Username is the secret server account username.
+type ClusterSecretStoreSpecProviderSecretserverUsername struct {
+	// SecretRef references a key in a secret that will be used as value.
+	SecretRef *ClusterSecretStoreSpecProviderSecretserverUsernameSecretRef `field:"optional" json:"secretRef" yaml:"secretRef"`
+	// Value can be specified directly to set a value without using a secret.
+	Value *string `field:"optional" json:"value" yaml:"value"`
+}
+

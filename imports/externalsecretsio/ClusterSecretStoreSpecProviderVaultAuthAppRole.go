@@ -1,0 +1,21 @@
+package externalsecretsio
+
+
+// AppRole authenticates with Vault using the App Role auth mechanism, with the role and secret stored in a Kubernetes Secret resource.
+type ClusterSecretStoreSpecProviderVaultAuthAppRole struct {
+	// Path where the App Role authentication backend is mounted in Vault, e.g: "approle".
+	Path *string `field:"required" json:"path" yaml:"path"`
+	// Reference to a key in a Secret that contains the App Role secret used to authenticate with Vault.
+	//
+	// The `key` field must be specified and denotes which entry within the Secret
+	// resource is used as the app role secret.
+	SecretRef *ClusterSecretStoreSpecProviderVaultAuthAppRoleSecretRef `field:"required" json:"secretRef" yaml:"secretRef"`
+	// RoleID configured in the App Role authentication backend when setting up the authentication backend in Vault.
+	RoleId *string `field:"optional" json:"roleId" yaml:"roleId"`
+	// Reference to a key in a Secret that contains the App Role ID used to authenticate with Vault.
+	//
+	// The `key` field must be specified and denotes which entry within the Secret
+	// resource is used as the app role id.
+	RoleRef *ClusterSecretStoreSpecProviderVaultAuthAppRoleRoleRef `field:"optional" json:"roleRef" yaml:"roleRef"`
+}
+

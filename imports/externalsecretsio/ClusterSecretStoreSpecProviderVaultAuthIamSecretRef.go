@@ -1,0 +1,13 @@
+package externalsecretsio
+
+
+// Specify credentials in a Secret object.
+type ClusterSecretStoreSpecProviderVaultAuthIamSecretRef struct {
+	// The AccessKeyID is used for authentication.
+	AccessKeyIdSecretRef *ClusterSecretStoreSpecProviderVaultAuthIamSecretRefAccessKeyIdSecretRef `field:"optional" json:"accessKeyIdSecretRef" yaml:"accessKeyIdSecretRef"`
+	// The SecretAccessKey is used for authentication.
+	SecretAccessKeySecretRef *ClusterSecretStoreSpecProviderVaultAuthIamSecretRefSecretAccessKeySecretRef `field:"optional" json:"secretAccessKeySecretRef" yaml:"secretAccessKeySecretRef"`
+	// The SessionToken used for authentication This must be defined if AccessKeyID and SecretAccessKey are temporary credentials see: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html.
+	SessionTokenSecretRef *ClusterSecretStoreSpecProviderVaultAuthIamSecretRefSessionTokenSecretRef `field:"optional" json:"sessionTokenSecretRef" yaml:"sessionTokenSecretRef"`
+}
+

@@ -1,0 +1,11 @@
+package externalsecretsio
+
+
+// Authenticate against Alibaba using RRSA.
+type ClusterSecretStoreV1Beta1SpecProviderAlibabaAuthRrsa struct {
+	OidcProviderArn *string `field:"required" json:"oidcProviderArn" yaml:"oidcProviderArn"`
+	OidcTokenFilePath *string `field:"required" json:"oidcTokenFilePath" yaml:"oidcTokenFilePath"`
+	RoleArn *string `field:"required" json:"roleArn" yaml:"roleArn"`
+	SessionName *string `field:"required" json:"sessionName" yaml:"sessionName"`
+}
+

@@ -1,0 +1,29 @@
+package externalsecretsio
+
+
+// AWS configures this store to sync secrets using AWS Secret Manager provider.
+type ClusterSecretStoreV1Beta1SpecProviderAws struct {
+	// AWS Region to be used for the provider.
+	Region *string `field:"required" json:"region" yaml:"region"`
+	// Service defines which service should be used to fetch the secrets.
+	Service ClusterSecretStoreV1Beta1SpecProviderAwsService `field:"required" json:"service" yaml:"service"`
+	// AdditionalRoles is a chained list of Role ARNs which the provider will sequentially assume before assuming the Role.
+	AdditionalRoles *[]*string `field:"optional" json:"additionalRoles" yaml:"additionalRoles"`
+	// Auth defines the information necessary to authenticate against AWS if not set aws sdk will infer credentials from your environment see: https://docs.aws.amazon.com/sdk-for-go/v1/developer-guide/configuring-sdk.html#specifying-credentials.
+	Auth *ClusterSecretStoreV1Beta1SpecProviderAwsAuth `field:"optional" json:"auth" yaml:"auth"`
+	// AWS External ID set on assumed IAM roles.
+	ExternalId *string `field:"optional" json:"externalId" yaml:"externalId"`
+	// Prefix adds a prefix to all retrieved values.
+	Prefix *string `field:"optional" json:"prefix" yaml:"prefix"`
+	// Role is a Role ARN which the provider will assume.
+	Role *string `field:"optional" json:"role" yaml:"role"`
+	// SecretsManager defines how the provider behaves when interacting with AWS SecretsManager.
+	SecretsManager *ClusterSecretStoreV1Beta1SpecProviderAwsSecretsManager `field:"optional" json:"secretsManager" yaml:"secretsManager"`
+	// AWS STS assume role session tags.
+	SessionTags *[]*ClusterSecretStoreV1Beta1SpecProviderAwsSessionTags `field:"optional" json:"sessionTags" yaml:"sessionTags"`
+	// AWS STS assume role transitive session tags.
+	//
+	// Required when multiple rules are used with the provider.
+	TransitiveTagKeys *[]*string `field:"optional" json:"transitiveTagKeys" yaml:"transitiveTagKeys"`
+}
+

@@ -1,0 +1,21 @@
+package externalsecretsio
+
+
+// Environment variable compatible name transforms that change secret names to a different format.
+type ClusterSecretStoreV1Beta1SpecProviderDopplerNameTransformer string
+
+const (
+	// upper-camel.
+	ClusterSecretStoreV1Beta1SpecProviderDopplerNameTransformer_UPPER_HYPHEN_CAMEL ClusterSecretStoreV1Beta1SpecProviderDopplerNameTransformer = "UPPER_HYPHEN_CAMEL"
+	// camel.
+	ClusterSecretStoreV1Beta1SpecProviderDopplerNameTransformer_CAMEL ClusterSecretStoreV1Beta1SpecProviderDopplerNameTransformer = "CAMEL"
+	// lower-snake.
+	ClusterSecretStoreV1Beta1SpecProviderDopplerNameTransformer_LOWER_HYPHEN_SNAKE ClusterSecretStoreV1Beta1SpecProviderDopplerNameTransformer = "LOWER_HYPHEN_SNAKE"
+	// tf-var.
+	ClusterSecretStoreV1Beta1SpecProviderDopplerNameTransformer_TF_HYPHEN_VAR ClusterSecretStoreV1Beta1SpecProviderDopplerNameTransformer = "TF_HYPHEN_VAR"
+	// dotnet-env.
+	ClusterSecretStoreV1Beta1SpecProviderDopplerNameTransformer_DOTNET_HYPHEN_ENV ClusterSecretStoreV1Beta1SpecProviderDopplerNameTransformer = "DOTNET_HYPHEN_ENV"
+	// lower-kebab.
+	ClusterSecretStoreV1Beta1SpecProviderDopplerNameTransformer_LOWER_HYPHEN_KEBAB ClusterSecretStoreV1Beta1SpecProviderDopplerNameTransformer = "LOWER_HYPHEN_KEBAB"
+)
+

@@ -1,0 +1,15 @@
+package externalsecretsio
+
+
+// Fortanix configures this store to sync secrets using the Fortanix provider.
+type ClusterSecretStoreV1Beta1SpecProviderFortanix struct {
+	// APIKey is the API token to access SDKMS Applications.
+	ApiKey *ClusterSecretStoreV1Beta1SpecProviderFortanixApiKey `field:"optional" json:"apiKey" yaml:"apiKey"`
+	// APIURL is the URL of SDKMS API.
+	//
+	// Defaults to `sdkms.fortanix.com`.
+	// Default: sdkms.fortanix.com`.
+	//
+	ApiUrl *string `field:"optional" json:"apiUrl" yaml:"apiUrl"`
+}
+

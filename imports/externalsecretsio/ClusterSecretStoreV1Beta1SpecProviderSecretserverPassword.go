@@ -1,0 +1,11 @@
+package externalsecretsio
+
+
+// Password is the secret server account password.
+type ClusterSecretStoreV1Beta1SpecProviderSecretserverPassword struct {
+	// SecretRef references a key in a secret that will be used as value.
+	SecretRef *ClusterSecretStoreV1Beta1SpecProviderSecretserverPasswordSecretRef `field:"optional" json:"secretRef" yaml:"secretRef"`
+	// Value can be specified directly to set a value without using a secret.
+	Value *string `field:"optional" json:"value" yaml:"value"`
+}
+

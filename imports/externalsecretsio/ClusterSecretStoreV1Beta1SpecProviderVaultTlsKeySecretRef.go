@@ -1,0 +1,19 @@
+package externalsecretsio
+
+
+// KeySecretRef to a key in a Secret resource containing client private key added to the transport layer when communicating with the Vault server.
+//
+// If no key for the Secret is specified, external-secret will default to 'tls.key'.
+type ClusterSecretStoreV1Beta1SpecProviderVaultTlsKeySecretRef struct {
+	// A key in the referenced Secret.
+	//
+	// Some instances of this field may be defaulted, in others it may be required.
+	Key *string `field:"optional" json:"key" yaml:"key"`
+	// The name of the Secret resource being referred to.
+	Name *string `field:"optional" json:"name" yaml:"name"`
+	// The namespace of the Secret resource being referred to.
+	//
+	// Ignored if referent is not cluster-scoped, otherwise defaults to the namespace of the referent.
+	Namespace *string `field:"optional" json:"namespace" yaml:"namespace"`
+}
+

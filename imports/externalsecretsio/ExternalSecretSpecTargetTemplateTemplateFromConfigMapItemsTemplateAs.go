@@ -1,0 +1,12 @@
+package externalsecretsio
+
+
+type ExternalSecretSpecTargetTemplateTemplateFromConfigMapItemsTemplateAs string
+
+const (
+	// Values.
+	ExternalSecretSpecTargetTemplateTemplateFromConfigMapItemsTemplateAs_VALUES ExternalSecretSpecTargetTemplateTemplateFromConfigMapItemsTemplateAs = "VALUES"
+	// KeysAndValues.
+	ExternalSecretSpecTargetTemplateTemplateFromConfigMapItemsTemplateAs_KEYS_AND_VALUES ExternalSecretSpecTargetTemplateTemplateFromConfigMapItemsTemplateAs = "KEYS_AND_VALUES"
+)
+

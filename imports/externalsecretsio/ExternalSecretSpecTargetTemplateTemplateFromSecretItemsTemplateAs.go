@@ -1,0 +1,12 @@
+package externalsecretsio
+
+
+type ExternalSecretSpecTargetTemplateTemplateFromSecretItemsTemplateAs string
+
+const (
+	// Values.
+	ExternalSecretSpecTargetTemplateTemplateFromSecretItemsTemplateAs_VALUES ExternalSecretSpecTargetTemplateTemplateFromSecretItemsTemplateAs = "VALUES"
+	// KeysAndValues.
+	ExternalSecretSpecTargetTemplateTemplateFromSecretItemsTemplateAs_KEYS_AND_VALUES ExternalSecretSpecTargetTemplateTemplateFromSecretItemsTemplateAs = "KEYS_AND_VALUES"
+)
+

@@ -1,0 +1,12 @@
+package externalsecretsio
+
+
+type ExternalSecretV1Beta1SpecTargetTemplateTemplateFromConfigMapItemsTemplateAs string
+
+const (
+	// Values.
+	ExternalSecretV1Beta1SpecTargetTemplateTemplateFromConfigMapItemsTemplateAs_VALUES ExternalSecretV1Beta1SpecTargetTemplateTemplateFromConfigMapItemsTemplateAs = "VALUES"
+	// KeysAndValues.
+	ExternalSecretV1Beta1SpecTargetTemplateTemplateFromConfigMapItemsTemplateAs_KEYS_AND_VALUES ExternalSecretV1Beta1SpecTargetTemplateTemplateFromConfigMapItemsTemplateAs = "KEYS_AND_VALUES"
+)
+

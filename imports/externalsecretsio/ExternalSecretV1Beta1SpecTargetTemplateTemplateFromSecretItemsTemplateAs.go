@@ -1,0 +1,12 @@
+package externalsecretsio
+
+
+type ExternalSecretV1Beta1SpecTargetTemplateTemplateFromSecretItemsTemplateAs string
+
+const (
+	// Values.
+	ExternalSecretV1Beta1SpecTargetTemplateTemplateFromSecretItemsTemplateAs_VALUES ExternalSecretV1Beta1SpecTargetTemplateTemplateFromSecretItemsTemplateAs = "VALUES"
+	// KeysAndValues.
+	ExternalSecretV1Beta1SpecTargetTemplateTemplateFromSecretItemsTemplateAs_KEYS_AND_VALUES ExternalSecretV1Beta1SpecTargetTemplateTemplateFromSecretItemsTemplateAs = "KEYS_AND_VALUES"
+)
+

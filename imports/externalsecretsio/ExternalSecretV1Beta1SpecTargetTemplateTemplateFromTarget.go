@@ -1,0 +1,14 @@
+package externalsecretsio
+
+
+type ExternalSecretV1Beta1SpecTargetTemplateTemplateFromTarget string
+
+const (
+	// Data.
+	ExternalSecretV1Beta1SpecTargetTemplateTemplateFromTarget_DATA ExternalSecretV1Beta1SpecTargetTemplateTemplateFromTarget = "DATA"
+	// Annotations.
+	ExternalSecretV1Beta1SpecTargetTemplateTemplateFromTarget_ANNOTATIONS ExternalSecretV1Beta1SpecTargetTemplateTemplateFromTarget = "ANNOTATIONS"
+	// Labels.
+	ExternalSecretV1Beta1SpecTargetTemplateTemplateFromTarget_LABELS ExternalSecretV1Beta1SpecTargetTemplateTemplateFromTarget = "LABELS"
+)
+

@@ -1,0 +1,43 @@
+package components
+
+import (
+	"fmt"
+
+	"github.com/supabase-eks/supabase-eks/k8s/manifest"
+	"github.com/supabase-eks/supabase-eks/k8s/secrets"
+	corev1 "k8s.io/api/core/v1"
+)
+
+// Analytics is Logflare on the Postgres backend (off by default,
+// workloads.analyticsEnabled): nothing ships logs to it until a log
+// collector is added, so it is opt-in.
+func (c *Context) Analytics() {
+	c.Deploy(manifest.Workload{
+		Name:  "analytics",
+		Image: manifest.ImageAnalytics,
+		UID:   1000,
+		Env: []corev1.EnvVar{
+			manifest.Env("LOGFLARE_NODE_HOST", "127.0.0.1"),
+			manifest.Env("LOGFLARE_SINGLE_TENANT", "true"),
+			manifest.Env("LOGFLARE_SUPABASE_MODE", "true"),
+			manifest.Env("DB_HOSTNAME", c.Out.DBHost),
+			manifest.Env("DB_PORT", fmt.Sprint(c.Out.DBPort)),
+			manifest.Env("DB_DATABASE", c.Out.DBName),
+			manifest.Env("DB_SCHEMA", "_analytics"),
+			manifest.Env("DB_USERNAME", "supabase_admin"),
+			manifest.SecretEnv("DB_PASSWORD", secrets.DB, secrets.KeyAdminPassword),
+			manifest.Env("DB_SSL", "true"),
+			manifest.SecretEnv("POSTGRES_BACKEND_URL", secrets.Analytics, secrets.KeyAnalyticsDBURL),
+			manifest.Env("POSTGRES_BACKEND_SCHEMA", "_analytics"),
+			manifest.SecretEnv("LOGFLARE_PUBLIC_ACCESS_TOKEN", secrets.Analytics, secrets.KeyLogflarePublic),
+			manifest.SecretEnv("LOGFLARE_PRIVATE_ACCESS_TOKEN", secrets.Analytics, secrets.KeyLogflarePrivate),
+		},
+		Ports:          []corev1.ContainerPort{manifest.Port("http", AnalyticsPort)},
+		Readiness:      manifest.HTTPProbe("/health", AnalyticsPort, 10, 3),
+		Liveness:       manifest.HTTPProbe("/health", AnalyticsPort, 20, 3),
+		Startup:        manifest.HTTPProbe("/health", AnalyticsPort, 5, 60),
+		InitContainers: []corev1.Container{c.WaitForDatabase(c.adminDBEnv()...)},
+		WritableDirs:   []string{"/tmp"},
+		Size:           c.W.Analytics,
+	})
+}

@@ -1,0 +1,53 @@
+package components
+
+import (
+	"fmt"
+
+	"github.com/supabase-eks/supabase-eks/k8s/manifest"
+	"github.com/supabase-eks/supabase-eks/k8s/secrets"
+	corev1 "k8s.io/api/core/v1"
+)
+
+// Auth is GoTrue, connecting as supabase_auth_admin.
+func (c *Context) Auth() {
+	s := secrets.SMTP
+	c.Deploy(manifest.Workload{
+		Name:  "auth",
+		Image: manifest.ImageAuth,
+		UID:   1000,
+		Env: []corev1.EnvVar{
+			manifest.Env("GOTRUE_API_HOST", "0.0.0.0"),
+			manifest.Env("GOTRUE_API_PORT", fmt.Sprint(AuthPort)),
+			manifest.Env("API_EXTERNAL_URL", c.PublicURL),
+			manifest.Env("GOTRUE_DB_DRIVER", "postgres"),
+			manifest.SecretEnv("GOTRUE_DB_DATABASE_URL", secrets.DB, secrets.KeyAuthURL),
+			manifest.Env("GOTRUE_SITE_URL", c.PublicURL),
+			manifest.Env("GOTRUE_URI_ALLOW_LIST", ""),
+			manifest.Env("GOTRUE_DISABLE_SIGNUP", fmt.Sprint(c.W.DisableSignup)),
+			manifest.Env("GOTRUE_JWT_ADMIN_ROLES", "service_role"),
+			manifest.Env("GOTRUE_JWT_AUD", "authenticated"),
+			manifest.Env("GOTRUE_JWT_DEFAULT_GROUP_NAME", "authenticated"),
+			manifest.Env("GOTRUE_JWT_EXP", fmt.Sprint(c.W.JWTExpirySeconds)),
+			manifest.SecretEnv("GOTRUE_JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
+			manifest.Env("GOTRUE_EXTERNAL_EMAIL_ENABLED", "true"),
+			manifest.Env("GOTRUE_MAILER_AUTOCONFIRM", "false"),
+			manifest.SecretEnv("GOTRUE_SMTP_ADMIN_EMAIL", s, secrets.KeySMTPAdminEmail),
+			manifest.SecretEnv("GOTRUE_SMTP_HOST", s, secrets.KeySMTPHost),
+			manifest.SecretEnv("GOTRUE_SMTP_PORT", s, secrets.KeySMTPPort),
+			manifest.SecretEnv("GOTRUE_SMTP_USER", s, secrets.KeySMTPUser),
+			manifest.SecretEnv("GOTRUE_SMTP_PASS", s, secrets.KeySMTPPassword),
+			manifest.SecretEnv("GOTRUE_SMTP_SENDER_NAME", s, secrets.KeySMTPSender),
+			manifest.Env("GOTRUE_MAILER_URLPATHS_INVITE", "/auth/v1/verify"),
+			manifest.Env("GOTRUE_MAILER_URLPATHS_CONFIRMATION", "/auth/v1/verify"),
+			manifest.Env("GOTRUE_MAILER_URLPATHS_RECOVERY", "/auth/v1/verify"),
+			manifest.Env("GOTRUE_MAILER_URLPATHS_EMAIL_CHANGE", "/auth/v1/verify"),
+		},
+		Ports:          []corev1.ContainerPort{manifest.Port("http", AuthPort)},
+		Readiness:      manifest.HTTPProbe("/health", AuthPort, 5, 3),
+		Liveness:       manifest.HTTPProbe("/health", AuthPort, 10, 3),
+		Startup:        manifest.HTTPProbe("/health", AuthPort, 5, 60),
+		InitContainers: []corev1.Container{c.waitURL(secrets.KeyAuthURL)},
+		WritableDirs:   []string{"/tmp"},
+		Size:           c.W.Auth,
+	})
+}

@@ -1,0 +1,28 @@
+package components
+
+import (
+	"fmt"
+
+	"github.com/supabase-eks/supabase-eks/k8s/manifest"
+	corev1 "k8s.io/api/core/v1"
+)
+
+// Imgproxy transforms images for Storage. It fetches originals over HTTPS
+// from the presigned S3 URLs Storage hands it.
+func (c *Context) Imgproxy() {
+	c.Deploy(manifest.Workload{
+		Name:  "imgproxy",
+		Image: manifest.ImageImgproxy,
+		UID:   999,
+		Env: []corev1.EnvVar{
+			manifest.Env("IMGPROXY_BIND", fmt.Sprintf(":%d", ImgproxyPort)),
+			manifest.Env("IMGPROXY_USE_ETAG", "true"),
+			manifest.Env("IMGPROXY_ENABLE_WEBP_DETECTION", "true"),
+		},
+		Ports:        []corev1.ContainerPort{manifest.Port("http", ImgproxyPort)},
+		Readiness:    manifest.HTTPProbe("/health", ImgproxyPort, 5, 3),
+		Liveness:     manifest.HTTPProbe("/health", ImgproxyPort, 10, 3),
+		WritableDirs: []string{"/tmp"},
+		Size:         c.W.Imgproxy,
+	})
+}

@@ -1,0 +1,190 @@
+package components
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/supabase-eks/supabase-eks/k8s/manifest"
+	"github.com/supabase-eks/supabase-eks/k8s/secrets"
+	corev1 "k8s.io/api/core/v1"
+)
+
+// Kong ports.
+const (
+	KongPort       = 8000
+	KongStatusPort = 8100
+)
+
+// Kong config names. The declarative config is a template without any key
+// in a ConfigMap; External Secrets renders it with the API keys and the
+// dashboard credentials into the Secret Kong mounts. Values are inserted
+// with toJson, which quotes and escapes them, so a key containing / | & " or
+// a newline cannot break the file (sed-based entrypoints broke on those).
+const (
+	KongTemplateConfigMap = "kong-declarative-template"
+	KongSecret            = "supabase-kong"
+	KongConfigKey         = "kong.yml"
+)
+
+type kongRoute struct {
+	name, path, upstream string
+	// auth: "" (CORS only), "key" (key-auth + ACL), "admin" (key-auth +
+	// ACL admin only), "basic" (Studio's basic auth)
+	auth        string
+	extraPlugin string
+}
+
+func (c *Context) kongRoutes() []kongRoute {
+	auth := c.ServiceURL("auth", AuthPort, "")
+	rest := c.ServiceURL("rest", RestPort, "")
+	rt := c.ServiceURL(c.W.RealtimeTenant, RealtimePort, "")
+	routes := []kongRoute{
+		{name: "auth-v1-open", path: "/auth/v1/verify", upstream: auth + "/verify"},
+		{name: "auth-v1-open-callback", path: "/auth/v1/callback", upstream: auth + "/callback"},
+		{name: "auth-v1-open-authorize", path: "/auth/v1/authorize", upstream: auth + "/authorize"},
+		{name: "auth-v1", path: "/auth/v1/", upstream: auth + "/", auth: "key"},
+		{name: "rest-v1", path: "/rest/v1/", upstream: rest + "/", auth: "key"},
+		{name: "graphql-v1", path: "/graphql/v1", upstream: rest + "/rpc/graphql", auth: "key", extraPlugin: `
+      - name: request-transformer
+        config:
+          add:
+            headers:
+              - "Content-Profile: graphql_public"`},
+		{name: "realtime-v1-ws", path: "/realtime/v1/", upstream: rt + "/socket", auth: "key"},
+		{name: "realtime-v1-rest", path: "/realtime/v1/api", upstream: rt + "/api", auth: "key"},
+		{name: "storage-v1", path: "/storage/v1/", upstream: c.ServiceURL("storage", StoragePort, "/")},
+	}
+	if c.W.FunctionsEnabled {
+		routes = append(routes, kongRoute{name: "functions-v1", path: "/functions/v1/", upstream: c.ServiceURL("functions", FunctionsPort, "/")})
+	}
+	routes = append(routes,
+		kongRoute{name: "meta", path: "/pg/", upstream: c.ServiceURL("meta", MetaPort, "/"), auth: "admin"},
+		kongRoute{name: "dashboard", path: "/", upstream: c.ServiceURL("studio", StudioPort, "/"), auth: "basic"},
+	)
+	return routes
+}
+
+// KongTemplate is the declarative configuration template (Kong 3.x format).
+func (c *Context) KongTemplate() string {
+	var b strings.Builder
+	b.WriteString(`# Rendered by External Secrets into the Secret ` + KongSecret + `; the
+# {{ ... }} placeholders are filled from Secrets Manager, never stored here.
+_format_version: "3.0"
+_transform: true
+
+consumers:
+  - username: DASHBOARD
+  - username: anon
+    keyauth_credentials:
+      - key: {{ .anon_key | toJson }}
+  - username: service_role
+    keyauth_credentials:
+      - key: {{ .service_role_key | toJson }}
+
+acls:
+  - consumer: anon
+    group: anon
+  - consumer: service_role
+    group: admin
+
+basicauth_credentials:
+  - consumer: DASHBOARD
+    username: {{ .username | toJson }}
+    password: {{ .password | toJson }}
+
+services:
+`)
+	for _, r := range c.kongRoutes() {
+		fmt.Fprintf(&b, `  - name: %s
+    url: %s
+    routes:
+      - name: %s
+        strip_path: true
+        paths:
+          - %s
+    plugins:
+      - name: cors`, r.name, r.upstream, r.name, r.path)
+		switch r.auth {
+		case "key":
+			b.WriteString(`
+      - name: key-auth
+        config:
+          hide_credentials: false
+      - name: acl
+        config:
+          hide_groups_header: true
+          allow:
+            - admin
+            - anon`)
+		case "admin":
+			b.WriteString(`
+      - name: key-auth
+        config:
+          hide_credentials: false
+      - name: acl
+        config:
+          hide_groups_header: true
+          allow:
+            - admin`)
+		case "basic":
+			b.WriteString(`
+      - name: basic-auth
+        config:
+          hide_credentials: true`)
+		}
+		b.WriteString(r.extraPlugin)
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// Kong is the API gateway in DB-less mode.
+func (c *Context) Kong() {
+	c.Add(manifest.StageSecrets, &corev1.ConfigMap{
+		TypeMeta:   manifest.Type("v1", "ConfigMap"),
+		ObjectMeta: c.ObjectMeta(KongTemplateConfigMap, "kong"),
+		Data:       map[string]string{KongConfigKey: c.KongTemplate()},
+	})
+	c.AddSecret(manifest.SecretSpec{
+		Name:              KongSecret,
+		Refs:              append(secrets.JWTRefs(c.Out), secrets.DashboardRefs(c.Out)...),
+		TemplateConfigMap: KongTemplateConfigMap,
+		TemplateKeys:      []string{KongConfigKey},
+	})
+	c.Deploy(manifest.Workload{
+		Name:  "kong",
+		Image: manifest.ImageKong,
+		UID:   1000,
+		Env: []corev1.EnvVar{
+			manifest.Env("KONG_DATABASE", "off"),
+			manifest.Env("KONG_DECLARATIVE_CONFIG", "/kong/declarative/"+KongConfigKey),
+			manifest.Env("KONG_PREFIX", "/kong_prefix"),
+			manifest.Env("KONG_DNS_ORDER", "LAST,A,CNAME"),
+			manifest.Env("KONG_PLUGINS", "request-transformer,cors,key-auth,acl,basic-auth"),
+			manifest.Env("KONG_PROXY_LISTEN", fmt.Sprintf("0.0.0.0:%d", KongPort)),
+			manifest.Env("KONG_ADMIN_LISTEN", "off"),
+			manifest.Env("KONG_STATUS_LISTEN", fmt.Sprintf("0.0.0.0:%d", KongStatusPort)),
+			manifest.Env("KONG_NGINX_WORKER_PROCESSES", fmt.Sprint(c.W.KongWorkerProcesses)),
+			manifest.Env("KONG_NGINX_PROXY_PROXY_BUFFER_SIZE", "160k"),
+			manifest.Env("KONG_NGINX_PROXY_PROXY_BUFFERS", "64 160k"),
+			// The ALB forwards the client address in X-Forwarded-For; trust
+			// it only from inside the VPC.
+			manifest.Env("KONG_TRUSTED_IPS", c.Out.VpcCIDR),
+			manifest.Env("KONG_REAL_IP_HEADER", "X-Forwarded-For"),
+			manifest.Env("KONG_REAL_IP_RECURSIVE", "on"),
+			manifest.Env("KONG_PROXY_ACCESS_LOG", "/dev/stdout"),
+			manifest.Env("KONG_PROXY_ERROR_LOG", "/dev/stderr"),
+			manifest.Env("KONG_ADMIN_ERROR_LOG", "/dev/stderr"),
+		},
+		Ports:     []corev1.ContainerPort{manifest.Port("http", KongPort), manifest.Port("status", KongStatusPort)},
+		Readiness: manifest.HTTPProbe("/status/ready", KongStatusPort, 5, 3),
+		Liveness:  manifest.HTTPProbe("/status", KongStatusPort, 10, 3),
+		Startup:   manifest.HTTPProbe("/status", KongStatusPort, 2, 30),
+		Volumes: []corev1.Volume{{Name: "declarative", VolumeSource: corev1.VolumeSource{Secret: &corev1.SecretVolumeSource{
+			SecretName: KongSecret, DefaultMode: manifest.Ptr(int32(0o440)),
+		}}}},
+		Mounts:       []corev1.VolumeMount{{Name: "declarative", MountPath: "/kong/declarative", ReadOnly: true}},
+		WritableDirs: []string{"/kong_prefix", "/tmp"},
+		Size:         c.W.Kong,
+	})
+}

@@ -1,0 +1,35 @@
+package components
+
+import (
+	"fmt"
+
+	"github.com/supabase-eks/supabase-eks/k8s/manifest"
+	"github.com/supabase-eks/supabase-eks/k8s/secrets"
+	corev1 "k8s.io/api/core/v1"
+)
+
+// Meta is postgres-meta, Studio's database API, as supabase_admin.
+func (c *Context) Meta() {
+	c.Deploy(manifest.Workload{
+		Name:  "meta",
+		Image: manifest.ImageMeta,
+		UID:   1000,
+		Env: []corev1.EnvVar{
+			manifest.Env("PG_META_PORT", fmt.Sprint(MetaPort)),
+			manifest.Env("PG_META_DB_HOST", c.Out.DBHost),
+			manifest.Env("PG_META_DB_PORT", fmt.Sprint(c.Out.DBPort)),
+			manifest.Env("PG_META_DB_NAME", c.Out.DBName),
+			manifest.Env("PG_META_DB_USER", "supabase_admin"),
+			manifest.SecretEnv("PG_META_DB_PASSWORD", secrets.DB, secrets.KeyAdminPassword),
+			manifest.Env("PG_META_DB_SSL_MODE", "require"),
+			manifest.SecretEnv("CRYPTO_KEY", secrets.Meta, secrets.KeyCryptoKey),
+		},
+		Ports:          []corev1.ContainerPort{manifest.Port("http", MetaPort)},
+		Readiness:      manifest.HTTPProbe("/health", MetaPort, 5, 3),
+		Liveness:       manifest.HTTPProbe("/health", MetaPort, 10, 3),
+		Startup:        manifest.HTTPProbe("/health", MetaPort, 2, 30),
+		InitContainers: []corev1.Container{c.WaitForDatabase(c.adminDBEnv()...)},
+		WritableDirs:   []string{"/tmp"},
+		Size:           c.W.Meta,
+	})
+}

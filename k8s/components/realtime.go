@@ -1,0 +1,114 @@
+package components
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/supabase-eks/supabase-eks/k8s/manifest"
+	"github.com/supabase-eks/supabase-eks/k8s/secrets"
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/util/intstr"
+)
+
+// Realtime cluster ports: EPMD, the Erlang distribution port (fixed so a
+// NetworkPolicy can name it) and gen_rpc.
+const (
+	RealtimeEPMDPort   = 4369
+	RealtimeDistPort   = 4370
+	RealtimeGenRPCPort = 5369
+	// RealtimeHeadless is the headless Service the DNS strategy polls.
+	RealtimeHeadless = "realtime-headless"
+	realtimeUID      = 65534
+)
+
+// RealtimeClusterPorts are the pod-to-pod ports between Realtime replicas.
+var RealtimeClusterPorts = []int{RealtimeEPMDPort, RealtimeDistPort, RealtimeGenRPCPort}
+
+// Realtime runs several replicas as one Erlang cluster: each node is named
+// realtime@<POD_IP> (the image's env.sh reads POD_IP), and the DNS strategy
+// finds its peers through the headless Service. Kong reaches Realtime on the
+// Service named after the tenant, so the Host header Realtime sees
+// (<tenant>.<namespace>.svc.cluster.local) starts with the tenant name.
+func (c *Context) Realtime() {
+	// The image's run.sh switches users with sudo, which the restricted
+	// profile forbids (no privilege escalation), so the same steps run here
+	// directly as the non-root user: migrations, the self-host tenant seed,
+	// then the server.
+	script := strings.Join([]string{
+		`ulimit -Sn "$RLIMIT_NOFILE" 2>/dev/null || true`,
+		`/app/bin/migrate`,
+		`/app/bin/realtime eval 'Realtime.Release.seeds(Realtime.Repo)'`,
+		`exec /app/bin/server`,
+	}, " && ")
+	c.Deploy(manifest.Workload{
+		Name:        "realtime",
+		Image:       manifest.ImageRealtime,
+		UID:         realtimeUID,
+		ServiceName: c.W.RealtimeTenant,
+		Command:     []string{"/usr/bin/tini", "-s", "-g", "--", "/bin/sh", "-c", script},
+		Env: []corev1.EnvVar{
+			manifest.Env("PORT", fmt.Sprint(RealtimePort)),
+			manifest.Env("DB_HOST", c.Out.DBHost),
+			manifest.Env("DB_PORT", fmt.Sprint(c.Out.DBPort)),
+			manifest.Env("DB_NAME", c.Out.DBName),
+			manifest.Env("DB_USER", "supabase_admin"),
+			manifest.SecretEnv("DB_PASSWORD", secrets.DB, secrets.KeyAdminPassword),
+			// RDS forces TLS.
+			manifest.Env("DB_SSL", "true"),
+			manifest.Env("DB_IP_VERSION", "ipv4"),
+			manifest.Env("DB_AFTER_CONNECT_QUERY", "SET search_path TO _realtime"),
+			manifest.SecretEnv("DB_ENC_KEY", secrets.Realtime, secrets.KeyDBEncKey),
+			manifest.SecretEnv("API_JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
+			manifest.SecretEnv("METRICS_JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
+			manifest.SecretEnv("SECRET_KEY_BASE", secrets.Realtime, secrets.KeySecretKeyBase),
+			manifest.SecretEnv("RELEASE_COOKIE", secrets.Realtime, secrets.KeyReleaseCookie),
+			manifest.Env("APP_NAME", "realtime"),
+			manifest.FieldEnv("POD_IP", "status.podIP"),
+			manifest.Env("CLUSTER_STRATEGIES", "DNS"),
+			manifest.Env("DNS_NODES", c.ServiceHost(RealtimeHeadless)),
+			manifest.Env("ERL_AFLAGS", fmt.Sprintf("-proto_dist inet_tcp -kernel inet_dist_listen_min %d inet_dist_listen_max %d", RealtimeDistPort, RealtimeDistPort)),
+			manifest.Env("GEN_RPC_TCP_SERVER_PORT", fmt.Sprint(RealtimeGenRPCPort)),
+			manifest.Env("GEN_RPC_TCP_CLIENT_PORT", fmt.Sprint(RealtimeGenRPCPort)),
+			manifest.Env("REALTIME_IP_VERSION", "ipv4"),
+			manifest.Env("SEED_SELF_HOST", "true"),
+			manifest.Env("SELF_HOST_TENANT_NAME", c.W.RealtimeTenant),
+			manifest.Env("RUN_JANITOR", "true"),
+			manifest.Env("RLIMIT_NOFILE", "10000"),
+			manifest.Env("RELEASE_TMP", "/tmp"),
+			manifest.Env("ERL_CRASH_DUMP", "/tmp/erl_crash.dump"),
+		},
+		Ports: []corev1.ContainerPort{
+			manifest.Port("http", RealtimePort),
+			manifest.Port("epmd", RealtimeEPMDPort),
+			manifest.Port("erlang-dist", RealtimeDistPort),
+			manifest.Port("gen-rpc", RealtimeGenRPCPort),
+		},
+		Readiness:      manifest.HTTPProbe("/healthcheck", RealtimePort, 5, 3),
+		Liveness:       manifest.HTTPProbe("/healthcheck", RealtimePort, 10, 3),
+		Startup:        manifest.HTTPProbe("/healthcheck", RealtimePort, 5, 60),
+		InitContainers: []corev1.Container{c.WaitForDatabase(c.adminDBEnv()...)},
+		WritableDirs:   []string{"/tmp", "/app/.pgdelta-cache"},
+		Size:           c.W.Realtime,
+		GracePeriod:    60,
+	})
+
+	var ports []corev1.ServicePort
+	for _, p := range []struct {
+		name string
+		port int
+	}{{"epmd", RealtimeEPMDPort}, {"erlang-dist", RealtimeDistPort}, {"gen-rpc", RealtimeGenRPCPort}} {
+		ports = append(ports, corev1.ServicePort{Name: p.name, Port: int32(p.port), TargetPort: intstr.FromString(p.name), Protocol: corev1.ProtocolTCP})
+	}
+	c.Add(manifest.StageWorkloads, &corev1.Service{
+		TypeMeta:   manifest.Type("v1", "Service"),
+		ObjectMeta: c.ObjectMeta(RealtimeHeadless, "realtime"),
+		Spec: corev1.ServiceSpec{
+			ClusterIP: corev1.ClusterIPNone,
+			Selector:  manifest.Selector("realtime"),
+			// Peers must find a starting node before it is ready: it joins
+			// the cluster during startup.
+			PublishNotReadyAddresses: true,
+			Ports:                    ports,
+		},
+	})
+}

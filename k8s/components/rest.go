@@ -1,0 +1,35 @@
+package components
+
+import (
+	"fmt"
+
+	"github.com/supabase-eks/supabase-eks/k8s/manifest"
+	"github.com/supabase-eks/supabase-eks/k8s/secrets"
+	corev1 "k8s.io/api/core/v1"
+)
+
+// Rest is PostgREST, logging in as authenticator.
+func (c *Context) Rest() {
+	c.Deploy(manifest.Workload{
+		Name:  "rest",
+		Image: manifest.ImageRest,
+		UID:   1000,
+		Env: []corev1.EnvVar{
+			manifest.SecretEnv("PGRST_DB_URI", secrets.DB, secrets.KeyRestURL),
+			manifest.Env("PGRST_DB_SCHEMAS", "public,storage,graphql_public"),
+			manifest.Env("PGRST_DB_ANON_ROLE", "anon"),
+			manifest.SecretEnv("PGRST_JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
+			manifest.Env("PGRST_DB_USE_LEGACY_GUCS", "false"),
+			manifest.SecretEnv("PGRST_APP_SETTINGS_JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
+			manifest.Env("PGRST_APP_SETTINGS_JWT_EXP", fmt.Sprint(c.W.JWTExpirySeconds)),
+			manifest.Env("PGRST_SERVER_PORT", fmt.Sprint(RestPort)),
+			manifest.Env("PGRST_ADMIN_SERVER_PORT", fmt.Sprint(RestAdminPort)),
+		},
+		Ports:          []corev1.ContainerPort{manifest.Port("http", RestPort), manifest.Port("admin", RestAdminPort)},
+		Readiness:      manifest.HTTPProbe("/ready", RestAdminPort, 5, 3),
+		Liveness:       manifest.HTTPProbe("/live", RestAdminPort, 10, 3),
+		Startup:        manifest.HTTPProbe("/live", RestAdminPort, 2, 30),
+		InitContainers: []corev1.Container{c.waitURL(secrets.KeyRestURL)},
+		Size:           c.W.Rest,
+	})
+}

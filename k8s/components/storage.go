@@ -1,0 +1,47 @@
+package components
+
+import (
+	"fmt"
+
+	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/k8s/manifest"
+	"github.com/supabase-eks/supabase-eks/k8s/secrets"
+	corev1 "k8s.io/api/core/v1"
+)
+
+// Storage is the Storage API on S3. Its service account assumes the storage
+// IRSA role; the AWS SDK's default chain picks up the web identity token.
+func (c *Context) Storage() {
+	c.Deploy(manifest.Workload{
+		Name:    "storage",
+		Image:   manifest.ImageStorage,
+		UID:     1000,
+		RoleARN: c.Out.RoleARNs[outputs.RoleStorage],
+		Env: []corev1.EnvVar{
+			manifest.Env("SERVER_PORT", fmt.Sprint(StoragePort)),
+			manifest.SecretEnv("ANON_KEY", secrets.JWT, secrets.KeyAnonKey),
+			manifest.SecretEnv("SERVICE_KEY", secrets.JWT, secrets.KeyServiceRoleKey),
+			manifest.SecretEnv("AUTH_JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
+			manifest.SecretEnv("DATABASE_URL", secrets.DB, secrets.KeyStorageURL),
+			manifest.Env("DB_INSTALL_ROLES", "false"),
+			manifest.Env("POSTGREST_URL", c.ServiceURL("rest", RestPort, "")),
+			manifest.Env("STORAGE_BACKEND", "s3"),
+			manifest.Env("STORAGE_S3_BUCKET", c.Out.StorageBucketName),
+			manifest.Env("STORAGE_S3_REGION", c.Out.Region),
+			manifest.Env("REGION", c.Out.Region),
+			manifest.Env("TENANT_ID", "stub"),
+			manifest.Env("UPLOAD_FILE_SIZE_LIMIT", fmt.Sprint(c.W.StorageFileSizeLimitBytes)),
+			manifest.Env("IMAGE_TRANSFORMATION_ENABLED", "true"),
+			manifest.Env("IMGPROXY_URL", c.ServiceURL("imgproxy", ImgproxyPort, "")),
+			manifest.Env("STORAGE_PUBLIC_URL", c.PublicURL+"/storage/v1"),
+			manifest.Env("REQUEST_ALLOW_X_FORWARDED_PATH", "true"),
+		},
+		Ports:          []corev1.ContainerPort{manifest.Port("http", StoragePort)},
+		Readiness:      manifest.HTTPProbe("/status", StoragePort, 5, 3),
+		Liveness:       manifest.HTTPProbe("/status", StoragePort, 10, 3),
+		Startup:        manifest.HTTPProbe("/status", StoragePort, 5, 60),
+		InitContainers: []corev1.Container{c.waitURL(secrets.KeyStorageURL)},
+		WritableDirs:   []string{"/tmp"},
+		Size:           c.W.Storage,
+	})
+}

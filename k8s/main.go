@@ -1,0 +1,144 @@
+// Command k8s synthesizes the Supabase Kubernetes manifests of each
+// environment into dist/<env>/ from the typed configuration
+// (internal/config) and the infrastructure outputs (internal/outputs).
+//
+//	go run ./k8s [--env dev,prod] [--outputs FILE] [--out dist]
+//
+// Each environment is rendered into a temporary directory next to its target
+// and swapped in with a rename, so invalid input never changes dist/.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/aws/jsii-runtime-go"
+	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/k8s/synth"
+)
+
+type envList []string
+
+func (l *envList) String() string { return strings.Join(*l, ",") }
+func (l *envList) Set(v string) error {
+	for _, e := range strings.Split(v, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			*l = append(*l, e)
+		}
+	}
+	return nil
+}
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "k8s synth:", err)
+		os.Exit(1)
+	}
+}
+
+type job struct {
+	env         config.Environment
+	out         *outputs.Outputs
+	outputsPath string
+	example     bool
+}
+
+func run(args []string) error {
+	fs := flag.NewFlagSet("k8s", flag.ContinueOnError)
+	var envs envList
+	fs.Var(&envs, "env", "environment to synthesize (repeatable or comma-separated; default: all)")
+	outputsFlag := fs.String("outputs", os.Getenv("SUPABASE_OUTPUTS"), "infrastructure outputs file (single environment only; env SUPABASE_OUTPUTS); default outputs/<env>.json, else examples/outputs/<env>.json")
+	outDir := fs.String("out", "dist", "directory receiving <env>/")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	if len(envs) == 0 {
+		envs = config.Names()
+	}
+	if *outputsFlag != "" && len(envs) != 1 {
+		return fmt.Errorf("--outputs (or SUPABASE_OUTPUTS) names one file but %d environments were selected; add --env", len(envs))
+	}
+
+	// Load and validate everything before rendering anything.
+	var jobs []job
+	for _, name := range envs {
+		env, err := config.Load(name)
+		if err != nil {
+			return err
+		}
+		j := job{env: env, outputsPath: *outputsFlag}
+		if j.outputsPath == "" {
+			j.outputsPath = filepath.Join("outputs", name+".json")
+			if _, err := os.Stat(j.outputsPath); errors.Is(err, os.ErrNotExist) {
+				j.outputsPath, j.example = filepath.Join("examples", "outputs", name+".json"), true
+			}
+		}
+		if j.out, err = outputs.Load(j.outputsPath); err != nil {
+			return fmt.Errorf("environment %s: %w", name, err)
+		}
+		if err := synth.CheckPair(env, j.out); err != nil {
+			return fmt.Errorf("environment %s (%s): %w", name, j.outputsPath, err)
+		}
+		jobs = append(jobs, j)
+	}
+
+	defer jsii.Close()
+	if err := os.MkdirAll(*outDir, 0o755); err != nil {
+		return err
+	}
+	for _, j := range jobs {
+		start := time.Now()
+		if j.example {
+			fmt.Fprintf(os.Stderr, "\n!!! %s: no outputs/%s.json, using the EXAMPLE outputs %s: fake account, ARNs and endpoints; do not apply these manifests to a real cluster !!!\n\n", j.env.Name, j.env.Name, j.outputsPath)
+		}
+		res, err := renderAtomically(j, *outDir)
+		if err != nil {
+			return fmt.Errorf("environment %s: %w", j.env.Name, err)
+		}
+		for _, w := range res.Warnings {
+			fmt.Fprintf(os.Stderr, "WARNING %s: %s\n", j.env.Name, w)
+		}
+		fmt.Fprintf(os.Stderr, "%s: %d objects in %d files -> %s (%s, outputs %s)\n",
+			j.env.Name, res.Objects, len(res.Files), filepath.Join(*outDir, j.env.Name), time.Since(start).Round(time.Millisecond), j.outputsPath)
+	}
+	return nil
+}
+
+// renderAtomically renders into a sibling temporary directory and swaps it
+// in, so a failure leaves the previous dist/<env>/ in place.
+func renderAtomically(j job, outDir string) (synth.Result, error) {
+	tmp, err := os.MkdirTemp(outDir, ".tmp-"+j.env.Name+"-")
+	if err != nil {
+		return synth.Result{}, err
+	}
+	defer os.RemoveAll(tmp)
+	res, err := synth.Render(j.env, j.out, tmp)
+	if err != nil {
+		return res, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return res, err
+	}
+	target := filepath.Join(outDir, j.env.Name)
+	old := filepath.Join(outDir, ".old-"+j.env.Name)
+	_ = os.RemoveAll(old)
+	if _, err := os.Stat(target); err == nil {
+		if err := os.Rename(target, old); err != nil {
+			return res, err
+		}
+	}
+	if err := os.Rename(tmp, target); err != nil {
+		_ = os.Rename(old, target)
+		return res, err
+	}
+	return res, os.RemoveAll(old)
+}

@@ -1,0 +1,158 @@
+package manifest
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/aws/jsii-runtime-go"
+	"github.com/cdk8s-team/cdk8s-core-go/cdk8s/v2"
+	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/outputs"
+)
+
+// Stage is one file of dist/<env>/. Stages are applied in name order, which
+// is the order a first `kubectl apply -f dist/<env>/` needs: the namespace,
+// then objects of CRDs installed by the add-ons, then the workloads.
+type Stage string
+
+// Stages in apply order.
+const (
+	StageNamespace Stage = "00-namespace"
+	StageSecrets   Stage = "10-secrets"
+	StageAccess    Stage = "20-access"
+	StageBootstrap Stage = "30-bootstrap"
+	StageWorkloads Stage = "40-workloads"
+	StageIngress   Stage = "50-ingress"
+	StageBackup    Stage = "60-backup"
+)
+
+// Stages lists every stage in apply order.
+var Stages = []Stage{StageNamespace, StageSecrets, StageAccess, StageBootstrap, StageWorkloads, StageIngress, StageBackup}
+
+// PlaceholderHost stands in for the ALB's DNS name when the environment has
+// no domain: the name is only known after the controller created the ALB.
+// The Helm chart's `host` value replaces it.
+const PlaceholderHost = "alb-hostname.invalid"
+
+// Context carries everything a construct needs while synthesizing one
+// environment.
+type Context struct {
+	Env config.Environment
+	Out *outputs.Outputs
+	// W is Env.Workloads.
+	W config.WorkloadsConfig
+	// Namespace holds every Supabase object.
+	Namespace string
+	// Host is the public host name: the domain, or PlaceholderHost.
+	Host string
+	// PublicURL is the scheme and host clients use.
+	PublicURL string
+	// Warnings are printed by the synth program.
+	Warnings []string
+
+	charts  map[Stage]cdk8s.Chart
+	secrets []SecretSpec
+}
+
+// NewContext creates one chart per stage under app.
+func NewContext(app cdk8s.App, env config.Environment, out *outputs.Outputs) *Context {
+	c := &Context{Env: env, Out: out, W: env.Workloads, Namespace: outputs.Namespace, charts: map[Stage]cdk8s.Chart{}}
+	if out.Domain != "" {
+		c.Host, c.PublicURL = out.Domain, "https://"+out.Domain
+	} else {
+		c.Host, c.PublicURL = PlaceholderHost, "http://"+PlaceholderHost
+		c.Warn("no domain for %s: the ALB serves plain HTTP on its own DNS name, and the public URLs in GoTrue, Storage and Studio use the placeholder %q until the chart's host value (or a domain) replaces it", env.Name, PlaceholderHost)
+	}
+	for _, s := range Stages {
+		c.charts[s] = cdk8s.NewChart(app, jsii.String(string(s)), &cdk8s.ChartProps{
+			DisableResourceNameHashes: jsii.Bool(true),
+		})
+	}
+	return c
+}
+
+// Chart returns the chart of a stage.
+func (c *Context) Chart(s Stage) cdk8s.Chart { return c.charts[s] }
+
+// Add renders obj into the chart of stage s.
+func (c *Context) Add(s Stage, obj Object) { Add(c.charts[s], obj) }
+
+// Warn records a message for the synth output.
+func (c *Context) Warn(format string, args ...any) {
+	c.Warnings = append(c.Warnings, fmt.Sprintf(format, args...))
+}
+
+// ServiceHost is the in-cluster DNS name of a Service in the namespace.
+func (c *Context) ServiceHost(name string) string {
+	return name + "." + c.Namespace + ".svc.cluster.local"
+}
+
+// ServiceURL is http://<service host>:<port><path>.
+func (c *Context) ServiceURL(name string, port int, path string) string {
+	return fmt.Sprintf("http://%s:%d%s", c.ServiceHost(name), port, path)
+}
+
+// IsProd reports whether production safeguards apply.
+func (c *Context) IsProd() bool { return c.Env.IsProd() }
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// JoinInts formats ports for messages.
+func JoinInts(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = fmt.Sprint(x)
+	}
+	return strings.Join(s, ",")
+}
+
+// SecretRef is one value External Secrets reads from Secrets Manager.
+type SecretRef struct {
+	// Var is the template variable the value is bound to.
+	Var string
+	// Key is the Secrets Manager secret name or ARN.
+	Key string
+	// Property is the JSON key inside the secret.
+	Property string
+}
+
+// SecretSpec describes one Kubernetes Secret materialized by an
+// ExternalSecret. Templates render every key, so a Secret holds exactly the
+// keys listed here and nothing else.
+type SecretSpec struct {
+	Name string
+	Refs []SecretRef
+	// Templates maps each Secret key to an External Secrets (v2, Go
+	// text/template + sprig) template over the Refs' variables.
+	Templates map[string]string
+	// TemplateConfigMap names a ConfigMap whose keys are templates too; its
+	// rendered keys are listed in TemplateKeys.
+	TemplateConfigMap string
+	TemplateKeys      []string
+}
+
+// Keys lists the Secret keys the spec produces, sorted.
+func (s SecretSpec) Keys() []string {
+	keys := append(sortedKeys(s.Templates), s.TemplateKeys...)
+	sort.Strings(keys)
+	return keys
+}
+
+// AddSecret registers a Secret to be materialized; the platform renders one
+// ExternalSecret per spec.
+func (c *Context) AddSecret(s SecretSpec) { c.secrets = append(c.secrets, s) }
+
+// Secrets returns the registered specs sorted by name.
+func (c *Context) Secrets() []SecretSpec {
+	out := append([]SecretSpec(nil), c.secrets...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}

@@ -1,0 +1,330 @@
+package manifest
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/supabase-eks/supabase-eks/internal/config"
+	appsv1 "k8s.io/api/apps/v1"
+	autoscalingv2 "k8s.io/api/autoscaling/v2"
+	corev1 "k8s.io/api/core/v1"
+	policyv1 "k8s.io/api/policy/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/util/intstr"
+)
+
+// Label keys.
+const (
+	LabelName      = "app.kubernetes.io/name"
+	LabelInstance  = "app.kubernetes.io/instance"
+	LabelPartOf    = "app.kubernetes.io/part-of"
+	LabelManagedBy = "app.kubernetes.io/managed-by"
+	LabelComponent = "app.kubernetes.io/component"
+	// ReloadAnnotation makes Stakater Reloader roll a Deployment when one of
+	// the listed Secrets or ConfigMaps changes (see k8s/README.md, rotation).
+	ReloadSecretsAnnotation    = "secret.reloader.stakater.com/reload"
+	ReloadConfigMapsAnnotation = "configmap.reloader.stakater.com/reload"
+	// IRSAAnnotation carries the IAM role a service account assumes.
+	IRSAAnnotation = "eks.amazonaws.com/role-arn"
+)
+
+// Labels are the standard labels of a component's objects.
+func Labels(name string) map[string]string {
+	return map[string]string{
+		LabelName:      name,
+		LabelInstance:  "supabase",
+		LabelPartOf:    "supabase",
+		LabelManagedBy: "supabase-eks",
+	}
+}
+
+// Selector selects a component's pods.
+func Selector(name string) map[string]string {
+	return map[string]string{LabelName: name, LabelInstance: "supabase"}
+}
+
+// ObjectMeta is namespaced object metadata with the standard labels.
+func (c *Context) ObjectMeta(name, component string) metav1.ObjectMeta {
+	return metav1.ObjectMeta{Name: name, Namespace: c.Namespace, Labels: Labels(component)}
+}
+
+// Type sets TypeMeta.
+func Type(apiVersion, kind string) metav1.TypeMeta {
+	return metav1.TypeMeta{APIVersion: apiVersion, Kind: kind}
+}
+
+// Ptr returns a pointer to v.
+func Ptr[T any](v T) *T { return &v }
+
+// PodSecurity is the restricted-profile pod security context.
+func PodSecurity(uid int64) *corev1.PodSecurityContext {
+	return &corev1.PodSecurityContext{
+		RunAsNonRoot:   Ptr(true),
+		RunAsUser:      Ptr(uid),
+		RunAsGroup:     Ptr(uid),
+		FSGroup:        Ptr(uid),
+		SeccompProfile: &corev1.SeccompProfile{Type: corev1.SeccompProfileTypeRuntimeDefault},
+	}
+}
+
+// ContainerSecurity is the restricted-profile container security context
+// with a read-only root filesystem.
+func ContainerSecurity() *corev1.SecurityContext {
+	return &corev1.SecurityContext{
+		AllowPrivilegeEscalation: Ptr(false),
+		ReadOnlyRootFilesystem:   Ptr(true),
+		RunAsNonRoot:             Ptr(true),
+		Capabilities:             &corev1.Capabilities{Drop: []corev1.Capability{"ALL"}},
+		SeccompProfile:           &corev1.SeccompProfile{Type: corev1.SeccompProfileTypeRuntimeDefault},
+	}
+}
+
+// ResourceRequirements converts configured sizes.
+func ResourceRequirements(r config.Resources) corev1.ResourceRequirements {
+	return corev1.ResourceRequirements{
+		Requests: corev1.ResourceList{corev1.ResourceCPU: resource.MustParse(r.CPURequest), corev1.ResourceMemory: resource.MustParse(r.MemoryRequest)},
+		Limits:   corev1.ResourceList{corev1.ResourceCPU: resource.MustParse(r.CPULimit), corev1.ResourceMemory: resource.MustParse(r.MemoryLimit)},
+	}
+}
+
+// Env is a literal environment variable.
+func Env(name, value string) corev1.EnvVar { return corev1.EnvVar{Name: name, Value: value} }
+
+// SecretEnv reads an environment variable from a Secret key.
+func SecretEnv(name, secret, key string) corev1.EnvVar {
+	return corev1.EnvVar{Name: name, ValueFrom: &corev1.EnvVarSource{SecretKeyRef: &corev1.SecretKeySelector{
+		LocalObjectReference: corev1.LocalObjectReference{Name: secret}, Key: key,
+	}}}
+}
+
+// FieldEnv reads an environment variable from the downward API.
+func FieldEnv(name, path string) corev1.EnvVar {
+	return corev1.EnvVar{Name: name, ValueFrom: &corev1.EnvVarSource{FieldRef: &corev1.ObjectFieldSelector{FieldPath: path}}}
+}
+
+// HTTPProbe probes GET path on port.
+func HTTPProbe(path string, port int, period, failures int32) *corev1.Probe {
+	return &corev1.Probe{
+		ProbeHandler:     corev1.ProbeHandler{HTTPGet: &corev1.HTTPGetAction{Path: path, Port: intstr.FromInt32(int32(port))}},
+		PeriodSeconds:    period,
+		TimeoutSeconds:   3,
+		FailureThreshold: failures,
+	}
+}
+
+// Workload describes one Supabase component; Deploy turns it into a
+// ServiceAccount, Deployment, Service, PodDisruptionBudget and, when the
+// component is autoscaled, a HorizontalPodAutoscaler.
+type Workload struct {
+	Name  string
+	Image string
+	// UID is the non-root user the image works as.
+	UID     int64
+	Command []string
+	Args    []string
+	Env     []corev1.EnvVar
+	// Ports are the container ports; the first is the Service port.
+	Ports []corev1.ContainerPort
+	// Readiness and Liveness probe real endpoints; Startup covers slow starts
+	// (migrations) so liveness need not be lax.
+	Readiness, Liveness, Startup *corev1.Probe
+	// WritableDirs get an emptyDir each: the root filesystem is read-only.
+	WritableDirs []string
+	// Volumes and Mounts are further volumes (configuration files).
+	Volumes []corev1.Volume
+	Mounts  []corev1.VolumeMount
+	// InitContainers run before the component, e.g. WaitForDatabase.
+	InitContainers []corev1.Container
+	Size           config.Component
+	// RoleARN, when set, annotates the service account for IRSA.
+	RoleARN string
+	// ServiceName overrides the Service name (default Name).
+	ServiceName string
+	// ReloadConfigMaps are ConfigMaps whose change should roll the pods.
+	ReloadConfigMaps []string
+	// GracePeriod overrides the termination grace period in seconds.
+	GracePeriod int64
+}
+
+// Deploy renders w.
+func (c *Context) Deploy(w Workload) {
+	sa := corev1.ServiceAccount{
+		TypeMeta:                     Type("v1", "ServiceAccount"),
+		ObjectMeta:                   c.ObjectMeta(w.Name, w.Name),
+		AutomountServiceAccountToken: Ptr(false),
+	}
+	if w.RoleARN != "" {
+		sa.Annotations = map[string]string{IRSAAnnotation: w.RoleARN}
+	}
+	c.Add(StageAccess, &sa)
+
+	mounts := append([]corev1.VolumeMount(nil), w.Mounts...)
+	volumes := append([]corev1.Volume(nil), w.Volumes...)
+	for i, dir := range w.WritableDirs {
+		name := fmt.Sprintf("writable-%d", i)
+		volumes = append(volumes, corev1.Volume{Name: name, VolumeSource: corev1.VolumeSource{EmptyDir: &corev1.EmptyDirVolumeSource{SizeLimit: Ptr(resource.MustParse("1Gi"))}}})
+		mounts = append(mounts, corev1.VolumeMount{Name: name, MountPath: dir})
+	}
+	container := corev1.Container{
+		Name:            w.Name,
+		Image:           w.Image,
+		ImagePullPolicy: corev1.PullIfNotPresent,
+		Command:         w.Command,
+		Args:            w.Args,
+		Env:             w.Env,
+		Ports:           w.Ports,
+		Resources:       ResourceRequirements(w.Size.Resources),
+		ReadinessProbe:  w.Readiness,
+		LivenessProbe:   w.Liveness,
+		StartupProbe:    w.Startup,
+		VolumeMounts:    mounts,
+		SecurityContext: ContainerSecurity(),
+	}
+	pod := corev1.PodSpec{
+		ServiceAccountName:           w.Name,
+		AutomountServiceAccountToken: Ptr(false),
+		SecurityContext:              PodSecurity(w.UID),
+		InitContainers:               w.InitContainers,
+		Containers:                   []corev1.Container{container},
+		Volumes:                      volumes,
+		TopologySpreadConstraints:    c.spread(w.Name),
+	}
+	if w.GracePeriod > 0 {
+		pod.TerminationGracePeriodSeconds = Ptr(w.GracePeriod)
+	}
+	annotations := map[string]string{}
+	if s := referencedSecrets(pod); len(s) > 0 {
+		annotations[ReloadSecretsAnnotation] = strings.Join(s, ",")
+	}
+	if len(w.ReloadConfigMaps) > 0 {
+		annotations[ReloadConfigMapsAnnotation] = strings.Join(w.ReloadConfigMaps, ",")
+	}
+	dep := appsv1.Deployment{
+		TypeMeta:   Type("apps/v1", "Deployment"),
+		ObjectMeta: c.ObjectMeta(w.Name, w.Name),
+		Spec: appsv1.DeploymentSpec{
+			Replicas:             Ptr(int32(w.Size.Replicas)),
+			RevisionHistoryLimit: Ptr(int32(5)),
+			Selector:             &metav1.LabelSelector{MatchLabels: Selector(w.Name)},
+			// Never drop below the desired count while rolling: a new pod
+			// that cannot start (e.g. waiting for a rotated DB password)
+			// leaves the old ones serving.
+			Strategy: appsv1.DeploymentStrategy{Type: appsv1.RollingUpdateDeploymentStrategyType, RollingUpdate: &appsv1.RollingUpdateDeployment{
+				MaxUnavailable: Ptr(intstr.FromInt32(0)), MaxSurge: Ptr(intstr.FromInt32(1)),
+			}},
+			Template: corev1.PodTemplateSpec{
+				ObjectMeta: metav1.ObjectMeta{Labels: Labels(w.Name)},
+				Spec:       pod,
+			},
+		},
+	}
+	if len(annotations) > 0 {
+		dep.Annotations = annotations
+	}
+	c.Add(StageWorkloads, &dep)
+
+	svcName := w.ServiceName
+	if svcName == "" {
+		svcName = w.Name
+	}
+	svc := corev1.Service{
+		TypeMeta:   Type("v1", "Service"),
+		ObjectMeta: c.ObjectMeta(svcName, w.Name),
+		Spec: corev1.ServiceSpec{
+			Type:     corev1.ServiceTypeClusterIP,
+			Selector: Selector(w.Name),
+			Ports: []corev1.ServicePort{{
+				Name: w.Ports[0].Name, Port: w.Ports[0].ContainerPort, TargetPort: intstr.FromString(w.Ports[0].Name), Protocol: corev1.ProtocolTCP,
+			}},
+		},
+	}
+	c.Add(StageWorkloads, &svc)
+
+	c.Add(StageWorkloads, &policyv1.PodDisruptionBudget{
+		TypeMeta:   Type("policy/v1", "PodDisruptionBudget"),
+		ObjectMeta: c.ObjectMeta(w.Name, w.Name),
+		Spec: policyv1.PodDisruptionBudgetSpec{
+			// maxUnavailable (not minAvailable) so a single-replica dev
+			// component does not block node drains forever.
+			MaxUnavailable: Ptr(intstr.FromInt32(1)),
+			Selector:       &metav1.LabelSelector{MatchLabels: Selector(w.Name)},
+		},
+	})
+
+	if w.Size.Autoscaled() {
+		c.Add(StageWorkloads, &autoscalingv2.HorizontalPodAutoscaler{
+			TypeMeta:   Type("autoscaling/v2", "HorizontalPodAutoscaler"),
+			ObjectMeta: c.ObjectMeta(w.Name, w.Name),
+			Spec: autoscalingv2.HorizontalPodAutoscalerSpec{
+				ScaleTargetRef: autoscalingv2.CrossVersionObjectReference{APIVersion: "apps/v1", Kind: "Deployment", Name: w.Name},
+				MinReplicas:    Ptr(int32(w.Size.MinReplicas)),
+				MaxReplicas:    int32(w.Size.MaxReplicas),
+				Metrics: []autoscalingv2.MetricSpec{
+					utilization(corev1.ResourceCPU, w.Size.TargetCPUPercent),
+					utilization(corev1.ResourceMemory, w.Size.TargetMemoryPercent),
+				},
+			},
+		})
+	}
+}
+
+func utilization(r corev1.ResourceName, pct int) autoscalingv2.MetricSpec {
+	return autoscalingv2.MetricSpec{
+		Type: autoscalingv2.ResourceMetricSourceType,
+		Resource: &autoscalingv2.ResourceMetricSource{
+			Name:   r,
+			Target: autoscalingv2.MetricTarget{Type: autoscalingv2.UtilizationMetricType, AverageUtilization: Ptr(int32(pct))},
+		},
+	}
+}
+
+// spread places replicas across zones (hard in prod: losing a zone must not
+// take a component down) and nodes (best effort).
+func (c *Context) spread(name string) []corev1.TopologySpreadConstraint {
+	zone := corev1.ScheduleAnyway
+	if c.IsProd() {
+		zone = corev1.DoNotSchedule
+	}
+	sel := &metav1.LabelSelector{MatchLabels: Selector(name)}
+	return []corev1.TopologySpreadConstraint{
+		{MaxSkew: 1, TopologyKey: "topology.kubernetes.io/zone", WhenUnsatisfiable: zone, LabelSelector: sel},
+		{MaxSkew: 1, TopologyKey: "kubernetes.io/hostname", WhenUnsatisfiable: corev1.ScheduleAnyway, LabelSelector: sel},
+	}
+}
+
+// referencedSecrets lists the Secrets a pod reads through env or volumes.
+func referencedSecrets(pod corev1.PodSpec) []string {
+	set := map[string]bool{}
+	for _, ctr := range append(append([]corev1.Container(nil), pod.InitContainers...), pod.Containers...) {
+		for _, e := range ctr.Env {
+			if e.ValueFrom != nil && e.ValueFrom.SecretKeyRef != nil {
+				set[e.ValueFrom.SecretKeyRef.Name] = true
+			}
+		}
+	}
+	for _, v := range pod.Volumes {
+		if v.Secret != nil {
+			set[v.Secret.SecretName] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Port is a named TCP container port.
+func Port(name string, port int) corev1.ContainerPort {
+	return corev1.ContainerPort{Name: name, ContainerPort: int32(port), Protocol: corev1.ProtocolTCP}
+}
+
+func configResources(cpuReq, memReq, cpuLim, memLim string) config.Resources {
+	return config.Resources{CPURequest: cpuReq, MemoryRequest: memReq, CPULimit: cpuLim, MemoryLimit: memLim}
+}
+
+// WithUID returns the restricted container security context running as uid.
+func WithUID(uid int64) *corev1.SecurityContext { return withUID(ContainerSecurity(), uid) }

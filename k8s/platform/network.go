@@ -1,0 +1,169 @@
+package platform
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/supabase-eks/supabase-eks/k8s/components"
+	"github.com/supabase-eks/supabase-eks/k8s/manifest"
+	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/util/intstr"
+)
+
+// Peer is one end of an allowed flow: a pod group of the namespace, or an
+// IP range outside the cluster.
+type Peer struct {
+	// Pod is the app.kubernetes.io/name of the pods; empty for IP ranges.
+	Pod string
+	// Name labels an IP range ("alb", "database", "internet").
+	Name   string
+	CIDRs  []string
+	Except []string
+}
+
+// Edge allows From to open TCP connections to To on Ports.
+type Edge struct {
+	From, To Peer
+	Ports    []int
+}
+
+// Pod groups that are not Deployments.
+const (
+	BootstrapName = "db-bootstrap"
+	BackupName    = "db-backup"
+)
+
+// Edges is the intended flow matrix of the namespace; NetworkPolicies allow
+// exactly these flows (plus DNS) and deny everything else.
+func Edges(c *manifest.Context) []Edge {
+	pod := func(n string) Peer { return Peer{Pod: n} }
+	alb := Peer{Name: "alb", CIDRs: c.Out.PublicSubnetCIDRs}
+	db := Peer{Name: "database", CIDRs: c.Out.DatabaseSubnetCIDRs}
+	// Internet egress (S3, STS, SMTP relays) excludes the VPC so the rule
+	// cannot reach other pods or nodes. With VPC interface endpoints, STS is
+	// inside the VPC and the exclusion would block it.
+	internet := Peer{Name: "internet", CIDRs: []string{"0.0.0.0/0"}, Except: []string{c.Out.VpcCIDR}}
+	if c.Env.Network.InterfaceEndpoints {
+		internet.Except = nil
+	}
+	edges := []Edge{
+		{alb, pod("kong"), []int{components.KongPort, components.KongStatusPort}},
+		{pod("kong"), pod("auth"), []int{components.AuthPort}},
+		{pod("kong"), pod("rest"), []int{components.RestPort}},
+		{pod("kong"), pod("realtime"), []int{components.RealtimePort}},
+		{pod("kong"), pod("storage"), []int{components.StoragePort}},
+		{pod("kong"), pod("meta"), []int{components.MetaPort}},
+		{pod("kong"), pod("studio"), []int{components.StudioPort}},
+		{pod("storage"), pod("rest"), []int{components.RestPort}},
+		{pod("storage"), pod("imgproxy"), []int{components.ImgproxyPort}},
+		{pod("studio"), pod("meta"), []int{components.MetaPort}},
+		{pod("studio"), pod("kong"), []int{components.KongPort}},
+		{pod("realtime"), pod("realtime"), components.RealtimeClusterPorts},
+		{pod("storage"), internet, []int{443}},
+		{pod("imgproxy"), internet, []int{443}},
+		{pod(BackupName), internet, []int{443}},
+		{pod("auth"), internet, c.W.SMTPPorts},
+	}
+	dbClients := []string{"auth", "rest", "realtime", "storage", "meta", BootstrapName, BackupName}
+	if c.W.FunctionsEnabled {
+		edges = append(edges,
+			Edge{pod("kong"), pod("functions"), []int{components.FunctionsPort}},
+			Edge{pod("functions"), pod("kong"), []int{components.KongPort}})
+	}
+	if c.W.AnalyticsEnabled {
+		edges = append(edges, Edge{pod("studio"), pod("analytics"), []int{components.AnalyticsPort}})
+		dbClients = append(dbClients, "analytics")
+	}
+	for _, n := range dbClients {
+		edges = append(edges, Edge{pod(n), db, []int{c.Out.DBPort}})
+	}
+	return edges
+}
+
+// PodGroups lists every pod group that runs in the namespace.
+func PodGroups(c *manifest.Context) []string {
+	groups := []string{"kong", "auth", "rest", "realtime", "storage", "imgproxy", "meta", "studio", BootstrapName, BackupName}
+	if c.W.FunctionsEnabled {
+		groups = append(groups, "functions")
+	}
+	if c.W.AnalyticsEnabled {
+		groups = append(groups, "analytics")
+	}
+	sort.Strings(groups)
+	return groups
+}
+
+// NetworkPolicies denies all traffic in the namespace, allows DNS to
+// kube-dns for every pod, and gives each pod group one policy holding
+// exactly its edges.
+func NetworkPolicies(c *manifest.Context) {
+	both := []networkingv1.PolicyType{networkingv1.PolicyTypeIngress, networkingv1.PolicyTypeEgress}
+	c.Add(manifest.StageAccess, &networkingv1.NetworkPolicy{
+		TypeMeta:   manifest.Type("networking.k8s.io/v1", "NetworkPolicy"),
+		ObjectMeta: c.ObjectMeta("default-deny", "supabase"),
+		Spec:       networkingv1.NetworkPolicySpec{PodSelector: metav1.LabelSelector{}, PolicyTypes: both},
+	})
+	dns := []networkingv1.NetworkPolicyPort{
+		{Protocol: manifest.Ptr(corev1.ProtocolUDP), Port: manifest.Ptr(intstr.FromInt32(53))},
+		{Protocol: manifest.Ptr(corev1.ProtocolTCP), Port: manifest.Ptr(intstr.FromInt32(53))},
+	}
+	c.Add(manifest.StageAccess, &networkingv1.NetworkPolicy{
+		TypeMeta:   manifest.Type("networking.k8s.io/v1", "NetworkPolicy"),
+		ObjectMeta: c.ObjectMeta("allow-dns", "supabase"),
+		Spec: networkingv1.NetworkPolicySpec{
+			PodSelector: metav1.LabelSelector{},
+			PolicyTypes: []networkingv1.PolicyType{networkingv1.PolicyTypeEgress},
+			Egress: []networkingv1.NetworkPolicyEgressRule{{
+				To: []networkingv1.NetworkPolicyPeer{{
+					NamespaceSelector: &metav1.LabelSelector{MatchLabels: map[string]string{"kubernetes.io/metadata.name": "kube-system"}},
+					PodSelector:       &metav1.LabelSelector{MatchLabels: map[string]string{"k8s-app": "kube-dns"}},
+				}},
+				Ports: dns,
+			}},
+		},
+	})
+	edges := Edges(c)
+	for _, g := range PodGroups(c) {
+		np := networkingv1.NetworkPolicy{
+			TypeMeta:   manifest.Type("networking.k8s.io/v1", "NetworkPolicy"),
+			ObjectMeta: c.ObjectMeta(g, g),
+			Spec: networkingv1.NetworkPolicySpec{
+				PodSelector: metav1.LabelSelector{MatchLabels: manifest.Selector(g)},
+				PolicyTypes: both,
+			},
+		}
+		for _, e := range edges {
+			if e.To.Pod == g {
+				np.Spec.Ingress = append(np.Spec.Ingress, networkingv1.NetworkPolicyIngressRule{From: peers(e.From), Ports: tcpPorts(e.Ports)})
+			}
+			if e.From.Pod == g {
+				np.Spec.Egress = append(np.Spec.Egress, networkingv1.NetworkPolicyEgressRule{To: peers(e.To), Ports: tcpPorts(e.Ports)})
+			}
+		}
+		c.Add(manifest.StageAccess, &np)
+	}
+}
+
+func peers(p Peer) []networkingv1.NetworkPolicyPeer {
+	if p.Pod != "" {
+		return []networkingv1.NetworkPolicyPeer{{PodSelector: &metav1.LabelSelector{MatchLabels: manifest.Selector(p.Pod)}}}
+	}
+	out := make([]networkingv1.NetworkPolicyPeer, 0, len(p.CIDRs))
+	for _, cidr := range p.CIDRs {
+		out = append(out, networkingv1.NetworkPolicyPeer{IPBlock: &networkingv1.IPBlock{CIDR: cidr, Except: p.Except}})
+	}
+	return out
+}
+
+func tcpPorts(ports []int) []networkingv1.NetworkPolicyPort {
+	out := make([]networkingv1.NetworkPolicyPort, 0, len(ports))
+	for _, p := range ports {
+		if p < 1 || p > 65535 {
+			panic(fmt.Sprintf("network policy port %d", p))
+		}
+		out = append(out, networkingv1.NetworkPolicyPort{Protocol: manifest.Ptr(corev1.ProtocolTCP), Port: manifest.Ptr(intstr.FromInt32(int32(p)))})
+	}
+	return out
+}
