@@ -49,7 +49,7 @@ func TestParseNamesTheBadKey(t *testing.T) {
 			r := m["irsa_role_arns"].(map[string]string)
 			delete(r, "storage")
 		},
-		`output "certificate_arn"`: func(m map[string]any) { m["certificate_arn"] = "" },
+		`output "certificate_arn"`:     func(m map[string]any) { m["certificate_arn"] = "" },
 		`output "public_subnet_cidrs"`: func(m map[string]any) { m["public_subnet_cidrs"] = []string{"10.0.0.0/24"} },
 		`output "backup_prefix"`:       func(m map[string]any) { m["backup_prefix"] = "/abs" },
 	}
