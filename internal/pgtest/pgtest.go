@@ -209,13 +209,16 @@ func (s *Server) start(t testing.TB, runAs []string) error {
 		return fmt.Errorf("start postgres: %w", err)
 	}
 	logFile.Close()
+	// Each attempt gets its own channel: a retry must not let the previous
+	// process's waiter close the new one.
+	exited := make(chan struct{})
 	s.cmd = cmd
-	s.exited = make(chan struct{})
+	s.exited = exited
 	s.pid = 0
 	s.stopOnce = sync.Once{}
 	go func() {
 		_ = cmd.Wait()
-		close(s.exited)
+		close(exited)
 	}()
 
 	ready := false

@@ -10,7 +10,16 @@ import (
 )
 
 func TestServerLifecycle(t *testing.T) {
-	s := Start(t)
+	s, other := Start(t), Start(t)
+
+	// Servers copied from the shared initdb template are separate clusters.
+	if s.Port == other.Port || s.DataDir == other.DataDir || s.Pid() == other.Pid() {
+		t.Fatalf("servers share port, data directory or process: %+v %+v", s, other)
+	}
+	s.SuperQuery(t, "postgres", "CREATE ROLE only_in_one")
+	if got := other.SuperQuery(t, "postgres", "SELECT count(*) FROM pg_roles WHERE rolname = 'only_in_one'"); got != "0" {
+		t.Errorf("a role created in one server is visible in the other")
+	}
 
 	if got := s.SuperQuery(t, "postgres", "SHOW fsync"); got != "off" {
 		t.Errorf("fsync = %q, want off", got)
