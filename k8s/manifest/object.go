@@ -26,7 +26,7 @@ type Object interface {
 // emptyArtifacts are fields that encoding/json writes as {} for zero-value
 // structs (k8s.io/api has no omitzero) although they carry no meaning.
 // Meaningful empty objects such as emptyDir: {} or podSelector: {} are kept.
-var emptyArtifacts = map[string]bool{"creationTimestamp": true, "resources": true, "strategy": true, "status": true, "metadata": true}
+var emptyArtifacts = map[string]bool{"creationTimestamp": true, "resources": true, "strategy": true, "status": true, "metadata": true, "spec": true}
 
 // ToMap converts a typed object into its plain JSON form with the artifacts
 // of Go's zero values removed.

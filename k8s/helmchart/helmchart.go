@@ -1,0 +1,213 @@
+// Package helmchart builds a Helm chart from one environment's dist/<env>/
+// so the same objects install as a Helm release. The values surface is
+// deliberately small: the public host and each Deployment's replicas.
+package helmchart
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"sigs.k8s.io/yaml"
+)
+
+// Options configure Build.
+type Options struct {
+	// Dist is dist/<env>.
+	Dist string
+	// Out receives the chart; it is replaced.
+	Out string
+	// Env names the environment (chart description).
+	Env string
+	// Host is the public host the manifests were rendered with; every
+	// occurrence becomes {{ .Values.host }}.
+	Host string
+}
+
+// Chart identity.
+const (
+	ChartName    = "supabase"
+	ChartVersion = "1.0.0"
+)
+
+type docMeta struct {
+	Kind     string `json:"kind"`
+	Metadata struct {
+		Name string `json:"name"`
+	} `json:"metadata"`
+}
+
+var (
+	// helmEscaper keeps External Secrets' own {{ }} templates literal.
+	// strings.Replacer never rescans its output, so the inserted braces are
+	// not escaped twice.
+	helmEscaper = strings.NewReplacer("{{", `{{ "{{" }}`, "}}", `{{ "}}" }}`)
+	replicasRe  = regexp.MustCompile(`(?m)^  replicas: (\d+)$`)
+	minRe       = regexp.MustCompile(`(?m)^  minReplicas: (\d+)$`)
+	maxRe       = regexp.MustCompile(`(?m)^  maxReplicas: (\d+)$`)
+	valueKeyRe  = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
+)
+
+// Build writes the chart. The Namespace is left out: Helm stores the release
+// in it, so it must exist first (kubectl apply -f dist/<env>/00-namespace.yaml,
+// which also sets its Pod Security labels).
+func Build(o Options) error {
+	entries, err := os.ReadDir(o.Dist)
+	if err != nil {
+		return err
+	}
+	if o.Host == "" {
+		return fmt.Errorf("helmchart: host is empty")
+	}
+	tmp := o.Out + ".tmp"
+	_ = os.RemoveAll(tmp)
+	if err := os.MkdirAll(filepath.Join(tmp, "templates"), 0o755); err != nil {
+		return err
+	}
+	replicas := map[string]int{}
+	hostSeen := false
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(o.Dist, e.Name()))
+		if err != nil {
+			return err
+		}
+		var docs []string
+		for _, doc := range strings.Split(string(data), "\n---\n") {
+			if strings.TrimSpace(doc) == "" {
+				continue
+			}
+			var m docMeta
+			if err := yaml.Unmarshal([]byte(doc), &m); err != nil {
+				return fmt.Errorf("%s: %w", e.Name(), err)
+			}
+			if m.Kind == "Namespace" {
+				continue
+			}
+			doc = helmEscaper.Replace(doc)
+			if strings.Contains(doc, o.Host) {
+				hostSeen = true
+				doc = strings.ReplaceAll(doc, o.Host, "{{ .Values.host }}")
+			}
+			key := valueKey(m.Metadata.Name)
+			switch m.Kind {
+			case "Deployment":
+				match := replicasRe.FindStringSubmatch(doc)
+				if match == nil {
+					return fmt.Errorf("%s: Deployment %s has no spec.replicas", e.Name(), m.Metadata.Name)
+				}
+				var n int
+				fmt.Sscan(match[1], &n)
+				replicas[key] = n
+				doc = replicasRe.ReplaceAllString(doc, fmt.Sprintf("  replicas: {{ .Values.replicas.%s }}", key))
+			case "HorizontalPodAutoscaler":
+				// The HPA owns the replica count; the value raises its floor.
+				doc = minRe.ReplaceAllString(doc, fmt.Sprintf("  minReplicas: {{ .Values.replicas.%s }}", key))
+				doc = maxRe.ReplaceAllString(doc, fmt.Sprintf("  maxReplicas: {{ max (int .Values.replicas.%s) $1 }}", key))
+			case "Job":
+				// A Job's pod template is immutable: as a hook it is
+				// recreated and re-run on every install and upgrade, which
+				// also re-applies rotated database passwords.
+				doc = addHookAnnotations(doc)
+			}
+			docs = append(docs, doc)
+		}
+		if len(docs) == 0 {
+			continue
+		}
+		out := strings.Join(docs, "\n---\n") + "\n"
+		if err := os.WriteFile(filepath.Join(tmp, "templates", e.Name()), []byte(out), 0o644); err != nil {
+			return err
+		}
+	}
+	if !hostSeen {
+		return fmt.Errorf("helmchart: host %q does not occur in %s (wrong --host?)", o.Host, o.Dist)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "Chart.yaml"), []byte(fmt.Sprintf(`apiVersion: v2
+name: %s
+description: Self-hosted Supabase on EKS (%s environment), built from dist/%s by make chart.
+type: application
+version: %s
+appVersion: %q
+`, ChartName, o.Env, o.Env, ChartVersion, o.Env)), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "values.yaml"), []byte(values(o.Host, replicas)), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "values.schema.json"), []byte(schema(replicas)), 0o644); err != nil {
+		return err
+	}
+	_ = os.RemoveAll(o.Out)
+	return os.Rename(tmp, o.Out)
+}
+
+func valueKey(name string) string {
+	k := strings.ReplaceAll(name, "-", "")
+	if !valueKeyRe.MatchString(k) {
+		return "x" + k
+	}
+	return k
+}
+
+func addHookAnnotations(doc string) string {
+	const meta = "metadata:\n"
+	i := strings.Index(doc, meta)
+	if i < 0 {
+		return doc
+	}
+	ann := "  annotations:\n    helm.sh/hook: post-install,post-upgrade\n    helm.sh/hook-delete-policy: before-hook-creation\n"
+	if strings.Contains(doc[i:], "\n  annotations:\n") {
+		return strings.Replace(doc, "\n  annotations:\n", "\n"+ann, 1)
+	}
+	return doc[:i+len(meta)] + ann + doc[i+len(meta):]
+}
+
+func values(host string, replicas map[string]int) string {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# Public host name of the API gateway (the ALB's DNS name when there is no domain).\nhost: %q\n\n# Replicas per Deployment; for autoscaled components this is the autoscaler's minimum.\nreplicas:\n", host)
+	keys := make([]string, 0, len(replicas))
+	for k := range replicas {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(&b, "  %s: %d\n", k, replicas[k])
+	}
+	return b.String()
+}
+
+func schema(replicas map[string]int) string {
+	keys := make([]string, 0, len(replicas))
+	for k := range replicas {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	props := make([]string, 0, len(keys))
+	for _, k := range keys {
+		props = append(props, fmt.Sprintf(`        %q: {"type": "integer", "minimum": 1}`, k))
+	}
+	return fmt.Sprintf(`{
+  "$schema": "https://json-schema.org/draft-07/schema#",
+  "type": "object",
+  "additionalProperties": false,
+  "required": ["host", "replicas"],
+  "properties": {
+    "host": {"type": "string", "minLength": 1, "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"},
+    "replicas": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+%s
+      }
+    }
+  }
+}
+`, strings.Join(props, ",\n"))
+}
