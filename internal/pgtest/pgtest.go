@@ -26,6 +26,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -59,6 +60,9 @@ type Options struct {
 	BinDir string
 	// Superuser names the bootstrap superuser. Empty: DefaultSuperuser.
 	Superuser string
+	// Settings are extra server settings (postgres -c name=value), for
+	// instance shared_preload_libraries.
+	Settings map[string]string
 }
 
 // Server is a running PostgreSQL server owned by one test.
@@ -157,7 +161,7 @@ func StartWithOptions(t testing.TB, opts Options) *Server {
 	// A free port can be taken between our probe and the server's bind; retry
 	// on that one failure.
 	for attempt := 1; ; attempt++ {
-		err := s.start(t, runAs)
+		err := s.start(t, runAs, opts.Settings)
 		if err == nil {
 			return s
 		}
@@ -170,7 +174,7 @@ func StartWithOptions(t testing.TB, opts Options) *Server {
 
 var errPortInUse = errors.New("port already in use")
 
-func (s *Server) start(t testing.TB, runAs []string) error {
+func (s *Server) start(t testing.TB, runAs []string, settings map[string]string) error {
 	t.Helper()
 	port, err := freePort()
 	if err != nil {
@@ -198,6 +202,14 @@ func (s *Server) start(t testing.TB, runAs []string) error {
 		"-c", "shared_buffers=32MB",
 		"-c", "logging_collector=off",
 	)
+	names := make([]string, 0, len(settings))
+	for name := range settings {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		args = append(args, "-c", name+"="+settings[name])
+	}
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Stdout = logFile
 	cmd.Stderr = logFile
@@ -418,6 +430,15 @@ func (s *Server) CanLogin(user, password, database string) error {
 		return fmt.Errorf("logged in as %q, want %q", out, user)
 	}
 	return nil
+}
+
+// Log is everything the server has logged so far.
+func (s *Server) Log() string {
+	b, err := os.ReadFile(s.logPath)
+	if err != nil {
+		return ""
+	}
+	return string(b)
 }
 
 func (s *Server) logTail() string {

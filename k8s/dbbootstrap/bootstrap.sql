@@ -148,8 +148,15 @@ BEGIN
       ('supabase_admin', 'supabase_admin_password')
     ) AS p(role, key)
   LOOP
-    EXECUTE format('ALTER ROLE %I PASSWORD %L', v.role,
-      current_setting('supabase_bootstrap.' || v.key));
+    BEGIN
+      EXECUTE format('ALTER ROLE %I PASSWORD %L', v.role,
+        current_setting('supabase_bootstrap.' || v.key));
+    EXCEPTION WHEN OTHERS THEN
+      -- Re-raise without the failed statement: PostgreSQL would print it,
+      -- password included, as the error's context.
+      RAISE EXCEPTION 'supabase bootstrap: could not set the password of role %: %', v.role, SQLERRM
+        USING ERRCODE = SQLSTATE;
+    END;
   END LOOP;
 END
 $bootstrap$;

@@ -33,9 +33,9 @@ type rdsLike struct {
 	dir string
 }
 
-func newRDSLike(t *testing.T) *rdsLike {
+func newRDSLike(t *testing.T, settings map[string]string) *rdsLike {
 	t.Helper()
-	srv := pgtest.Start(t)
+	srv := pgtest.StartWithOptions(t, pgtest.Options{Settings: settings})
 	srv.SuperQuery(t, "postgres", `
 CREATE ROLE rds_superuser NOLOGIN;
 CREATE ROLE rds_replication NOLOGIN;
@@ -137,7 +137,7 @@ func assertNoSecretsPrinted(t *testing.T, res pgtest.Result, pw map[string]strin
 
 func TestBootstrapOnRDSLikeServer(t *testing.T) {
 	t.Parallel()
-	c := newRDSLike(t)
+	c := newRDSLike(t, nil)
 	pw1 := passwords("first")
 
 	// 1. Applied twice with the same inputs: both succeed and the second
@@ -550,7 +550,13 @@ func diffLines(a, b string) string {
 
 func TestBootstrapFailures(t *testing.T) {
 	t.Parallel()
-	c := newRDSLike(t)
+	// passwordcheck rejects weak passwords: a way to make the password
+	// statement itself fail.
+	c := newRDSLike(t, map[string]string{
+		"shared_preload_libraries": "passwordcheck",
+		"log_min_error_statement":  "error",
+		"log_statement":            "ddl",
+	})
 
 	t.Run("missing or empty password fails before changing anything", func(t *testing.T) {
 		pw := passwords("x")
@@ -572,6 +578,29 @@ func TestBootstrapFailures(t *testing.T) {
 		}
 		if got := c.q(t, `SELECT count(*) FROM pg_namespace WHERE nspname IN ('auth', 'storage', 'extensions')`); got != "0" {
 			t.Errorf("%s schemas exist after a failed run", got)
+		}
+	})
+
+	t.Run("a rejected password is not printed or logged", func(t *testing.T) {
+		pw := passwords("weak")
+		weak := "Weak1!"
+		pw["SUPABASE_STORAGE_ADMIN_PASSWORD"] = weak
+		res, err := c.run(master, masterPW, envList(pw), SQLFile)
+		if err == nil {
+			t.Fatal("bootstrap succeeded with a password passwordcheck rejects")
+		}
+		if !strings.Contains(res.Stderr, "could not set the password of role supabase_storage_admin: password is too short") {
+			t.Errorf("error does not say which role's password was rejected and why:\n%s", res.Stderr)
+		}
+		for what, text := range map[string]string{"psql output": res.Stdout + res.Stderr, "server log": c.srv.Log()} {
+			for env, p := range pw {
+				if strings.Contains(text, p) {
+					t.Errorf("%s contains the value of %s", what, env)
+				}
+			}
+		}
+		if got := c.q(t, `SELECT count(*) FROM pg_roles WHERE rolname = 'anon'`); got != "0" {
+			t.Errorf("roles exist after a failed run; the run must be all or nothing")
 		}
 	})
 
