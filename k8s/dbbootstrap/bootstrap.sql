@@ -26,8 +26,9 @@
 --   * all of it runs in one transaction: a failed run changes nothing.
 --
 -- BYPASSRLS (service_role, supabase_admin) lives in bootstrap_bypassrls.sql:
--- PostgreSQL 15 lets only a superuser grant it, PostgreSQL 16+ (and RDS)
--- let the master grant it.
+-- PostgreSQL 15 lets only a superuser grant it; PostgreSQL 16+ lets a
+-- CREATEROLE role that itself has BYPASSRLS grant it, which is how the RDS
+-- master does.
 
 \set ON_ERROR_STOP on
 -- Never echo statements: the password statement below would be printed.
@@ -65,8 +66,8 @@ $bootstrap$;
 -- settings that vanish at COMMIT. The ALTER ROLE ... PASSWORD statements run
 -- inside a DO block, so they never appear as statement text in the server
 -- log (log_statement = ddl) or in pg_stat_statements (which replaces the
--- constants of this SELECT with placeholders). \gset keeps psql from
--- printing the values.
+-- constants of this SELECT with placeholders). Only log_statement = all
+-- would log this SELECT. \gset keeps psql from printing the values.
 SELECT
   set_config('supabase_bootstrap.authenticator_password', :'authenticator_password', true) IS NULL AS bootstrap_stash_1,
   set_config('supabase_bootstrap.supabase_auth_admin_password', :'supabase_auth_admin_password', true) IS NULL AS bootstrap_stash_2,
