@@ -1,0 +1,64 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestWorkloadsValid(t *testing.T) {
+	if err := devWorkloads().Validate(false); err != nil {
+		t.Errorf("dev: %v", err)
+	}
+	if err := prodWorkloads().Validate(true); err != nil {
+		t.Errorf("prod: %v", err)
+	}
+}
+
+// TestWorkloadsErrorsNameTheField: each broken value is reported with the
+// path of the field at fault.
+func TestWorkloadsErrorsNameTheField(t *testing.T) {
+	cases := []struct {
+		field  string
+		prod   bool
+		mutate func(w *WorkloadsConfig)
+	}{
+		{"workloads.kong.replicas", true, func(w *WorkloadsConfig) { w.Kong.Replicas = 1 }},
+		{"workloads.imgproxy.replicas", true, func(w *WorkloadsConfig) { w.Imgproxy.Replicas = 1 }},
+		{"workloads.rest.minReplicas", true, func(w *WorkloadsConfig) { w.Rest.MinReplicas = 1 }},
+		{"workloads.auth.maxReplicas", false, func(w *WorkloadsConfig) { w.Auth.MaxReplicas = 0 }},
+		{"workloads.storage.resources.memoryRequest", false, func(w *WorkloadsConfig) { w.Storage.Resources.MemoryRequest = "2Gi" }},
+		{"workloads.meta.resources.cpuLimit", false, func(w *WorkloadsConfig) { w.Meta.Resources.CPULimit = "lots" }},
+		{"workloads.realtime.targetCpuPercent", false, func(w *WorkloadsConfig) { w.Realtime.TargetCPUPercent = 0 }},
+		{"workloads.albIdleTimeoutSeconds", false, func(w *WorkloadsConfig) { w.ALBIdleTimeoutSeconds = 60 }},
+		{"workloads.kongWorkerProcesses", false, func(w *WorkloadsConfig) { w.KongWorkerProcesses = 0 }},
+		{"workloads.secretRefreshInterval", false, func(w *WorkloadsConfig) { w.SecretRefreshInterval = "soon" }},
+		{"workloads.realtimeTenant", false, func(w *WorkloadsConfig) { w.RealtimeTenant = "Real Time" }},
+		{"workloads.backup.schedule", false, func(w *WorkloadsConfig) { w.Backup.Schedule = "daily" }},
+		{"workloads.backup.scratchGiB", false, func(w *WorkloadsConfig) { w.Backup.ScratchGiB = 0 }},
+		{"workloads.smtpPorts", false, func(w *WorkloadsConfig) { w.SMTPPorts = nil }},
+		{"workloads.functions.replicas", true, func(w *WorkloadsConfig) { w.FunctionsEnabled = true; w.Functions.Replicas = 1 }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.field, func(t *testing.T) {
+			w := devWorkloads()
+			if tc.prod {
+				w = prodWorkloads()
+			}
+			tc.mutate(&w)
+			err := w.Validate(tc.prod)
+			if err == nil || !strings.Contains(err.Error(), tc.field+":") {
+				t.Fatalf("error %v, want one naming %s", err, tc.field)
+			}
+		})
+	}
+}
+
+// TestLoadRejectsBadWorkloads: the environment loader reports workload
+// errors too.
+func TestLoadRejectsBadWorkloads(t *testing.T) {
+	env := Prod()
+	env.Workloads.Studio.Replicas = 1
+	if err := env.Validate(); err == nil || !strings.Contains(err.Error(), "workloads.studio.replicas") {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeOutputs copies the dev example outputs with one change applied.
+func writeOutputs(t *testing.T, change func(map[string]any)) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "examples", "outputs", "dev.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	change(m)
+	out, _ := json.Marshal(m)
+	p := filepath.Join(t.TempDir(), "outputs.json")
+	if err := os.WriteFile(p, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestBadInputLeavesDistUntouched: invalid outputs or flags fail with an
+// error naming the culprit, before dist/ is touched.
+func TestBadInputLeavesDistUntouched(t *testing.T) {
+	cases := []struct {
+		name, want string
+		args       func(t *testing.T) []string
+	}{
+		{"missing output", `"db_host"`, func(t *testing.T) []string {
+			return []string{"--env", "dev", "--outputs", writeOutputs(t, func(m map[string]any) { delete(m, "db_host") })}
+		}},
+		{"malformed output", `"irsa_role_arns"`, func(t *testing.T) []string {
+			return []string{"--env", "dev", "--outputs", writeOutputs(t, func(m map[string]any) {
+				m["irsa_role_arns"].(map[string]any)["value"].(map[string]any)["storage"] = "not-an-arn"
+			})}
+		}},
+		{"outputs of another environment", `"environment"`, func(t *testing.T) []string {
+			return []string{"--env", "dev", "--outputs", writeOutputs(t, func(m map[string]any) {
+				m["environment"].(map[string]any)["value"] = "prod"
+			})}
+		}},
+		{"unknown environment", `"staging"`, func(t *testing.T) []string { return []string{"--env", "staging"} }},
+		{"one outputs file for two environments", "--env", func(t *testing.T) []string {
+			return []string{"--env", "dev,prod", "--outputs", writeOutputs(t, func(map[string]any) {})}
+		}},
+		{"missing outputs file", "no-such-file.json", func(t *testing.T) []string {
+			return []string{"--env", "dev", "--outputs", filepath.Join(t.TempDir(), "no-such-file.json")}
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dist := t.TempDir()
+			sentinel := filepath.Join(dist, "dev", "00-namespace.yaml")
+			if err := os.MkdirAll(filepath.Dir(sentinel), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(sentinel, []byte("previous\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			err := run(append(tc.args(t), "--out", dist))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want one naming %s", err, tc.want)
+			}
+			got, _ := os.ReadFile(sentinel)
+			entries, _ := os.ReadDir(dist)
+			if string(got) != "previous\n" || len(entries) != 1 {
+				t.Errorf("dist/ changed after a failed run: %q, %d entries", got, len(entries))
+			}
+		})
+	}
+}

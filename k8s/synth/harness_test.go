@@ -1,0 +1,183 @@
+package synth
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/aws/jsii-runtime-go"
+	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"sigs.k8s.io/yaml"
+)
+
+var update = flag.Bool("update", false, "rewrite the committed dist/ from a fresh synth")
+
+// rendered is one environment synthesized for the tests.
+type rendered struct {
+	env    config.Environment
+	out    *outputs.Outputs
+	dir    string
+	result Result
+	// objs are the manifests in file order.
+	objs []obj
+}
+
+// obj is one manifest: its file, raw YAML and generic form.
+type obj struct {
+	file string
+	raw  []byte
+	m    map[string]any
+}
+
+func (o obj) kind() string { s, _ := o.m["kind"].(string); return s }
+func (o obj) name() string {
+	md, _ := o.m["metadata"].(map[string]any)
+	s, _ := md["name"].(string)
+	return s
+}
+
+// into decodes the manifest strictly into a typed object: a field unknown
+// to k8s.io/api fails the test.
+func (o obj) into(t *testing.T, v any) {
+	t.Helper()
+	if err := yaml.UnmarshalStrict(o.raw, v); err != nil {
+		t.Fatalf("%s %s/%s: %v", o.file, o.kind(), o.name(), err)
+	}
+}
+
+var (
+	envs      = map[string]*rendered{}
+	secondRun = map[string]string{}
+	synthErr  error
+)
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := func() int {
+		defer jsii.Close()
+		tmp, err := os.MkdirTemp("", "k8s-synth-test-")
+		if err != nil {
+			synthErr = err
+			return m.Run()
+		}
+		defer os.RemoveAll(tmp)
+		for _, name := range config.Names() {
+			if synthErr = renderEnv(name, tmp); synthErr != nil {
+				break
+			}
+		}
+		return m.Run()
+	}()
+	os.Exit(code)
+}
+
+func renderEnv(name, tmp string) error {
+	env, err := config.Load(name)
+	if err != nil {
+		return err
+	}
+	out, err := outputs.Load(filepath.Join("..", "..", "examples", "outputs", name+".json"))
+	if err != nil {
+		return err
+	}
+	r := &rendered{env: env, out: out, dir: filepath.Join(tmp, name)}
+	for i, dir := range []string{r.dir, filepath.Join(tmp, name+"-again")} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		res, err := Render(env, out, dir)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if i == 0 {
+			r.result = res
+		} else {
+			secondRun[name] = dir
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(r.dir, "*.yaml"))
+	sort.Strings(files)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		for _, doc := range bytes.Split(data, []byte("\n---\n")) {
+			if len(bytes.TrimSpace(doc)) == 0 {
+				continue
+			}
+			var m map[string]any
+			if err := yaml.Unmarshal(doc, &m); err != nil {
+				return fmt.Errorf("%s: %w", f, err)
+			}
+			// The separator took the document's final newline, which a
+			// trailing block scalar needs.
+			r.objs = append(r.objs, obj{file: filepath.Base(f), raw: append(append([]byte(nil), doc...), '\n'), m: m})
+		}
+	}
+	envs[name] = r
+	return nil
+}
+
+// eachEnv runs f once per environment as a subtest.
+func eachEnv(t *testing.T, f func(t *testing.T, r *rendered)) {
+	t.Helper()
+	if synthErr != nil {
+		t.Fatalf("synth failed: %v", synthErr)
+	}
+	for _, name := range config.Names() {
+		r := envs[name]
+		t.Run(name, func(t *testing.T) { f(t, r) })
+	}
+}
+
+// kind returns the objects of one kind.
+func (r *rendered) kind(k string) []obj {
+	var out []obj
+	for _, o := range r.objs {
+		if o.kind() == k {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// find returns the object of kind and name.
+func (r *rendered) find(t *testing.T, kind, name string) obj {
+	t.Helper()
+	for _, o := range r.objs {
+		if o.kind() == kind && o.name() == name {
+			return o
+		}
+	}
+	t.Fatalf("no %s %q rendered", kind, name)
+	return obj{}
+}
+
+// readTree maps relative path -> content for every file under dir.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if strings.HasPrefix(filepath.Base(rel), ".") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		files[rel] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}

@@ -1,0 +1,761 @@
+package synth
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/k8s/dbbootstrap"
+	appsv1 "k8s.io/api/apps/v1"
+	autoscalingv2 "k8s.io/api/autoscaling/v2"
+	batchv1 "k8s.io/api/batch/v1"
+	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
+	policyv1 "k8s.io/api/policy/v1"
+	storagev1 "k8s.io/api/storage/v1"
+	"sigs.k8s.io/yaml"
+)
+
+var statelessComponents = []string{"auth", "imgproxy", "kong", "meta", "realtime", "rest", "storage", "studio"}
+
+func deployments(t *testing.T, r *rendered) map[string]appsv1.Deployment {
+	out := map[string]appsv1.Deployment{}
+	for _, o := range r.kind("Deployment") {
+		var d appsv1.Deployment
+		o.into(t, &d)
+		out[d.Name] = d
+	}
+	return out
+}
+
+// podTemplates are every pod the stack runs: Deployments, the bootstrap Job
+// and the backup CronJob.
+func podTemplates(t *testing.T, r *rendered) map[string]corev1.PodTemplateSpec {
+	out := map[string]corev1.PodTemplateSpec{}
+	for n, d := range deployments(t, r) {
+		out["Deployment/"+n] = d.Spec.Template
+	}
+	for _, o := range r.kind("Job") {
+		var j batchv1.Job
+		o.into(t, &j)
+		out["Job/"+j.Name] = j.Spec.Template
+	}
+	for _, o := range r.kind("CronJob") {
+		var j batchv1.CronJob
+		o.into(t, &j)
+		out["CronJob/"+j.Name] = j.Spec.JobTemplate.Spec.Template
+	}
+	return out
+}
+
+func TestEveryComponentIsDeployed(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		deps := deployments(t, r)
+		for _, c := range statelessComponents {
+			if _, ok := deps[c]; !ok {
+				t.Errorf("no Deployment %q", c)
+			}
+		}
+		for _, optional := range []string{"functions", "analytics"} {
+			if _, ok := deps[optional]; ok {
+				t.Errorf("%s is rendered although off by default", optional)
+			}
+		}
+	})
+}
+
+func TestProdRunsTwoReplicasOfEverything(t *testing.T) {
+	r := envs["prod"]
+	if r == nil {
+		t.Fatal("prod not rendered")
+	}
+	for n, d := range deployments(t, r) {
+		if d.Spec.Replicas == nil || *d.Spec.Replicas < 2 {
+			t.Errorf("prod Deployment %s: replicas %v, want >= 2", n, d.Spec.Replicas)
+		}
+	}
+	for _, o := range r.kind("HorizontalPodAutoscaler") {
+		var h autoscalingv2.HorizontalPodAutoscaler
+		o.into(t, &h)
+		if h.Spec.MinReplicas == nil || *h.Spec.MinReplicas < 2 {
+			t.Errorf("prod HPA %s: minReplicas %v, want >= 2", h.Name, h.Spec.MinReplicas)
+		}
+	}
+}
+
+var tagRe = regexp.MustCompile(`^[a-z0-9./-]+:[A-Za-z0-9._-]+$`)
+
+// TestRestrictedPodSecurity checks every pod against the restricted Pod
+// Security Standard and the project's own hardening.
+func TestRestrictedPodSecurity(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		for name, tpl := range podTemplates(t, r) {
+			ps := tpl.Spec.SecurityContext
+			if ps == nil || ps.RunAsNonRoot == nil || !*ps.RunAsNonRoot || ps.RunAsUser == nil || *ps.RunAsUser == 0 {
+				t.Errorf("%s: pod must run as a non-root uid", name)
+			}
+			if ps == nil || ps.SeccompProfile == nil || ps.SeccompProfile.Type != corev1.SeccompProfileTypeRuntimeDefault {
+				t.Errorf("%s: pod seccomp must be RuntimeDefault", name)
+			}
+			if tpl.Spec.AutomountServiceAccountToken == nil || *tpl.Spec.AutomountServiceAccountToken {
+				t.Errorf("%s: service account token must not be mounted", name)
+			}
+			if tpl.Spec.HostNetwork || tpl.Spec.HostPID || tpl.Spec.HostIPC {
+				t.Errorf("%s: host namespaces are forbidden", name)
+			}
+			for _, v := range tpl.Spec.Volumes {
+				if v.HostPath != nil {
+					t.Errorf("%s: hostPath volume %s", name, v.Name)
+				}
+			}
+			for _, c := range append(append([]corev1.Container(nil), tpl.Spec.InitContainers...), tpl.Spec.Containers...) {
+				where := name + "/" + c.Name
+				sc := c.SecurityContext
+				if sc == nil || sc.AllowPrivilegeEscalation == nil || *sc.AllowPrivilegeEscalation {
+					t.Errorf("%s: allowPrivilegeEscalation must be false", where)
+				}
+				if sc == nil || sc.ReadOnlyRootFilesystem == nil || !*sc.ReadOnlyRootFilesystem {
+					t.Errorf("%s: root filesystem must be read-only", where)
+				}
+				if sc == nil || sc.Capabilities == nil || !slices.Equal(sc.Capabilities.Drop, []corev1.Capability{"ALL"}) || len(sc.Capabilities.Add) > 0 {
+					t.Errorf("%s: must drop ALL capabilities and add none", where)
+				}
+				if sc != nil && sc.Privileged != nil && *sc.Privileged {
+					t.Errorf("%s: privileged", where)
+				}
+				if !tagRe.MatchString(c.Image) || strings.HasSuffix(c.Image, ":latest") {
+					t.Errorf("%s: image %q is not pinned by tag", where, c.Image)
+				}
+				for _, res := range []corev1.ResourceName{corev1.ResourceCPU, corev1.ResourceMemory} {
+					if _, ok := c.Resources.Requests[res]; !ok {
+						t.Errorf("%s: no %s request", where, res)
+					}
+					if _, ok := c.Resources.Limits[res]; !ok {
+						t.Errorf("%s: no %s limit", where, res)
+					}
+				}
+			}
+		}
+		ns := r.find(t, "Namespace", outputs.Namespace)
+		var n corev1.Namespace
+		ns.into(t, &n)
+		for _, mode := range []string{"enforce", "audit", "warn"} {
+			if n.Labels["pod-security.kubernetes.io/"+mode] != "restricted" {
+				t.Errorf("namespace %s label must be restricted", mode)
+			}
+		}
+	})
+}
+
+func TestDeploymentsAreHighlyAvailable(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		pdbs := map[string]policyv1.PodDisruptionBudget{}
+		for _, o := range r.kind("PodDisruptionBudget") {
+			var p policyv1.PodDisruptionBudget
+			o.into(t, &p)
+			pdbs[p.Name] = p
+		}
+		sas := map[string]corev1.ServiceAccount{}
+		for _, o := range r.kind("ServiceAccount") {
+			var s corev1.ServiceAccount
+			o.into(t, &s)
+			sas[s.Name] = s
+		}
+		for n, d := range deployments(t, r) {
+			c := d.Spec.Template.Spec.Containers[0]
+			if c.ReadinessProbe == nil || c.LivenessProbe == nil {
+				t.Errorf("%s: readiness and liveness probes are required", n)
+			}
+			if d.Spec.Strategy.RollingUpdate == nil || d.Spec.Strategy.RollingUpdate.MaxUnavailable.IntValue() != 0 {
+				t.Errorf("%s: rolling updates must keep every replica (maxUnavailable 0)", n)
+			}
+			zone := false
+			for _, tsc := range d.Spec.Template.Spec.TopologySpreadConstraints {
+				if tsc.TopologyKey == "topology.kubernetes.io/zone" {
+					zone = true
+					if r.env.IsProd() && tsc.WhenUnsatisfiable != corev1.DoNotSchedule {
+						t.Errorf("%s: prod zone spread must be DoNotSchedule", n)
+					}
+				}
+			}
+			if !zone {
+				t.Errorf("%s: no topology spread across zones", n)
+			}
+			p, ok := pdbs[n]
+			if !ok || p.Spec.Selector == nil || p.Spec.Selector.MatchLabels["app.kubernetes.io/name"] != n {
+				t.Errorf("%s: no PodDisruptionBudget selecting it", n)
+			}
+			sa, ok := sas[d.Spec.Template.Spec.ServiceAccountName]
+			if !ok {
+				t.Errorf("%s: service account %q not rendered", n, d.Spec.Template.Spec.ServiceAccountName)
+			} else if sa.AutomountServiceAccountToken == nil || *sa.AutomountServiceAccountToken {
+				t.Errorf("%s: service account must disable token automount", n)
+			}
+			if got, want := d.Annotations["secret.reloader.stakater.com/reload"], strings.Join(podSecrets(d.Spec.Template.Spec), ","); got != want {
+				t.Errorf("%s: Reloader annotation %q, want the Secrets the pod reads %q: a rotated Secret would not reach the pods", n, got, want)
+			}
+		}
+		if sa := sas["storage"]; sa.Annotations["eks.amazonaws.com/role-arn"] != r.out.RoleARNs[outputs.RoleStorage] {
+			t.Errorf("storage service account IRSA annotation = %q", sa.Annotations["eks.amazonaws.com/role-arn"])
+		}
+	})
+}
+
+// podSecrets lists the Secrets a pod reads, sorted.
+func podSecrets(pod corev1.PodSpec) []string {
+	set := map[string]bool{}
+	for _, c := range append(append([]corev1.Container(nil), pod.InitContainers...), pod.Containers...) {
+		for _, e := range c.Env {
+			if e.ValueFrom != nil && e.ValueFrom.SecretKeyRef != nil {
+				set[e.ValueFrom.SecretKeyRef.Name] = true
+			}
+		}
+	}
+	for _, v := range pod.Volumes {
+		if v.Secret != nil {
+			set[v.Secret.SecretName] = true
+		}
+	}
+	var out []string
+	for s := range set {
+		out = append(out, s)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestHPAsTargetRequestedDeployments: every HPA scales an existing
+// Deployment whose containers request the resources it measures, and the
+// traffic-facing components are all autoscaled.
+func TestHPAsTargetRequestedDeployments(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		deps := deployments(t, r)
+		scaled := map[string]bool{}
+		for _, o := range r.kind("HorizontalPodAutoscaler") {
+			var h autoscalingv2.HorizontalPodAutoscaler
+			o.into(t, &h)
+			ref := h.Spec.ScaleTargetRef
+			d, ok := deps[ref.Name]
+			if ref.Kind != "Deployment" || ref.APIVersion != "apps/v1" || !ok {
+				t.Errorf("HPA %s targets %s %s/%s, which is not a rendered Deployment", h.Name, ref.APIVersion, ref.Kind, ref.Name)
+				continue
+			}
+			scaled[ref.Name] = true
+			if h.Spec.MinReplicas == nil || *h.Spec.MinReplicas > h.Spec.MaxReplicas {
+				t.Errorf("HPA %s: min %v > max %d", h.Name, h.Spec.MinReplicas, h.Spec.MaxReplicas)
+			}
+			measured := map[corev1.ResourceName]bool{}
+			for _, m := range h.Spec.Metrics {
+				if m.Resource == nil {
+					t.Errorf("HPA %s: only resource metrics are served by metrics-server", h.Name)
+					continue
+				}
+				measured[m.Resource.Name] = true
+				for _, c := range d.Spec.Template.Spec.Containers {
+					if _, ok := c.Resources.Requests[m.Resource.Name]; !ok {
+						t.Errorf("HPA %s measures %s but container %s requests none", h.Name, m.Resource.Name, c.Name)
+					}
+				}
+			}
+			if !measured[corev1.ResourceCPU] || !measured[corev1.ResourceMemory] {
+				t.Errorf("HPA %s must scale on CPU and memory", h.Name)
+			}
+		}
+		for _, c := range []string{"kong", "auth", "rest", "realtime", "storage"} {
+			if !scaled[c] {
+				t.Errorf("%s has no HPA", c)
+			}
+		}
+	})
+}
+
+// externalSecretKeys maps each Secret produced by an ExternalSecret to its keys.
+func externalSecretKeys(t *testing.T, r *rendered) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, o := range r.kind("ExternalSecret") {
+		var es struct {
+			Spec struct {
+				Target struct {
+					Name     string `json:"name"`
+					Template struct {
+						Data         map[string]string `json:"data"`
+						TemplateFrom []struct {
+							ConfigMap struct {
+								Items []struct {
+									Key string `json:"key"`
+								} `json:"items"`
+							} `json:"configMap"`
+						} `json:"templateFrom"`
+					} `json:"template"`
+				} `json:"target"`
+			} `json:"spec"`
+		}
+		if err := yaml.Unmarshal(o.raw, &es); err != nil {
+			t.Fatal(err)
+		}
+		keys := map[string]bool{}
+		for k := range es.Spec.Target.Template.Data {
+			keys[k] = true
+		}
+		for _, tf := range es.Spec.Target.Template.TemplateFrom {
+			for _, it := range tf.ConfigMap.Items {
+				keys[it.Key] = true
+			}
+		}
+		out[es.Spec.Target.Name] = keys
+	}
+	return out
+}
+
+// TestSecretRefsAreProduced: every secretKeyRef and secret volume names a
+// Secret an ExternalSecret materializes, with that key.
+func TestSecretRefsAreProduced(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		produced := externalSecretKeys(t, r)
+		if len(produced) < 7 {
+			t.Fatalf("only %d ExternalSecrets rendered", len(produced))
+		}
+		refs := 0
+		for name, tpl := range podTemplates(t, r) {
+			for _, c := range append(append([]corev1.Container(nil), tpl.Spec.InitContainers...), tpl.Spec.Containers...) {
+				for _, e := range c.Env {
+					if e.ValueFrom == nil || e.ValueFrom.SecretKeyRef == nil {
+						continue
+					}
+					refs++
+					ref := e.ValueFrom.SecretKeyRef
+					if !produced[ref.Name][ref.Key] {
+						t.Errorf("%s/%s env %s reads %s[%s], which no ExternalSecret produces", name, c.Name, e.Name, ref.Name, ref.Key)
+					}
+				}
+			}
+			for _, v := range tpl.Spec.Volumes {
+				if v.Secret != nil && produced[v.Secret.SecretName] == nil {
+					t.Errorf("%s mounts Secret %s, which no ExternalSecret produces", name, v.Secret.SecretName)
+				}
+			}
+		}
+		if refs < 20 {
+			t.Errorf("only %d secretKeyRefs found; the scan is not seeing the pods", refs)
+		}
+		if len(r.kind("Secret")) > 0 {
+			t.Errorf("dist/ contains Secret objects; every Secret must come from External Secrets")
+		}
+	})
+}
+
+// TestExternalSecretsReadTheContract: remote keys and properties are the
+// outputs' secret names and SecretKeys, the store authenticates with the
+// controller's IRSA service account, DB URLs are URL-encoded with TLS.
+func TestExternalSecretsReadTheContract(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		props := map[string]map[string]bool{}
+		for logical, keys := range outputs.SecretKeys {
+			props[r.out.SecretNames[logical]] = map[string]bool{}
+			for _, k := range keys {
+				props[r.out.SecretNames[logical]][k] = true
+			}
+		}
+		props[r.out.DBMasterSecretARN] = map[string]bool{"username": true, "password": true}
+		for _, o := range r.kind("ExternalSecret") {
+			var es struct {
+				Spec struct {
+					RefreshInterval string `json:"refreshInterval"`
+					SecretStoreRef  struct{ Kind, Name string }
+					Data            []struct {
+						RemoteRef struct{ Key, Property string } `json:"remoteRef"`
+					} `json:"data"`
+					Target struct {
+						Template struct {
+							Data map[string]string `json:"data"`
+						} `json:"template"`
+					} `json:"target"`
+				} `json:"spec"`
+			}
+			if err := yaml.Unmarshal(o.raw, &es); err != nil {
+				t.Fatal(err)
+			}
+			if es.Spec.RefreshInterval != r.env.Workloads.SecretRefreshInterval || es.Spec.SecretStoreRef.Kind != "ClusterSecretStore" {
+				t.Errorf("%s: refreshInterval %q store %v", o.name(), es.Spec.RefreshInterval, es.Spec.SecretStoreRef)
+			}
+			for _, d := range es.Spec.Data {
+				if !props[d.RemoteRef.Key][d.RemoteRef.Property] {
+					t.Errorf("%s reads %s#%s, which the outputs contract does not define", o.name(), d.RemoteRef.Key, d.RemoteRef.Property)
+				}
+			}
+			for k, tmpl := range es.Spec.Target.Template.Data {
+				if strings.HasPrefix(tmpl, "postgres://") {
+					if !strings.Contains(tmpl, "| urlquery") || !strings.HasSuffix(tmpl, "?sslmode=require") {
+						t.Errorf("%s[%s]: DB URL must URL-encode the password and require TLS: %s", o.name(), k, tmpl)
+					}
+					u := strings.NewReplacer("{{", "", "}}", "", " ", "", "|", "", `"`, "").Replace(tmpl)
+					if p, err := url.Parse(u); err != nil || p.Host != fmt.Sprintf("%s:%d", r.out.DBHost, r.out.DBPort) || p.Path != "/"+r.out.DBName {
+						t.Errorf("%s[%s]: URL does not point at the RDS endpoint: %s", o.name(), k, tmpl)
+					}
+				}
+			}
+		}
+		store := r.find(t, "ClusterSecretStore", "aws-secrets-manager")
+		var css struct {
+			Spec struct {
+				Conditions []struct{ Namespaces []string } `json:"conditions"`
+				Provider   struct {
+					Aws struct {
+						Service, Region string
+						Auth            struct {
+							Jwt struct {
+								ServiceAccountRef struct{ Name, Namespace string } `json:"serviceAccountRef"`
+							} `json:"jwt"`
+						} `json:"auth"`
+					} `json:"aws"`
+				} `json:"provider"`
+			} `json:"spec"`
+		}
+		if err := yaml.Unmarshal(store.raw, &css); err != nil {
+			t.Fatal(err)
+		}
+		sa := outputs.ServiceAccounts[outputs.RoleExternalSecrets]
+		aws := css.Spec.Provider.Aws
+		if aws.Service != "SecretsManager" || aws.Region != r.out.Region || aws.Auth.Jwt.ServiceAccountRef.Name != sa.Name || aws.Auth.Jwt.ServiceAccountRef.Namespace != sa.Namespace {
+			t.Errorf("ClusterSecretStore must use Secrets Manager in %s through the IRSA service account %s/%s: %+v", r.out.Region, sa.Namespace, sa.Name, aws)
+		}
+		if len(css.Spec.Conditions) != 1 || !slices.Equal(css.Spec.Conditions[0].Namespaces, []string{outputs.Namespace}) {
+			t.Errorf("ClusterSecretStore must be limited to namespace %s", outputs.Namespace)
+		}
+	})
+}
+
+var (
+	jwtRe           = regexp.MustCompile(`eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.`)
+	exampleSecrets  = []string{"super-secret-jwt-token", "your-super-secret", "this_password_is_insecure", "your-encryption-key"}
+	privateKeyRe    = regexp.MustCompile(`-----BEGIN [A-Z ]*PRIVATE KEY-----`)
+	awsAccessKeyRe  = regexp.MustCompile(`\b(AKIA|ASIA)[A-Z0-9]{16}\b`)
+	stringDataKeyRe = regexp.MustCompile(`(?m)^stringData:`)
+)
+
+// TestNoSecretValuesInDist scans every rendered file.
+func TestNoSecretValuesInDist(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		for name, data := range readTree(t, r.dir) {
+			s := string(data)
+			if m := jwtRe.FindString(s); m != "" {
+				t.Errorf("%s contains a JWT-shaped string %q", name, m)
+			}
+			for _, ex := range exampleSecrets {
+				if strings.Contains(strings.ToLower(s), ex) {
+					t.Errorf("%s contains the example secret %q", name, ex)
+				}
+			}
+			if privateKeyRe.MatchString(s) || awsAccessKeyRe.MatchString(s) || stringDataKeyRe.MatchString(s) {
+				t.Errorf("%s contains key material", name)
+			}
+		}
+	})
+}
+
+func kongTemplate(t *testing.T, r *rendered) string {
+	var cm corev1.ConfigMap
+	r.find(t, "ConfigMap", "kong-declarative-template").into(t, &cm)
+	return cm.Data["kong.yml"]
+}
+
+// TestKongConfig: the declarative config carries no key, inserts the keys
+// through toJson (escaping / | & and quotes), routes every API, and Kong's
+// workers are pinned.
+func TestKongConfig(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		tmpl := kongTemplate(t, r)
+		for _, v := range []string{".anon_key", ".service_role_key", ".username", ".password"} {
+			if !strings.Contains(tmpl, "{{ "+v+" | toJson }}") {
+				t.Errorf("kong template must insert %s with toJson", v)
+			}
+		}
+		for _, p := range []string{"/auth/v1/verify", "/auth/v1/", "/rest/v1/", "/graphql/v1", "/realtime/v1/", "/realtime/v1/api", "/storage/v1/", "/pg/", "- /\n"} {
+			if !strings.Contains(tmpl, p) {
+				t.Errorf("kong template has no route %q", p)
+			}
+		}
+		var k struct {
+			Services []struct {
+				Name    string
+				Plugins []struct{ Name string }
+			}
+		}
+		clean := regexp.MustCompile(`\{\{[^}]*\}\}`).ReplaceAllString(tmpl, `"x"`)
+		if err := yaml.Unmarshal([]byte(clean), &k); err != nil {
+			t.Fatalf("kong template is not YAML: %v", err)
+		}
+		for _, s := range k.Services {
+			var plugins []string
+			for _, p := range s.Plugins {
+				plugins = append(plugins, p.Name)
+			}
+			switch s.Name {
+			case "rest-v1", "auth-v1", "graphql-v1", "realtime-v1-ws", "realtime-v1-rest":
+				if !slices.Contains(plugins, "key-auth") || !slices.Contains(plugins, "acl") {
+					t.Errorf("kong service %s must require an API key: %v", s.Name, plugins)
+				}
+			case "meta":
+				if !slices.Contains(plugins, "acl") {
+					t.Errorf("/pg/ must be admin-only")
+				}
+			case "dashboard":
+				if !slices.Contains(plugins, "basic-auth") {
+					t.Errorf("studio must be behind basic auth")
+				}
+			}
+		}
+		var d appsv1.Deployment
+		r.find(t, "Deployment", "kong").into(t, &d)
+		env := map[string]string{}
+		for _, e := range d.Spec.Template.Spec.Containers[0].Env {
+			env[e.Name] = e.Value
+		}
+		if env["KONG_NGINX_WORKER_PROCESSES"] != fmt.Sprint(r.env.Workloads.KongWorkerProcesses) || env["KONG_DATABASE"] != "off" {
+			t.Errorf("kong env: workers %q database %q", env["KONG_NGINX_WORKER_PROCESSES"], env["KONG_DATABASE"])
+		}
+		keys := externalSecretKeys(t, r)
+		if !keys["supabase-kong"]["kong.yml"] {
+			t.Errorf("no ExternalSecret renders supabase-kong[kong.yml] from the template")
+		}
+	})
+}
+
+// TestRealtimeClusters: several Realtime replicas form one cluster and the
+// tenant matches the host Kong sends.
+func TestRealtimeClusters(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		var d appsv1.Deployment
+		r.find(t, "Deployment", "realtime").into(t, &d)
+		env := map[string]corev1.EnvVar{}
+		for _, e := range d.Spec.Template.Spec.Containers[0].Env {
+			env[e.Name] = e
+		}
+		var headless corev1.Service
+		r.find(t, "Service", "realtime-headless").into(t, &headless)
+		if headless.Spec.ClusterIP != corev1.ClusterIPNone || !headless.Spec.PublishNotReadyAddresses {
+			t.Errorf("realtime-headless must be headless and publish not-ready pods")
+		}
+		if got, want := env["DNS_NODES"].Value, "realtime-headless."+outputs.Namespace+".svc.cluster.local"; got != want {
+			t.Errorf("DNS_NODES = %q, want %q", got, want)
+		}
+		if env["CLUSTER_STRATEGIES"].Value != "DNS" {
+			t.Errorf("CLUSTER_STRATEGIES = %q", env["CLUSTER_STRATEGIES"].Value)
+		}
+		if f := env["POD_IP"].ValueFrom; f == nil || f.FieldRef == nil || f.FieldRef.FieldPath != "status.podIP" {
+			t.Errorf("POD_IP must come from the downward API")
+		}
+		if env["DB_SSL"].Value != "true" {
+			t.Errorf("realtime must use TLS to RDS")
+		}
+		ports := map[int32]bool{}
+		for _, p := range headless.Spec.Ports {
+			ports[p.Port] = true
+		}
+		for _, p := range []int32{4369, 4370, 5369} {
+			if !ports[p] {
+				t.Errorf("headless service lacks cluster port %d", p)
+			}
+		}
+		tenant := env["SELF_HOST_TENANT_NAME"].Value
+		var svc corev1.Service
+		r.find(t, "Service", tenant).into(t, &svc)
+		if svc.Spec.Selector["app.kubernetes.io/name"] != "realtime" {
+			t.Errorf("Service %q does not select realtime", tenant)
+		}
+		m := regexp.MustCompile(`url: http://([^.:/]+)\.[^ ]*:4000/socket`).FindStringSubmatch(kongTemplate(t, r))
+		if m == nil || m[1] != tenant {
+			t.Errorf("kong's realtime upstream host must start with the tenant %q, got %v", tenant, m)
+		}
+		for _, c := range d.Spec.Template.Spec.Containers[0].Command {
+			if strings.Contains(c, "sudo") {
+				t.Errorf("realtime command uses sudo, which the restricted profile forbids")
+			}
+		}
+	})
+}
+
+// TestComponentsWaitForBootstrap: every component with a database role
+// waits in an init container until that role can log in.
+func TestComponentsWaitForBootstrap(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		deps := deployments(t, r)
+		for _, n := range []string{"auth", "rest", "realtime", "storage", "meta"} {
+			d := deps[n]
+			ok := false
+			for _, c := range d.Spec.Template.Spec.InitContainers {
+				if c.Name == "wait-for-database" && strings.Contains(strings.Join(c.Command, " "), "psql") {
+					ok = true
+				}
+			}
+			if !ok {
+				t.Errorf("%s does not wait for its database role", n)
+			}
+		}
+		var j batchv1.Job
+		r.find(t, "Job", "db-bootstrap").into(t, &j)
+		c := j.Spec.Template.Spec.Containers[0]
+		if !slices.Equal(c.Command, dbbootstrap.Command("/bootstrap")) {
+			t.Errorf("bootstrap command %v", c.Command)
+		}
+		env := map[string]corev1.EnvVar{}
+		for _, e := range c.Env {
+			env[e.Name] = e
+		}
+		for _, want := range append([]string{"PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGSSLMODE"}, dbbootstrap.RequiredEnv...) {
+			if _, ok := env[want]; !ok {
+				t.Errorf("bootstrap Job lacks %s", want)
+			}
+		}
+		if env["PGSSLMODE"].Value != "require" || env["PGHOST"].Value != r.out.DBHost {
+			t.Errorf("bootstrap connects to %q sslmode %q", env["PGHOST"].Value, env["PGSSLMODE"].Value)
+		}
+		if ref := env["PGPASSWORD"].ValueFrom; ref == nil || ref.SecretKeyRef.Name != "supabase-db-master" {
+			t.Errorf("bootstrap must log in as the RDS master")
+		}
+		var cm corev1.ConfigMap
+		r.find(t, "ConfigMap", "db-bootstrap-sql").into(t, &cm)
+		for _, f := range dbbootstrap.Files() {
+			if cm.Data[f.Name] != f.Content {
+				got := cm.Data[f.Name]
+				i := 0
+				for i < len(got) && i < len(f.Content) && got[i] == f.Content[i] {
+					i++
+				}
+				t.Errorf("ConfigMap %s differs from dbbootstrap at byte %d (len %d vs %d)", f.Name, i, len(got), len(f.Content))
+			}
+		}
+	})
+}
+
+func TestIngress(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		var ing networkingv1.Ingress
+		r.find(t, "Ingress", "supabase").into(t, &ing)
+		a := ing.Annotations
+		if ing.Spec.IngressClassName == nil || *ing.Spec.IngressClassName != "alb" {
+			t.Errorf("ingressClassName must be alb")
+		}
+		if a["alb.ingress.kubernetes.io/scheme"] != "internet-facing" || a["alb.ingress.kubernetes.io/target-type"] != "ip" {
+			t.Errorf("ALB must be internet-facing with ip targets: %v", a)
+		}
+		if !strings.Contains(a["alb.ingress.kubernetes.io/load-balancer-attributes"], fmt.Sprintf("idle_timeout.timeout_seconds=%d", r.env.Workloads.ALBIdleTimeoutSeconds)) {
+			t.Errorf("idle timeout not set: %q", a["alb.ingress.kubernetes.io/load-balancer-attributes"])
+		}
+		if a["alb.ingress.kubernetes.io/healthcheck-path"] != "/status/ready" || a["alb.ingress.kubernetes.io/healthcheck-port"] != "8100" {
+			t.Errorf("health check must hit Kong's status listener")
+		}
+		backend := ing.Spec.Rules[0].HTTP.Paths[0].Backend.Service
+		if backend.Name != "kong" || ing.Spec.Rules[0].HTTP.Paths[0].Path != "/" {
+			t.Errorf("all paths must go to kong")
+		}
+		dp := strings.Contains(a["alb.ingress.kubernetes.io/load-balancer-attributes"], "deletion_protection.enabled=true")
+		if r.env.IsProd() != dp {
+			t.Errorf("deletion protection = %v in %s", dp, r.env.Name)
+		}
+		if r.out.Domain != "" {
+			if a["alb.ingress.kubernetes.io/certificate-arn"] != r.out.CertificateARN || a["alb.ingress.kubernetes.io/ssl-redirect"] != "443" || ing.Spec.Rules[0].Host != r.out.Domain {
+				t.Errorf("with a domain the ALB must serve HTTPS with the certificate and redirect HTTP")
+			}
+		} else {
+			if _, ok := a["alb.ingress.kubernetes.io/certificate-arn"]; ok || !strings.Contains(a["alb.ingress.kubernetes.io/listen-ports"], "80") {
+				t.Errorf("without a domain the ALB serves HTTP only")
+			}
+			warned := false
+			for _, w := range r.result.Warnings {
+				warned = warned || strings.Contains(w, "no domain")
+			}
+			if !warned {
+				t.Errorf("no warning printed for an environment without a domain")
+			}
+		}
+	})
+}
+
+func TestStorageAndBackups(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		var sc storagev1.StorageClass
+		r.find(t, "StorageClass", "supabase-gp3").into(t, &sc)
+		if sc.Parameters["type"] != "gp3" || sc.Parameters["encrypted"] != "true" || sc.Parameters["kmsKeyId"] != r.out.KMSKeyARN ||
+			*sc.VolumeBindingMode != storagev1.VolumeBindingWaitForFirstConsumer || sc.AllowVolumeExpansion == nil || !*sc.AllowVolumeExpansion {
+			t.Errorf("storage class must be encrypted gp3, WaitForFirstConsumer, expandable: %+v", sc)
+		}
+		var cj batchv1.CronJob
+		r.find(t, "CronJob", "db-backup").into(t, &cj)
+		if cj.Spec.Schedule != r.env.Workloads.Backup.Schedule || cj.Spec.ConcurrencyPolicy != batchv1.ForbidConcurrent {
+			t.Errorf("backup schedule %q policy %q", cj.Spec.Schedule, cj.Spec.ConcurrencyPolicy)
+		}
+		pod := cj.Spec.JobTemplate.Spec.Template.Spec
+		var sa corev1.ServiceAccount
+		r.find(t, "ServiceAccount", pod.ServiceAccountName).into(t, &sa)
+		if sa.Annotations["eks.amazonaws.com/role-arn"] != r.out.RoleARNs[outputs.RoleDBBackup] || pod.ServiceAccountName != outputs.ServiceAccounts[outputs.RoleDBBackup].Name {
+			t.Errorf("backup must run as the db_backup IRSA service account")
+		}
+		size := ""
+		for _, v := range pod.Volumes {
+			if v.Ephemeral != nil {
+				q := v.Ephemeral.VolumeClaimTemplate.Spec.Resources.Requests[corev1.ResourceStorage]
+				size = q.String()
+				if *v.Ephemeral.VolumeClaimTemplate.Spec.StorageClassName != "supabase-gp3" {
+					t.Errorf("backup scratch volume must use the encrypted class")
+				}
+			}
+		}
+		if size != fmt.Sprintf("%dGi", r.env.Workloads.Backup.ScratchGiB) {
+			t.Errorf("backup scratch size %q, want %dGi", size, r.env.Workloads.Backup.ScratchGiB)
+		}
+		upload := strings.Join(pod.Containers[0].Command, " ")
+		env := map[string]string{}
+		for _, e := range pod.Containers[0].Env {
+			env[e.Name] = e.Value
+		}
+		if env["BUCKET"] != r.out.BackupBucketName || env["PREFIX"] != r.out.BackupPrefix || !strings.Contains(upload, "--sse aws:kms") {
+			t.Errorf("backup must upload under s3://%s/%s with SSE-KMS", r.out.BackupBucketName, r.out.BackupPrefix)
+		}
+		if pod.InitContainers[0].Command[0] != "pg_dump" {
+			t.Errorf("backup must take a pg_dump first")
+		}
+	})
+}
+
+// TestAddonValues: IRSA role ARNs and service account names come from the
+// outputs contract; charts are pinned.
+func TestAddonValues(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		files := readTree(t, r.dir)
+		var index struct {
+			Releases []struct{ Name, Namespace, Version, Values string }
+		}
+		if err := yaml.Unmarshal(files["addons/releases.yaml"], &index); err != nil {
+			t.Fatal(err)
+		}
+		byName := map[string]string{}
+		for _, rel := range index.Releases {
+			if !regexp.MustCompile(`^\d+\.\d+\.\d+$`).MatchString(rel.Version) {
+				t.Errorf("%s: chart version %q not pinned", rel.Name, rel.Version)
+			}
+			byName[rel.Name] = string(files["addons/"+rel.Values])
+		}
+		for release, role := range map[string]string{
+			"external-secrets":             outputs.RoleExternalSecrets,
+			"aws-load-balancer-controller": outputs.RoleLoadBalancerController,
+			"cluster-autoscaler":           outputs.RoleClusterAutoscaler,
+		} {
+			v := byName[release]
+			sa := outputs.ServiceAccounts[role]
+			if !strings.Contains(v, "eks.amazonaws.com/role-arn: "+r.out.RoleARNs[role]) || !strings.Contains(v, "name: "+sa.Name) {
+				t.Errorf("%s values lack the IRSA annotation %s or service account %s", release, r.out.RoleARNs[role], sa.Name)
+			}
+		}
+		if !strings.Contains(byName["cluster-autoscaler"], "clusterName: "+r.out.ClusterName) {
+			t.Errorf("cluster-autoscaler must auto-discover cluster %s", r.out.ClusterName)
+		}
+		if byName["metrics-server"] == "" || byName["reloader"] == "" {
+			t.Errorf("metrics-server and reloader values are required (HPAs, rotation)")
+		}
+	})
+}
