@@ -62,6 +62,7 @@ func Compute(r *Resources, t *Table, env string, opt Options) (*Estimate, error)
 	for _, c := range r.Clusters {
 		add(Line{Item: "EKS control plane", Detail: c.Name + " " + c.Version, Qty: h, Unit: "hours", UnitUSD: p("eks_cluster_hour")})
 	}
+	u := t.UsageFor(env)
 	nodes := 0
 	for _, ng := range r.NodeGroups {
 		price, ok := t.EC2.USD[ng.InstanceType]
@@ -71,14 +72,16 @@ func Compute(r *Resources, t *Table, env string, opt Options) (*Estimate, error)
 		}
 		nodes += ng.Desired
 		detail := fmt.Sprintf("%s: %d x %s", ng.Name, ng.Desired, ng.InstanceType)
-		if ng.CapacityType == "SPOT" {
-			detail += " (spot: on-demand price shown as the ceiling)"
+		spot := ng.CapacityType == "SPOT"
+		if spot {
+			// Spot prices float; the usage table assumes a typical discount.
+			detail += fmt.Sprintf(" spot (assumed %.0f%% of on-demand $%.4f)", 100*u.SpotPriceRatio, price)
+			price *= u.SpotPriceRatio
 		}
-		add(Line{Item: "EC2 nodes", Detail: detail, Qty: float64(ng.Desired) * h, Unit: "instance-hours", UnitUSD: price})
+		add(Line{Item: "EC2 nodes", Detail: detail, Qty: float64(ng.Desired) * h, Unit: "instance-hours", UnitUSD: price, Assumed: spot})
 		add(Line{Item: "EBS node volumes (gp3)", Detail: fmt.Sprintf("%s: %d x %d GiB", ng.Name, ng.Desired, ng.DiskGiB), Qty: float64(ng.Desired * ng.DiskGiB), Unit: "GB-month", UnitUSD: p("ebs_gp3_gb_month")})
 	}
 	add(Line{Item: "NAT gateways", Detail: fmt.Sprintf("%d gateway(s)", r.NATGateways), Qty: float64(r.NATGateways) * h, Unit: "gateway-hours", UnitUSD: p("nat_gateway_hour")})
-	u := t.UsageFor(env)
 	if r.NATGateways > 0 {
 		add(Line{Item: "NAT data processing", Detail: fmt.Sprintf("assumed %.0f GB/month", u.NATGB), Qty: u.NATGB, Unit: "GB", UnitUSD: p("nat_gateway_gb"), Assumed: true})
 	}
@@ -154,14 +157,14 @@ func Compute(r *Resources, t *Table, env string, opt Options) (*Estimate, error)
 	for _, k := range kindNames {
 		gb := u.LogIngestGB[k]
 		ingest += gb
-		parts = append(parts, fmt.Sprintf("%s %.0f", k, gb))
+		parts = append(parts, fmt.Sprintf("%s %.0f", shortKind[k], gb))
 		days := retention[k]
 		if days == 0 {
 			days = 30
 		}
 		stored += gb * float64(days) / 30
 	}
-	add(Line{Item: "CloudWatch Logs ingestion", Detail: "assumed GB/month: " + strings.Join(parts, ", "), Qty: ingest, Unit: "GB", UnitUSD: p("cw_logs_ingest_gb"), Assumed: true})
+	add(Line{Item: "CloudWatch Logs ingestion", Detail: "assumed GB/mo: " + strings.Join(parts, ", "), Qty: ingest, Unit: "GB", UnitUSD: p("cw_logs_ingest_gb"), Assumed: true})
 	add(Line{Item: "CloudWatch Logs storage", Detail: "ingestion x retention, uncompressed (upper bound)", Qty: stored, Unit: "GB-month", UnitUSD: p("cw_logs_storage_gb_month"), Assumed: true})
 	add(Line{Item: "CloudWatch alarms", Detail: fmt.Sprintf("%d alarm(s)", r.Alarms), Qty: float64(r.Alarms), Unit: "alarm-months", UnitUSD: p("cw_alarm_month")})
 	if r.HasAddon("amazon-cloudwatch-observability") {
@@ -214,6 +217,8 @@ func truncate(s string, n int) string {
 	}
 	return s[:n-3] + "..."
 }
+
+var shortKind = map[string]string{"vpc_flow_logs": "flow", "eks_control_plane": "eks", "rds": "rds", "container_insights": "insights", "other": "other"}
 
 // Targets are the monthly budgets the project holds itself to.
 var Targets = map[string]float64{"dev": 200, "prod": 750}

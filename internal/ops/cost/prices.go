@@ -33,10 +33,12 @@ type HourlyTable struct {
 // Usage holds the traffic-dependent assumptions: what the infrastructure
 // cannot tell (bytes through NAT, log volume, load balancer capacity units).
 type Usage struct {
-	ALBLCU      float64            `json:"alb_lcu"`
-	NATGB       float64            `json:"nat_gb"`
-	LogIngestGB map[string]float64 `json:"log_ingest_gb"`
-	S3GB        float64            `json:"s3_gb"`
+	// SpotPriceRatio is the assumed spot price as a fraction of on-demand.
+	SpotPriceRatio float64            `json:"spot_price_ratio"`
+	ALBLCU         float64            `json:"alb_lcu"`
+	NATGB          float64            `json:"nat_gb"`
+	LogIngestGB    map[string]float64 `json:"log_ingest_gb"`
+	S3GB           float64            `json:"s3_gb"`
 }
 
 // Table is the committed price table.
@@ -90,7 +92,7 @@ func ParseTable(data []byte) (*Table, error) {
 		return nil, fmt.Errorf("price table: region, as_of and hours_per_month are required")
 	case t.EC2.Source == "" || t.RDS.Source == "":
 		return nil, fmt.Errorf("price table: ec2_hour and rds_hour need a source")
-	case t.Usage["default"].LogIngestGB == nil:
+	case t.Usage["default"].LogIngestGB == nil || t.Usage["default"].SpotPriceRatio <= 0 || t.Usage["default"].SpotPriceRatio > 1:
 		return nil, fmt.Errorf("price table: usage.default is required")
 	}
 	return &t, nil

@@ -151,7 +151,7 @@ func (c *Client) WaitExternalSecretsSynced(ctx context.Context, since time.Time,
 			c.logf("  %d ExternalSecrets synced", len(list.Items))
 			return nil
 		}
-		if c.now().After(deadline) {
+		if !c.now().Before(deadline) {
 			return fmt.Errorf("ExternalSecrets not synced after %s: %s (kubectl describe externalsecret -n %s shows the events)", timeout, strings.Join(pending, "; "), c.ns())
 		}
 		if err := c.sleep(ctx); err != nil {
@@ -319,7 +319,7 @@ func (c *Client) WaitJob(ctx context.Context, name string, timeout time.Duration
 		if cd := findCondition(st.Status.Conditions, "Failed"); cd != nil && cd.Status == "True" {
 			return fmt.Errorf("job %s failed (%s: %s); see `kubectl logs job/%s -n %s`", name, cd.Reason, cd.Message, name, c.ns())
 		}
-		if c.now().After(deadline) {
+		if !c.now().Before(deadline) {
 			return fmt.Errorf("job %s not complete after %s (active=%d failed=%d); see `kubectl logs job/%s -n %s`", name, timeout, st.Status.Active, st.Status.Failed, name, c.ns())
 		}
 		if err := c.sleep(ctx); err != nil {

@@ -1,0 +1,228 @@
+// Package cli is the supabase-eks operations command line: secrets, deploy,
+// destroy, diff, smoke, cost and the first-look commands (logs, metrics,
+// status). cmd/supabase-eks only calls Run.
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
+	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
+	"github.com/supabase-eks/supabase-eks/internal/outputs"
+)
+
+// App holds the process's surroundings, so tests can replace each of them.
+type App struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Runner starts external commands.
+	Runner runner.Runner
+	// NewStore connects to Secrets Manager in region.
+	NewStore func(ctx context.Context, region string) (secrets.Store, error)
+	// Getenv reads the environment.
+	Getenv func(string) string
+	// Root is the repository root (default: the working directory).
+	Root string
+	// HTTPClient sends the smoke test's requests.
+	HTTPClient *http.Client
+	// Interactive is true when Stdin is a terminal an operator can answer on.
+	Interactive bool
+	// Sleep replaces waiting between polls (tests).
+	Sleep func(ctx context.Context, d time.Duration) error
+}
+
+// Main runs the CLI as a process and returns its exit code.
+func Main(args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	root, _ := os.Getwd()
+	fi, _ := os.Stdin.Stat()
+	app := &App{
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
+		Runner: runner.NewExec(),
+		NewStore: func(ctx context.Context, region string) (secrets.Store, error) {
+			return secrets.NewSecretsManager(ctx, region, "")
+		},
+		Getenv:      os.Getenv,
+		Root:        root,
+		HTTPClient:  &http.Client{},
+		Interactive: fi != nil && fi.Mode()&os.ModeCharDevice != 0,
+	}
+	return app.Run(ctx, args)
+}
+
+type command struct {
+	name    string
+	usage   string
+	summary string
+	run     func(a *App, ctx context.Context, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"secrets init", "secrets init --env E [--outputs FILE] [--jwt-expiry 5y] [--dashboard-user NAME] [--smtp-from-env]", "generate and store every secret that has no value yet (never overwrites)", (*App).secretsInit},
+		{"secrets rotate", "secrets rotate NAME --env E [--outputs FILE] [--jwt-expiry 5y] [--smtp-from-env] [--rotate-db-enc-key] [--no-roll]", "write a new version of one secret (" + strings.Join(secrets.Logicals(), ", ") + ") and roll what reads it", (*App).secretsRotate},
+		{"deploy", "deploy --env E [--only STEP | --from STEP] [--yes] [--method kubectl|helm] [--chart DIR] [--timeout 15m]", "provision and install the environment end to end (steps: supabase-eks steps)", (*App).deploy},
+		{"destroy", "destroy --env E [--from STEP] [--yes] [--timeout 15m]", "tear the environment down: load balancers first, then add-ons, then Terraform", (*App).destroy},
+		{"diff", "diff --env E", "terraform plan and kubectl diff: what a deploy would change", (*App).diff},
+		{"steps", "steps --env E", "list the deploy and destroy steps", (*App).steps},
+		{"smoke", "smoke --env E [--outputs FILE] [--url URL] [--anon-key KEY] [--deadline 5m] [--timeout 10s]", "check REST, Auth and Storage through the load balancer", (*App).smoke},
+		{"cost", "cost --env E [--stack FILE] [--albs N] [--max USD]", "monthly cost estimate from the synthesized Terraform JSON", (*App).cost},
+		{"logs", "logs COMPONENT --env E [--since 1h] [--tail 200] [--follow]", "logs of a component (" + strings.Join(componentNames(), ", ") + ")", (*App).logs},
+		{"metrics", "metrics --env E", "kubectl top plus where to find CloudWatch metrics and logs", (*App).metrics},
+		{"status", "status --env E", "nodes, workloads, jobs, secrets sync, ingress and Helm releases", (*App).status},
+	}
+}
+
+// Run dispatches args and returns the exit code.
+func (a *App) Run(ctx context.Context, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		a.usage(a.Stdout)
+		return 0
+	}
+	name := args[0]
+	rest := args[1:]
+	if name == "secrets" {
+		if len(args) < 2 {
+			a.usage(a.Stderr)
+			return 2
+		}
+		name, rest = "secrets "+args[1], args[2:]
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			if err := c.run(a, ctx, rest); err != nil {
+				if errors.Is(err, flag.ErrHelp) {
+					fmt.Fprintf(a.Stdout, "usage: supabase-eks %s\n", c.usage)
+					return 0
+				}
+				var ue usageError
+				if errors.As(err, &ue) {
+					fmt.Fprintf(a.Stderr, "supabase-eks %s: %v\nusage: supabase-eks %s\n", c.name, err, c.usage)
+					return 2
+				}
+				fmt.Fprintf(a.Stderr, "supabase-eks %s: %v\n", c.name, err)
+				return 1
+			}
+			return 0
+		}
+	}
+	fmt.Fprintf(a.Stderr, "supabase-eks: unknown command %q\n", name)
+	a.usage(a.Stderr)
+	return 2
+}
+
+func (a *App) usage(w io.Writer) {
+	fmt.Fprintln(w, "supabase-eks: operate self-hosted Supabase on EKS")
+	fmt.Fprintln(w, "")
+	fmt.Fprintln(w, "usage:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  supabase-eks %s\n      %s\n", c.usage, c.summary)
+	}
+	fmt.Fprintln(w, "")
+	fmt.Fprintf(w, "environments: %s\n", strings.Join(config.Names(), ", "))
+}
+
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// parseArgs parses flags anywhere among the positional arguments.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// envFlag registers --env and returns a loader validating it.
+func envFlag(fs *flag.FlagSet) func() (config.Environment, error) {
+	name := fs.String("env", "", "environment ("+strings.Join(config.Names(), ", ")+")")
+	return func() (config.Environment, error) {
+		if *name == "" {
+			return config.Environment{}, usagef("--env is required (one of %s)", strings.Join(config.Names(), ", "))
+		}
+		return config.Load(*name)
+	}
+}
+
+func (a *App) path(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(a.Root, p)
+}
+
+// loadOutputs reads the real outputs of a deployed environment. The
+// committed examples are never used here: they name another account.
+func (a *App) loadOutputs(env config.Environment, flagPath string) (*outputs.Outputs, string, error) {
+	path := flagPath
+	if path == "" {
+		path = filepath.Join("outputs", env.Name+".json")
+	}
+	o, err := outputs.Load(a.path(path))
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, path, fmt.Errorf("%s not found: run `make outputs ENV=%s` after the infrastructure is applied, or pass --outputs", path, env.Name)
+		}
+		return nil, path, err
+	}
+	if o.Environment != env.Name {
+		return nil, path, fmt.Errorf("%s describes environment %q, not %q", path, o.Environment, env.Name)
+	}
+	return o, path, nil
+}
+
+// confirm asks on the terminal; the answer must be typed exactly.
+func (a *App) confirm(prompt, answer string) (bool, error) {
+	fmt.Fprintf(a.Stderr, "%s: ", prompt)
+	line, err := bufio.NewReader(a.Stdin).ReadString('\n')
+	if err != nil && line == "" {
+		return false, fmt.Errorf("no answer: %w", err)
+	}
+	return strings.TrimSpace(line) == answer, nil
+}
+
+// smtpFromEnv reads the SMTP settings an operator exported.
+func (a *App) smtpFromEnv() (map[string]string, error) {
+	v := map[string]string{}
+	var missing []string
+	for _, k := range outputs.SecretKeys[outputs.SecretSMTP] {
+		env := "SMTP_" + strings.ToUpper(k)
+		v[k] = a.Getenv(env)
+		if v[k] == "" && (k == "host" || k == "port" || k == "admin_email") {
+			missing = append(missing, env)
+		}
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return nil, fmt.Errorf("--smtp-from-env: %s must be set", strings.Join(missing, ", "))
+	}
+	return v, nil
+}

@@ -1,0 +1,146 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
+	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
+	"github.com/supabase-eks/supabase-eks/internal/outputs"
+)
+
+type secretFlags struct {
+	outputs, expiry, dashboardUser string
+	smtpFromEnv                    bool
+}
+
+func (f *secretFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.outputs, "outputs", "", "outputs file (default outputs/<env>.json)")
+	fs.StringVar(&f.expiry, "jwt-expiry", "5y", "lifetime of the anon and service_role keys (e.g. 5y, 365d)")
+	fs.StringVar(&f.dashboardUser, "dashboard-user", "", "Studio basic-auth user (default "+secrets.DefaultDashboardUser+")")
+	fs.BoolVar(&f.smtpFromEnv, "smtp-from-env", false, "take SMTP settings from SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_ADMIN_EMAIL, SMTP_SENDER_NAME")
+}
+
+func (a *App) generator(f *secretFlags) (secrets.Generator, error) {
+	exp, err := secrets.ParseExpiry(f.expiry)
+	if err != nil {
+		return secrets.Generator{}, usageError{err}
+	}
+	g := secrets.Generator{JWTExpiry: exp, DashboardUser: f.dashboardUser}
+	if f.smtpFromEnv {
+		if g.SMTP, err = a.smtpFromEnv(); err != nil {
+			return g, err
+		}
+	}
+	return g, nil
+}
+
+func (a *App) secretsInit(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("secrets init", flag.ContinueOnError)
+	loadEnv := envFlag(fs)
+	var f secretFlags
+	f.register(fs)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected arguments %v", pos)
+	}
+	env, err := loadEnv()
+	if err != nil {
+		return err
+	}
+	return a.initSecrets(ctx, env, f)
+}
+
+func (a *App) initSecrets(ctx context.Context, env config.Environment, f secretFlags) error {
+	o, path, err := a.loadOutputs(env, f.outputs)
+	if err != nil {
+		return err
+	}
+	g, err := a.generator(&f)
+	if err != nil {
+		return err
+	}
+	store, err := a.NewStore(ctx, o.Region)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.Stdout, "secrets init for %s (from %s, region %s):\n", env.Name, path, o.Region)
+	res, err := secrets.Init(ctx, store, o, g, a.Stdout)
+	written := 0
+	for _, r := range res {
+		if r.Action == secrets.Written {
+			written++
+		}
+	}
+	fmt.Fprintf(a.Stdout, "%d written, %d kept\n", written, len(res)-written)
+	return err
+}
+
+func (a *App) secretsRotate(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("secrets rotate", flag.ContinueOnError)
+	loadEnv := envFlag(fs)
+	var f secretFlags
+	f.register(fs)
+	dbEncKey := fs.Bool("rotate-db-enc-key", false, "realtime: also replace DB_ENC_KEY (Realtime's stored tenant settings become unreadable until re-seeded)")
+	noRoll := fs.Bool("no-roll", false, "only write the new version; do not touch the cluster")
+	timeout := fs.Duration("timeout", 10*time.Minute, "bound for each wait in the cluster")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("want exactly one secret name (%v)", secrets.Logicals())
+	}
+	logical := pos[0]
+	if _, ok := outputs.SecretKeys[logical]; !ok {
+		return usagef("unknown secret %q (known: %v)", logical, secrets.Logicals())
+	}
+	env, err := loadEnv()
+	if err != nil {
+		return err
+	}
+	o, _, err := a.loadOutputs(env, f.outputs)
+	if err != nil {
+		return err
+	}
+	if logical == outputs.SecretSMTP {
+		f.smtpFromEnv = true
+	}
+	g, err := a.generator(&f)
+	if err != nil {
+		return err
+	}
+	store, err := a.NewStore(ctx, o.Region)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.Stdout, "rotating %s in %s:\n", logical, env.Name)
+	if _, err := secrets.Rotate(ctx, store, o, logical, g, secrets.RotateOptions{RealtimeDBEncKey: *dbEncKey}, a.Stdout); err != nil {
+		return err
+	}
+	if logical == outputs.SecretJWT {
+		fmt.Fprintln(a.Stdout, "  NOTE: every token signed with the old JWT secret is now invalid: user sessions end (users sign in again) and the old anon and service_role keys stop working.")
+		fmt.Fprintf(a.Stdout, "  Give clients the new anon key: aws secretsmanager get-secret-value --secret-id %s --region %s --query SecretString --output text | jq -r .anon_key\n", o.SecretNames[logical], o.Region)
+	}
+	if *noRoll {
+		fmt.Fprintf(a.Stdout, "  --no-roll: the cluster still uses the old value until `supabase-eks secrets rotate` runs without it, or ESO refreshes and the workloads restart\n")
+		return nil
+	}
+	objs, err := kube.ReadManifests(a.path(filepath.Join("dist", env.Name)))
+	if err != nil {
+		return fmt.Errorf("reading dist/%s (needed to find the bootstrap Job): %w", env.Name, err)
+	}
+	kc := &kube.Client{R: a.Runner, Context: "supabase-" + env.Name, Namespace: outputs.Namespace, Log: a.Stdout, Sleep: a.Sleep}
+	if err := secrets.Roll(ctx, kc, logical, secrets.RollOptions{Manifests: objs, JobTimeout: *timeout, RolloutTimeout: *timeout}); err != nil {
+		return fmt.Errorf("new version written, but the cluster did not pick it up cleanly: %w (re-run the same command: writing and rolling again is safe)", err)
+	}
+	fmt.Fprintf(a.Stdout, "rotation of %s complete; the previous version stays available as AWSPREVIOUS\n", logical)
+	return nil
+}

@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
+	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
+	"github.com/supabase-eks/supabase-eks/internal/ops/smoke"
+	"github.com/supabase-eks/supabase-eks/internal/outputs"
+)
+
+type smokeFlags struct {
+	outputs, url, anonKey string
+	deadline, timeout     time.Duration
+}
+
+func (a *App) smoke(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("smoke", flag.ContinueOnError)
+	loadEnv := envFlag(fs)
+	var f smokeFlags
+	fs.StringVar(&f.outputs, "outputs", "", "outputs file (default outputs/<env>.json)")
+	fs.StringVar(&f.url, "url", "", "API gateway URL (default: https://<domain>, else the Ingress's load balancer over http)")
+	fs.StringVar(&f.anonKey, "anon-key", "", "anon key (default: $SUPABASE_ANON_KEY, else read from Secrets Manager)")
+	fs.DurationVar(&f.deadline, "deadline", 5*time.Minute, "give up after this long, retries included")
+	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "per-request timeout")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected arguments %v", pos)
+	}
+	env, err := loadEnv()
+	if err != nil {
+		return err
+	}
+	return a.runSmoke(ctx, env, f)
+}
+
+func (a *App) runSmoke(ctx context.Context, env config.Environment, f smokeFlags) error {
+	key := f.anonKey
+	if key == "" {
+		key = a.Getenv("SUPABASE_ANON_KEY")
+	}
+	var o *outputs.Outputs
+	if f.url == "" || key == "" {
+		var err error
+		if o, _, err = a.loadOutputs(env, f.outputs); err != nil {
+			return err
+		}
+	}
+	base := f.url
+	if base == "" {
+		switch {
+		case o.Domain != "":
+			base = "https://" + o.Domain
+		default:
+			kc := &kube.Client{R: a.Runner, Context: "supabase-" + env.Name, Namespace: outputs.Namespace}
+			hosts, err := kc.IngressHostnames(ctx)
+			if err != nil {
+				return fmt.Errorf("finding the load balancer: %w (or pass --url)", err)
+			}
+			if len(hosts) == 0 {
+				return errors.New("the Ingress has no load balancer address yet (kubectl get ingress -n supabase); pass --url or wait")
+			}
+			base = "http://" + hosts[0]
+			fmt.Fprintf(a.Stderr, "note: no domain configured; testing plain HTTP on the ALB name %s\n", hosts[0])
+		}
+	}
+	if key == "" {
+		store, err := a.NewStore(ctx, o.Region)
+		if err != nil {
+			return err
+		}
+		value, ok, err := store.Current(ctx, o.SecretNames[outputs.SecretJWT])
+		if err != nil {
+			return err
+		}
+		v, derr := secrets.Decode(value)
+		if !ok || derr != nil || v["anon_key"] == "" {
+			return fmt.Errorf("no anon key in %s: run `supabase-eks secrets init --env %s`", o.SecretNames[outputs.SecretJWT], env.Name)
+		}
+		key = v["anon_key"]
+	}
+	fmt.Fprintf(a.Stdout, "smoke test of %s at %s (deadline %s)\n", env.Name, strings.TrimRight(base, "/"), f.deadline)
+	outs, err := smoke.Run(ctx, smoke.Options{BaseURL: base, AnonKey: key, Deadline: f.deadline, RequestTimeout: f.timeout, Client: a.HTTPClient, Log: a.Stderr})
+	smoke.Print(a.Stdout, outs)
+	return err
+}

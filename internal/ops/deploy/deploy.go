@@ -1,0 +1,366 @@
+package deploy
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
+	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
+	"github.com/supabase-eks/supabase-eks/internal/outputs"
+)
+
+// PlanFile is the saved plan infra-apply applies, so what was shown is
+// exactly what is applied.
+const PlanFile = "supabase.tfplan"
+
+// Synth targets of the repository Makefile (mk/synth.mk), run for one
+// environment with ENVS=<env>. k8s-synth reads outputs/<env>.json when it
+// exists, so after the outputs step it renders the real values.
+var (
+	SynthInfraTarget = "infra-synth"
+	SynthK8sTarget   = "k8s-synth"
+)
+
+// DeploySteps is the deploy workflow in order.
+func (d *Deployer) DeploySteps() []Step {
+	return []Step{
+		{"preflight", "check tools, versions and AWS identity", d.Preflight},
+		{"infra-synth", "synthesize the Terraform JSON of " + d.Env.StackName(), d.SynthInfra},
+		{"infra-init", "terraform init in " + d.StackDir(), d.InfraInit},
+		{"infra-apply", "terraform plan, then apply the saved plan when it has changes", d.InfraApply},
+		{"outputs", "terraform output -json into " + d.OutputsPath(), d.WriteOutputs},
+		{"secrets", "generate and store the secrets that have no value yet", d.Secrets},
+		{"kubeconfig", "aws eks update-kubeconfig (context " + d.KubeContext() + ")", d.Kubeconfig},
+		{"k8s-synth", "render dist/" + d.Env.Name + " from the real outputs", d.SynthK8s},
+		{"addons", "helm upgrade --install of the cluster add-ons", d.Addons},
+		{"apply", "install the Supabase manifests (" + d.method() + ")", d.Apply},
+		{"wait", "wait for the bootstrap Job, the rollouts and the load balancer", d.Wait},
+		{"smoke", "check REST, Auth and Storage through the load balancer", d.SmokeStep},
+	}
+}
+
+func (d *Deployer) method() string {
+	if d.Method == "" {
+		return "kubectl"
+	}
+	return d.Method
+}
+
+// Preflight checks tools and credentials before anything changes.
+func (d *Deployer) Preflight(ctx context.Context) error {
+	statuses, err := CheckTools(ctx, d.R, DeployTools(d.Env))
+	for _, s := range statuses {
+		if s.Problem == "" {
+			d.logf("    %-10s %-8s %s", s.Tool.Name, s.Version, s.Path)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	arn, err := CheckIdentity(ctx, d.R, d.Env)
+	if err != nil {
+		return err
+	}
+	d.logf("    AWS identity %s (account %s)", arn, d.Env.AccountID)
+	return nil
+}
+
+func (d *Deployer) make(ctx context.Context, target string) error {
+	_, err := d.run(ctx, runner.Cmd{Name: "make", Args: []string{"--no-print-directory", target, "ENVS=" + d.Env.Name}, Stream: true})
+	return err
+}
+
+// SynthInfra synthesizes the environment's stack.
+func (d *Deployer) SynthInfra(ctx context.Context) error { return d.make(ctx, SynthInfraTarget) }
+
+// SynthK8s renders dist/<env> (it reads outputs/<env>.json once it exists).
+func (d *Deployer) SynthK8s(ctx context.Context) error {
+	if _, err := os.Stat(d.abs(d.OutputsPath())); err != nil {
+		return fmt.Errorf("%s missing: the manifests would be rendered from the example outputs; run the outputs step first", d.OutputsPath())
+	}
+	return d.make(ctx, SynthK8sTarget)
+}
+
+func (d *Deployer) terraform(args ...string) runner.Cmd {
+	return runner.Cmd{Name: "terraform", Args: args, Dir: d.StackDir(), Stream: true}
+}
+
+func (d *Deployer) requireStack() error {
+	if _, err := os.Stat(d.abs(filepath.Join(d.StackDir(), "cdk.tf.json"))); err != nil {
+		return fmt.Errorf("%s/cdk.tf.json not found: run `make %s ENVS=%s` first", d.StackDir(), SynthInfraTarget, d.Env.Name)
+	}
+	return nil
+}
+
+// InfraInit initializes the S3 backend and providers (idempotent).
+func (d *Deployer) InfraInit(ctx context.Context) error {
+	if err := d.requireStack(); err != nil {
+		return err
+	}
+	_, err := d.run(ctx, d.terraform("init", "-input=false"))
+	return err
+}
+
+// InfraApply plans and applies. A plan without changes applies nothing, so a
+// second deploy is a no-op for the AWS layer.
+func (d *Deployer) InfraApply(ctx context.Context) error {
+	if err := d.requireStack(); err != nil {
+		return err
+	}
+	_, err := d.run(ctx, d.terraform("plan", "-input=false", "-detailed-exitcode", "-out="+PlanFile))
+	switch runner.ExitCode(err) {
+	case 0:
+		d.logf("    no changes: the AWS layer already matches the configuration")
+		return nil
+	case 2:
+	default:
+		return err
+	}
+	if err := d.approve(fmt.Sprintf("Apply the plan above to %s (account %s)? Type yes", d.Env.Name, d.Env.AccountID), "yes", "re-run with --yes (make deploy ENV="+d.Env.Name+" AUTO_APPROVE=1) after reviewing `make diff`"); err != nil {
+		return err
+	}
+	_, err = d.run(ctx, d.terraform("apply", "-input=false", PlanFile))
+	return err
+}
+
+// WriteOutputs saves `terraform output -json` after validating it against the contract.
+func (d *Deployer) WriteOutputs(ctx context.Context) error {
+	if err := d.requireStack(); err != nil {
+		return err
+	}
+	c := d.terraform("output", "-json")
+	c.Stream = false
+	res, err := d.run(ctx, c)
+	if err != nil {
+		return err
+	}
+	o, err := outputs.Parse(res.Stdout)
+	if err != nil {
+		return fmt.Errorf("terraform outputs of %s do not satisfy the contract: %w", d.Env.StackName(), err)
+	}
+	if o.Environment != d.Env.Name {
+		return fmt.Errorf("terraform outputs are for environment %q, not %q", o.Environment, d.Env.Name)
+	}
+	if err := writeFileAtomic(d.abs(d.OutputsPath()), res.Stdout, 0o644); err != nil {
+		return err
+	}
+	d.logf("    wrote %s (cluster %s, region %s)", d.OutputsPath(), o.ClusterName, o.Region)
+	return nil
+}
+
+// Secrets runs secrets init.
+func (d *Deployer) Secrets(ctx context.Context) error {
+	if d.InitSecrets == nil {
+		return fmt.Errorf("secrets init is not wired")
+	}
+	return d.InitSecrets(ctx, d.abs(d.OutputsPath()))
+}
+
+// Kubeconfig writes a context named after the environment.
+func (d *Deployer) Kubeconfig(ctx context.Context) error {
+	o, err := d.loadOutputs()
+	if err != nil {
+		return err
+	}
+	_, err = d.run(ctx, runner.Cmd{Name: "aws", Args: []string{"eks", "update-kubeconfig", "--name", o.ClusterName, "--region", o.Region, "--alias", d.KubeContext()}})
+	if err != nil {
+		return fmt.Errorf("%w (the API endpoint is private unless cluster.publicAccessCidrs lists your network: run from inside the VPC, e.g. over a VPN or SSM port forward)", err)
+	}
+	return nil
+}
+
+// Addons installs each add-on release with its rendered values.
+func (d *Deployer) Addons(ctx context.Context) error {
+	dir := d.abs(filepath.Join(d.DistDir(), "addons"))
+	releases, err := LoadReleases(dir)
+	if err != nil {
+		return err
+	}
+	for _, r := range releases {
+		d.logf("    %s %s@%s -> %s", r.Name, r.Chart, r.Version, r.Namespace)
+		args := []string{"upgrade", "--install", r.Name, r.Chart, "--repo", r.Repo, "--version", r.Version,
+			"--namespace", r.Namespace, "--create-namespace", "--kube-context", d.KubeContext(),
+			"--wait", "--timeout", d.timeout().String()}
+		if strings.HasPrefix(r.Repo, "oci://") {
+			args = []string{"upgrade", "--install", r.Name, strings.TrimSuffix(r.Repo, "/") + "/" + r.Chart, "--version", r.Version,
+				"--namespace", r.Namespace, "--create-namespace", "--kube-context", d.KubeContext(),
+				"--wait", "--timeout", d.timeout().String()}
+		}
+		if r.Values != "" {
+			args = append(args, "--values", filepath.Join(dir, r.Values))
+		}
+		if _, err := d.run(ctx, runner.Cmd{Name: "helm", Args: args, Stream: true}); err != nil {
+			return fmt.Errorf("add-on %s: %w", r.Name, err)
+		}
+	}
+	return nil
+}
+
+// manifestFiles lists the top-level manifest files of dist/<env> in apply order.
+func (d *Deployer) manifestFiles() ([]string, error) {
+	dir := d.abs(d.DistDir())
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w (run make %s ENVS=%s)", d.DistDir(), err, SynthK8sTarget, d.Env.Name)
+	}
+	var files []string
+	for _, e := range entries {
+		if !e.IsDir() && (strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml")) {
+			files = append(files, filepath.Join(dir, e.Name()))
+		}
+	}
+	sort.Strings(files)
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s has no manifests", d.DistDir())
+	}
+	return files, nil
+}
+
+// Apply installs the Supabase objects: kubectl apply of each dist file in
+// name order (namespace, secrets, access, bootstrap, workloads, ingress,
+// backup), waiting for External Secrets after the file that declares them,
+// or a Helm release of the chart built from dist/.
+func (d *Deployer) Apply(ctx context.Context) error {
+	if d.method() == "helm" {
+		return d.helmInstall(ctx, "")
+	}
+	files, err := d.manifestFiles()
+	if err != nil {
+		return err
+	}
+	kc := d.Kube()
+	for _, f := range files {
+		objs, err := kube.ReadManifests(f)
+		if err != nil {
+			return err
+		}
+		if err := d.applyFile(ctx, kc, f, objs); err != nil {
+			return err
+		}
+		if hasKind(objs, "ExternalSecret") {
+			// Workloads applied before their Secrets exist would crash-loop.
+			if err := kc.WaitExternalSecretsSynced(ctx, time.Time{}, d.timeout()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (d *Deployer) applyFile(ctx context.Context, kc *kube.Client, file string, objs []kube.Object) error {
+	rel, _ := filepath.Rel(d.abs(""), file)
+	_, err := d.R.Run(ctx, kc.Cmd("apply", "-f", file))
+	if err == nil || !strings.Contains(err.Error(), "field is immutable") {
+		if err != nil {
+			return fmt.Errorf("kubectl apply -f %s: %w", rel, err)
+		}
+		return nil
+	}
+	// A Job's pod template cannot change in place: replace the Jobs of this
+	// file (the bootstrap is idempotent, so running it again is safe).
+	for _, o := range objs {
+		if o.Kind == "Job" {
+			d.logf("    job/%s changed: replacing it", o.Name)
+			if _, err := d.R.Run(ctx, kc.Cmd("delete", "job", o.Name, "-n", o.Namespace, "--ignore-not-found", "--wait=true")); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := d.R.Run(ctx, kc.Cmd("apply", "-f", file)); err != nil {
+		return fmt.Errorf("kubectl apply -f %s: %w", rel, err)
+	}
+	return nil
+}
+
+func hasKind(objs []kube.Object, kind string) bool {
+	for _, o := range objs {
+		if o.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *Deployer) helmInstall(ctx context.Context, host string) error {
+	if d.ChartDir == "" {
+		return fmt.Errorf("--method helm needs --chart (the chart built from %s)", d.DistDir())
+	}
+	args := []string{"upgrade", "--install", "supabase", d.abs(d.ChartDir), "--namespace", outputs.Namespace,
+		"--kube-context", d.KubeContext(), "--timeout", d.timeout().String()}
+	if host != "" {
+		args = append(args, "--set-string", "host="+host)
+	}
+	_, err := d.run(ctx, runner.Cmd{Name: "helm", Args: args, Stream: true})
+	return err
+}
+
+// Wait waits for the bootstrap Job, every Deployment/StatefulSet and the
+// load balancer's address.
+func (d *Deployer) Wait(ctx context.Context) error {
+	objs, err := kube.ReadManifests(d.abs(d.DistDir()))
+	if err != nil {
+		return err
+	}
+	kc := d.Kube()
+	job, err := kube.BootstrapJob(objs, outputs.Namespace)
+	if err != nil {
+		return err
+	}
+	if err := kc.WaitJob(ctx, job.Name, d.timeout()); err != nil {
+		return err
+	}
+	if err := kc.WaitRollouts(ctx, kube.Workloads(objs, outputs.Namespace), d.timeout()); err != nil {
+		return err
+	}
+	host, err := d.waitIngress(ctx, kc)
+	if err != nil {
+		return err
+	}
+	o, err := d.loadOutputs()
+	if err != nil {
+		return err
+	}
+	if o.Domain == "" {
+		if d.method() == "helm" {
+			d.logf("    no domain: setting the chart's host to the ALB name %s", host)
+			return d.helmInstall(ctx, host)
+		}
+		d.logf("    WARNING: no domain configured; the public URLs inside GoTrue, Storage and Studio use a placeholder host. Deploy with --method helm (sets host=%s) or configure a domain.", host)
+	} else {
+		d.logf("    point DNS %s at %s (CNAME or Route 53 alias) if not done yet", o.Domain, host)
+	}
+	return nil
+}
+
+func (d *Deployer) waitIngress(ctx context.Context, kc *kube.Client) (string, error) {
+	deadline := d.now().Add(d.timeout())
+	for {
+		hosts, err := kc.IngressHostnames(ctx)
+		if err != nil {
+			return "", err
+		}
+		if len(hosts) > 0 {
+			d.logf("    load balancer: %s", hosts[0])
+			return hosts[0], nil
+		}
+		if !d.now().Before(deadline) {
+			return "", fmt.Errorf("the Ingress has no load balancer address after %s: check `kubectl describe ingress -n %s` and the aws-load-balancer-controller logs (make logs COMPONENT=alb)", d.timeout(), outputs.Namespace)
+		}
+		if err := d.sleep(ctx, 10*time.Second); err != nil {
+			return "", err
+		}
+	}
+}
+
+// SmokeStep runs the smoke test.
+func (d *Deployer) SmokeStep(ctx context.Context) error {
+	if d.Smoke == nil {
+		return fmt.Errorf("smoke test is not wired")
+	}
+	return d.Smoke(ctx, d.abs(d.OutputsPath()))
+}

@@ -1,0 +1,332 @@
+package deploy
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
+	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
+	"github.com/supabase-eks/supabase-eks/internal/outputs"
+)
+
+// DestroySteps is the teardown in order. The load balancer goes first: the
+// AWS Load Balancer Controller created it (and its security groups) outside
+// Terraform, and while it exists `terraform destroy` cannot delete the
+// subnets and the VPC.
+func (d *Deployer) DestroySteps() []Step {
+	return []Step{
+		{"preflight", "check tools, versions and AWS identity", d.Preflight},
+		{"outputs", "make sure " + d.OutputsPath() + " exists (terraform output -json)", d.EnsureOutputs},
+		{"confirm", "show what will be lost and ask for confirmation", d.ConfirmDestroy},
+		{"kubeconfig", "aws eks update-kubeconfig (context " + d.KubeContext() + ")", d.KubeconfigTolerant},
+		{"delete-ingress", "delete the Ingress and LoadBalancer Services; wait for the ALB and its security groups to disappear", d.DeleteIngress},
+		{"delete-workloads", "remove the Supabase objects and their volumes", d.DeleteWorkloads},
+		{"uninstall-addons", "helm uninstall of the add-ons, in reverse order", d.UninstallAddons},
+		{"infra-destroy", "terraform destroy of " + d.StackDir(), d.InfraDestroy},
+		{"finish", "list what is left and how to remove it", d.Finish},
+	}
+}
+
+// Warnings are the consequences of destroying this environment that the
+// operator must read first.
+func (d *Deployer) Warnings(o *outputs.Outputs) []string {
+	db := d.Env.Database
+	var w []string
+	if db.DeletionProtection {
+		w = append(w, fmt.Sprintf("RDS deletion protection is ON for %s: terraform destroy will stop at the database. To really delete it: aws rds modify-db-instance --db-instance-identifier <id> --no-deletion-protection --apply-immediately --region %s, then re-run `make destroy ENV=%s`.", d.Env.Name, d.Env.Region, d.Env.Name))
+	}
+	if db.SkipFinalSnapshot {
+		w = append(w, "NO final RDS snapshot will be taken (skipFinalSnapshot): the database's data is gone for good once destroyed (automated backups are deleted with the instance).")
+	} else {
+		w = append(w, "A final RDS snapshot is taken on delete and KEPT (it costs storage until you delete it: aws rds describe-db-snapshots --snapshot-type manual).")
+	}
+	if o != nil {
+		w = append(w, fmt.Sprintf("S3 buckets %s and %s are versioned; Terraform refuses to delete a non-empty bucket. Nothing here empties them: copy what you need, then empty every object version (console 'Empty bucket', or `aws s3api delete-objects` over `list-object-versions`) and re-run.", o.StorageBucketName, o.BackupBucketName))
+	} else {
+		w = append(w, "S3 buckets (storage, backups) must be empty, every object version included, before Terraform can delete them.")
+	}
+	w = append(w,
+		"The KMS key is scheduled for deletion (7-30 day window), and the Secrets Manager secrets enter their recovery window; a redeploy under the same names within that window fails until they are restored or force-deleted.",
+		"Everything in the Supabase namespace, including PersistentVolumes and their EBS volumes, is deleted.")
+	return w
+}
+
+// EnsureOutputs recreates the outputs file from the Terraform state when it
+// is missing (a teardown from another checkout).
+func (d *Deployer) EnsureOutputs(ctx context.Context) error {
+	if _, err := d.loadOutputs(); err == nil {
+		return nil
+	}
+	if err := d.InfraInit(ctx); err != nil {
+		return err
+	}
+	return d.WriteOutputs(ctx)
+}
+
+// ConfirmDestroy prints the warnings and asks for the environment's name.
+func (d *Deployer) ConfirmDestroy(ctx context.Context) error {
+	o, _ := d.loadOutputs()
+	d.logf("")
+	d.logf("    DESTROYING environment %s (account %s, region %s, stack %s)", d.Env.Name, d.Env.AccountID, d.Env.Region, d.Env.StackName())
+	for _, w := range d.Warnings(o) {
+		d.logf("    WARNING: %s", w)
+	}
+	d.logf("")
+	return d.approve(fmt.Sprintf("Type the environment name (%s) to destroy it", d.Env.Name), d.Env.Name, "re-run with --yes (make destroy ENV="+d.Env.Name+" AUTO_APPROVE=1) once you accept the warnings above")
+}
+
+// KubeconfigTolerant writes the kubeconfig; a cluster that is already gone
+// is not an error (the Kubernetes steps are then skipped).
+func (d *Deployer) KubeconfigTolerant(ctx context.Context) error {
+	o, err := d.loadOutputs()
+	if err != nil {
+		return err
+	}
+	if _, err := d.run(ctx, runner.Cmd{Name: "aws", Args: []string{"eks", "describe-cluster", "--name", o.ClusterName, "--region", o.Region, "--query", "cluster.status", "--output", "text"}}); err != nil {
+		d.logf("    cluster %s not found or not reachable (%v): skipping the Kubernetes steps", o.ClusterName, err)
+		d.clusterGone = true
+		return nil
+	}
+	return d.Kubeconfig(ctx)
+}
+
+// DeleteIngress removes every load balancer the cluster created and waits
+// until AWS confirms the ALBs and their security groups are gone.
+func (d *Deployer) DeleteIngress(ctx context.Context) error {
+	o, err := d.loadOutputs()
+	if err != nil {
+		return err
+	}
+	if !d.clusterGone {
+		kc := d.Kube()
+		// The controller's finalizer holds the Ingress until the ALB is deleted,
+		// so --wait returns once the controller has done its part.
+		if _, err := d.R.Run(ctx, kc.Cmd("delete", "ingress", "--all", "-n", outputs.Namespace, "--ignore-not-found", "--wait=true", "--timeout="+d.timeout().String())); err != nil {
+			return fmt.Errorf("%w (is the aws-load-balancer-controller still running? `make logs COMPONENT=alb`)", err)
+		}
+		if err := d.deleteLoadBalancerServices(ctx, kc); err != nil {
+			return err
+		}
+	}
+	// Then trust AWS, not the cluster: poll until nothing in the VPC remains.
+	deadline := d.now().Add(d.timeout())
+	for {
+		lbs, sgs, err := d.leftoverLoadBalancers(ctx, o)
+		if err != nil {
+			return err
+		}
+		if len(lbs) == 0 && len(sgs) == 0 {
+			d.logf("    no load balancers or controller security groups left in %s", o.VpcID)
+			return nil
+		}
+		if !d.now().Before(deadline) {
+			return fmt.Errorf("after %s, still in VPC %s: load balancers %v, security groups %v; delete them in the EC2 console (or aws elbv2 delete-load-balancer / aws ec2 delete-security-group) and re-run with --from delete-ingress", d.timeout(), o.VpcID, lbs, sgs)
+		}
+		d.logf("    waiting: load balancers %v, security groups %v", lbs, sgs)
+		if err := d.sleep(ctx, 15*time.Second); err != nil {
+			return err
+		}
+	}
+}
+
+func (d *Deployer) deleteLoadBalancerServices(ctx context.Context, kc *kube.Client) error {
+	res, err := d.R.Run(ctx, kc.Cmd("get", "services", "--all-namespaces", "-o", "json"))
+	if err != nil {
+		return err
+	}
+	var list struct {
+		Items []struct {
+			Metadata struct{ Name, Namespace string } `json:"metadata"`
+			Spec     struct{ Type string }            `json:"spec"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(res.Stdout, &list); err != nil {
+		return fmt.Errorf("parsing services: %w", err)
+	}
+	for _, s := range list.Items {
+		if s.Spec.Type == "LoadBalancer" {
+			d.logf("    deleting LoadBalancer service %s/%s", s.Metadata.Namespace, s.Metadata.Name)
+			if _, err := d.R.Run(ctx, kc.Cmd("delete", "service", s.Metadata.Name, "-n", s.Metadata.Namespace, "--wait=true", "--timeout="+d.timeout().String())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// leftoverLoadBalancers lists the load balancers in the VPC and the
+// security groups the controller tagged for this cluster.
+func (d *Deployer) leftoverLoadBalancers(ctx context.Context, o *outputs.Outputs) ([]string, []string, error) {
+	res, err := d.R.Run(ctx, runner.Cmd{Name: "aws", Args: []string{"elbv2", "describe-load-balancers", "--region", o.Region, "--output", "json"}})
+	if err != nil {
+		return nil, nil, err
+	}
+	var lbs struct {
+		LoadBalancers []struct {
+			LoadBalancerName string
+			VpcId            string
+		}
+	}
+	if err := json.Unmarshal(res.Stdout, &lbs); err != nil {
+		return nil, nil, fmt.Errorf("parsing describe-load-balancers: %w", err)
+	}
+	var names []string
+	for _, lb := range lbs.LoadBalancers {
+		if lb.VpcId == o.VpcID {
+			names = append(names, lb.LoadBalancerName)
+		}
+	}
+	res, err = d.R.Run(ctx, runner.Cmd{Name: "aws", Args: []string{"ec2", "describe-security-groups", "--region", o.Region, "--output", "json",
+		"--filters", "Name=vpc-id,Values=" + o.VpcID, "Name=tag:elbv2.k8s.aws/cluster,Values=" + o.ClusterName}})
+	if err != nil {
+		return nil, nil, err
+	}
+	var sgs struct {
+		SecurityGroups []struct{ GroupId, GroupName string }
+	}
+	if err := json.Unmarshal(res.Stdout, &sgs); err != nil {
+		return nil, nil, fmt.Errorf("parsing describe-security-groups: %w", err)
+	}
+	var groups []string
+	for _, g := range sgs.SecurityGroups {
+		groups = append(groups, g.GroupId)
+	}
+	return names, groups, nil
+}
+
+// DeleteWorkloads deletes the Supabase namespace's objects and waits for
+// their volumes: dynamically provisioned EBS volumes are only deleted while
+// the CSI driver still runs.
+func (d *Deployer) DeleteWorkloads(ctx context.Context) error {
+	if d.clusterGone {
+		return nil
+	}
+	kc := d.Kube()
+	if d.method() == "helm" {
+		if _, err := d.R.Run(ctx, runner.Cmd{Name: "helm", Args: []string{"uninstall", "supabase", "--namespace", outputs.Namespace, "--kube-context", d.KubeContext(), "--ignore-not-found", "--wait", "--timeout", d.timeout().String()}}); err != nil {
+			return err
+		}
+	}
+	steps := [][]string{
+		{"delete", "pvc", "--all", "-n", outputs.Namespace, "--ignore-not-found", "--wait=true", "--timeout=" + d.timeout().String()},
+		{"delete", "namespace", outputs.Namespace, "--ignore-not-found", "--wait=true", "--timeout=" + d.timeout().String()},
+	}
+	for _, args := range steps {
+		if _, err := d.R.Run(ctx, kc.Cmd(args...)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UninstallAddons removes the add-on releases in reverse install order.
+func (d *Deployer) UninstallAddons(ctx context.Context) error {
+	if d.clusterGone {
+		return nil
+	}
+	releases, err := LoadReleases(d.abs(d.DistDir() + "/addons"))
+	if err != nil {
+		return err
+	}
+	for i := len(releases) - 1; i >= 0; i-- {
+		r := releases[i]
+		if _, err := d.R.Run(ctx, runner.Cmd{Name: "helm", Args: []string{"uninstall", r.Name, "--namespace", r.Namespace, "--kube-context", d.KubeContext(), "--ignore-not-found", "--wait", "--timeout", d.timeout().String()}}); err != nil {
+			return fmt.Errorf("add-on %s: %w", r.Name, err)
+		}
+	}
+	return nil
+}
+
+// InfraDestroy runs terraform destroy; the operator approved in the confirm step.
+func (d *Deployer) InfraDestroy(ctx context.Context) error {
+	if err := d.requireStack(); err != nil {
+		return err
+	}
+	if _, err := d.run(ctx, d.terraform("init", "-input=false")); err != nil {
+		return err
+	}
+	_, err := d.run(ctx, d.terraform("destroy", "-input=false", "-auto-approve"))
+	if err == nil {
+		return nil
+	}
+	hints := []string{err.Error()}
+	for _, w := range d.Warnings(nil) {
+		if strings.Contains(w, "deletion protection") || strings.Contains(w, "S3 buckets") {
+			hints = append(hints, w)
+		}
+	}
+	return fmt.Errorf("terraform destroy did not finish:\n  %s\nthen resume with: supabase-eks destroy --env %s --from infra-destroy", strings.Join(hints, "\n  "), d.Env.Name)
+}
+
+// Finish lists what outlives the stack.
+func (d *Deployer) Finish(ctx context.Context) error {
+	o, _ := d.loadOutputs()
+	cluster := d.Env.ResourcePrefix()
+	if o != nil {
+		cluster = o.ClusterName
+	}
+	d.logf("    Teardown of %s complete. Left behind on purpose, remove when no longer needed:", d.Env.Name)
+	if !d.Env.Database.SkipFinalSnapshot {
+		d.logf("      - the final RDS snapshot: aws rds describe-db-snapshots --snapshot-type manual --region %s", d.Env.Region)
+	}
+	d.logf("      - CloudWatch log groups created by AWS services (RDS, Container Insights): aws logs describe-log-groups --log-group-name-prefix /aws/rds --region %s; /aws/containerinsights/%s", d.Env.Region, cluster)
+	d.logf("      - the KMS key pending deletion and the secrets in their recovery window (see the warnings above)")
+	d.logf("      - the Terraform state object %s in s3://%s, and the kubeconfig context %s (kubectl config delete-context %s)", d.Env.State.Key, d.Env.State.Bucket, d.KubeContext(), d.KubeContext())
+	d.logf("      - %s (rm it; it describes resources that no longer exist)", d.OutputsPath())
+	return nil
+}
+
+// DiffSteps shows what a deploy would change, without changing anything.
+func (d *Deployer) DiffSteps() []Step {
+	return []Step{
+		{"infra-plan", "terraform plan of " + d.StackDir(), d.InfraPlan},
+		{"k8s-diff", "kubectl diff of dist/" + d.Env.Name + " against the cluster", d.KubeDiff},
+	}
+}
+
+// InfraPlan runs terraform plan without saving or applying it.
+func (d *Deployer) InfraPlan(ctx context.Context) error {
+	if err := d.requireStack(); err != nil {
+		return err
+	}
+	if _, err := d.run(ctx, d.terraform("init", "-input=false")); err != nil {
+		return err
+	}
+	_, err := d.run(ctx, d.terraform("plan", "-input=false", "-lock=false", "-detailed-exitcode"))
+	switch runner.ExitCode(err) {
+	case 0:
+		d.logf("    AWS layer: no changes")
+		return nil
+	case 2:
+		d.logf("    AWS layer: changes pending (above)")
+		return nil
+	}
+	return err
+}
+
+// KubeDiff runs kubectl diff over each manifest file (exit 1 means differences).
+func (d *Deployer) KubeDiff(ctx context.Context) error {
+	files, err := d.manifestFiles()
+	if err != nil {
+		return err
+	}
+	kc := d.Kube()
+	changed := 0
+	for _, f := range files {
+		c := kc.Cmd("diff", "-f", f)
+		c.Stream = true
+		_, err := d.R.Run(ctx, c)
+		switch runner.ExitCode(err) {
+		case 0:
+		case 1:
+			changed++
+		default:
+			return err
+		}
+	}
+	d.logf("    Kubernetes: %d of %d manifest files differ from the cluster", changed, len(files))
+	return nil
+}

@@ -1,0 +1,67 @@
+# Operations (issue 5): every target is a thin call into the supabase-eks CLI
+# (cmd/supabase-eks, internal/ops/), which prints progress and can be re-run
+# step by step. `supabase-eks help` lists the flags.
+OPS          := $(BIN)/supabase-eks
+# AUTO_APPROVE=1 applies Terraform changes and confirms a teardown without asking.
+OPS_YES      := $(if $(filter 1 yes true,$(AUTO_APPROVE)),--yes,)
+# METHOD=helm installs the Supabase chart (CHART=path) instead of kubectl apply of dist/$(ENV).
+METHOD       ?= kubectl
+OPS_INSTALL  := --method $(METHOD) $(if $(CHART),--chart $(CHART),)
+
+.PHONY: ops-cli preflight deploy destroy diff infra-apply outputs secrets-init secrets-rotate \
+	kubeconfig addons k8s-apply smoke cost logs metrics status
+
+ops-cli: ## Build the operations CLI into bin/supabase-eks
+	@$(GO) build -o $(OPS) ./cmd/supabase-eks
+
+preflight: ops-cli ## Check aws/kubectl/helm/terraform/go/node versions and the AWS account for ENV
+	$(OPS) deploy --env $(ENV) --only preflight
+
+deploy: ops-cli ## Deploy ENV end to end (AUTO_APPROVE=1 to skip prompts; FROM=step to resume)
+	$(OPS) deploy --env $(ENV) $(OPS_YES) $(OPS_INSTALL) $(if $(FROM),--from $(FROM),)
+
+destroy: ops-cli ## Tear ENV down: ALB first, add-ons, then terraform destroy (AUTO_APPROVE=1 skips the prompt)
+	$(OPS) destroy --env $(ENV) $(OPS_YES) $(OPS_INSTALL) $(if $(FROM),--from $(FROM),)
+
+diff: ops-cli ## What a deploy of ENV would change: terraform plan + kubectl diff
+	$(OPS) diff --env $(ENV)
+
+infra-apply: ops-cli ## terraform init + plan + apply of cdktf.out/stacks/supabase-ENV
+	$(OPS) deploy --env $(ENV) $(OPS_YES) --only infra-init
+	$(OPS) deploy --env $(ENV) $(OPS_YES) --only infra-apply
+
+outputs: ops-cli ## terraform output -json of ENV's stack into outputs/ENV.json (validated)
+	$(OPS) deploy --env $(ENV) --only outputs
+
+secrets-init: ops-cli ## Generate and store ENV's secrets that have no value yet (never overwrites)
+	$(OPS) secrets init --env $(ENV)
+
+secrets-rotate: ops-cli ## Rotate one secret of ENV and roll its readers: make secrets-rotate NAME=jwt
+	@test -n "$(NAME)" || { echo "usage: make secrets-rotate ENV=$(ENV) NAME=<jwt|database|dashboard|realtime|meta|smtp>"; exit 2; }
+	$(OPS) secrets rotate $(NAME) --env $(ENV)
+
+kubeconfig: ops-cli ## aws eks update-kubeconfig for ENV (context supabase-ENV)
+	$(OPS) deploy --env $(ENV) --only kubeconfig
+
+addons: ops-cli ## helm upgrade --install of ENV's cluster add-ons from dist/ENV/addons
+	$(OPS) deploy --env $(ENV) --only addons
+
+k8s-apply: ops-cli ## Install dist/ENV into the cluster and wait for it (METHOD=helm CHART=... for the chart)
+	$(OPS) deploy --env $(ENV) $(OPS_INSTALL) --only apply
+	$(OPS) deploy --env $(ENV) $(OPS_INSTALL) --only wait
+
+smoke: ops-cli ## Smoke-test ENV through the load balancer (REST with the anon key, Auth, Storage)
+	$(OPS) smoke --env $(ENV)
+
+cost: ops-cli ## Monthly cost estimate of ENV from its synthesized Terraform JSON
+	$(OPS) cost --env $(ENV)
+
+logs: ops-cli ## Logs of one component of ENV: make logs COMPONENT=auth [FOLLOW=1]
+	@test -n "$(COMPONENT)" || { echo "usage: make logs ENV=$(ENV) COMPONENT=<kong|auth|rest|realtime|storage|meta|studio|alb|external-secrets|...>"; exit 2; }
+	$(OPS) logs $(COMPONENT) --env $(ENV) $(if $(FOLLOW),--follow,)
+
+metrics: ops-cli ## kubectl top of ENV plus CloudWatch pointers
+	$(OPS) metrics --env $(ENV)
+
+status: ops-cli ## Nodes, workloads, jobs, secret sync, ingress and Helm releases of ENV
+	$(OPS) status --env $(ENV)
