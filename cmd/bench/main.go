@@ -1,0 +1,124 @@
+// Command bench measures synthesis speed and memory (make bench): warm infra
+// synth per stack, warm k8s synth, full make synth, a cold make synth from a
+// fresh clone with an empty Go build cache, and helm template of the chart
+// form for comparison. It prints a Markdown table with the machine's size.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/supabase-eks/supabase-eks/internal/bench"
+)
+
+func main() {
+	runs := flag.Int("runs", 5, "runs per warm measurement")
+	cold := flag.Bool("cold", true, "also measure make synth from a fresh clone with an empty Go build cache")
+	helm := flag.String("helm", "", "helm binary for the chart comparison (empty: skip)")
+	chart := flag.String("chart", "", "chart directory rendering the same objects (with -helm)")
+	flag.Parse()
+	if err := run(*runs, *cold, *helm, *chart); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(runs int, cold bool, helm, chart string) error {
+	root, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "supabase-eks-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	// Build once so the warm runs measure synthesis, not compilation.
+	for _, b := range [][]string{{"bin/infra", "./infra"}, {"bin/k8s", "./k8s"}} {
+		if out, err := exec.Command("go", "build", "-o", b[0], b[1]).CombinedOutput(); err != nil {
+			return fmt.Errorf("go build %s: %v\n%s", b[1], err, out)
+		}
+	}
+	cases := []bench.Case{
+		{Name: "infra synth, dev stack (warm)", Cmd: "bin/infra -env dev -out " + tmp + "/tf", Runs: runs},
+		{Name: "infra synth, prod stack (warm)", Cmd: "bin/infra -env prod -out " + tmp + "/tf", Runs: runs},
+		{Name: "k8s synth, dev + prod (warm)", Cmd: "bin/k8s -out " + tmp + "/dist", Runs: runs},
+		{Name: "make synth, all envs, both halves (warm)", Cmd: "make -s synth >/dev/null", Runs: runs},
+	}
+	if helm != "" && chart != "" {
+		cases = append(cases, bench.Case{Name: "helm template of the chart form (same objects)", Cmd: fmt.Sprintf("%s template supabase %s -n supabase >/dev/null", helm, chart), Runs: runs})
+	}
+	if cold {
+		clone := filepath.Join(tmp, "clone")
+		cases = append(cases, bench.Case{
+			Name: "make synth from a fresh clone, empty Go build cache (cold)",
+			Cmd:  fmt.Sprintf("rm -rf %[1]s %[2]s/gocache && git clone -q %[3]s %[1]s && make -s -C %[1]s synth >/dev/null", clone, tmp, root),
+			Runs: 1,
+			Env:  []string{"GOCACHE=" + filepath.Join(tmp, "gocache"), "GOFLAGS=-mod=mod"},
+		})
+	}
+	var results []bench.Result
+	for _, c := range cases {
+		c.Dir = root
+		fmt.Fprintf(os.Stderr, "bench: %s x%d\n", c.Name, c.Runs)
+		r, err := bench.Run(c)
+		if err != nil {
+			return err
+		}
+		results = append(results, r)
+	}
+	before := len(leftovers())
+	fmt.Printf("Machine: %d CPUs (%s), %s RAM, %s, Go %s, Node %s\n\n", runtime.NumCPU(), cpuModel(), memTotal(), runtime.GOOS+"/"+runtime.GOARCH, strings.TrimPrefix(runtime.Version(), "go"), nodeVersion())
+	fmt.Print(bench.Markdown(results))
+	if helm != "" && chart != "" {
+		var k8s, tmpl bench.Result
+		for _, r := range results {
+			switch {
+			case strings.HasPrefix(r.Name, "k8s synth"):
+				k8s = r
+			case strings.HasPrefix(r.Name, "helm template"):
+				tmpl = r
+			}
+		}
+		if tmpl.Median > 0 {
+			fmt.Printf("\nk8s synth / helm template (medians): %.0fx: the cost of the jsii bridge (Node.js start and the cdk8s libraries' load) for the same objects.\n", k8s.Median.Seconds()/tmpl.Median.Seconds())
+		}
+	}
+	fmt.Printf("\n/tmp/jsii-runtime.* directories left behind: %d\n", before)
+	return nil
+}
+
+func leftovers() []string {
+	m, _ := filepath.Glob(filepath.Join(os.TempDir(), "jsii-runtime.*"))
+	return m
+}
+
+func cpuModel() string {
+	data, _ := os.ReadFile("/proc/cpuinfo")
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "model name") {
+			return strings.TrimSpace(strings.SplitN(line, ":", 2)[1])
+		}
+	}
+	return "unknown CPU"
+}
+
+func memTotal() string {
+	data, _ := os.ReadFile("/proc/meminfo")
+	var kb int64
+	fmt.Sscanf(strings.TrimPrefix(strings.SplitN(string(data), "\n", 2)[0], "MemTotal:"), "%d", &kb)
+	return fmt.Sprintf("%.0f GiB", float64(kb)/(1<<20))
+}
+
+func nodeVersion() string {
+	out, err := exec.Command("node", "--version").Output()
+	if err != nil {
+		return "not found"
+	}
+	return strings.TrimSpace(string(out))
+}
