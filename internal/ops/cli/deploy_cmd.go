@@ -43,7 +43,7 @@ func (a *App) workflowFlags(name string, args []string, withOnly bool) (config.E
 	fs.StringVar(&f.from, "from", "", "resume at this step")
 	fs.BoolVar(&f.yes, "yes", false, "approve without asking (Terraform changes, teardown)")
 	fs.StringVar(&f.method, "method", "kubectl", "install the manifests with kubectl (apply dist/<env> in order) or helm (the chart)")
-	fs.StringVar(&f.chart, "chart", "", "Helm chart built from dist/<env> (with --method helm)")
+	fs.StringVar(&f.chart, "chart", "", "Helm chart built from dist/<env> (with --method helm; default .cache/chart/<env>, built by make chart)")
 	fs.DurationVar(&f.timeout, "timeout", 15*time.Minute, "bound for each wait")
 	pos, err := parseArgs(fs, args)
 	if err != nil {

@@ -71,19 +71,27 @@ func (d *Deployer) Preflight(ctx context.Context) error {
 }
 
 func (d *Deployer) make(ctx context.Context, target string) error {
-	_, err := d.run(ctx, runner.Cmd{Name: "make", Args: []string{"--no-print-directory", target, "ENVS=" + d.Env.Name}, Stream: true})
+	_, err := d.run(ctx, runner.Cmd{Name: "make", Args: []string{"--no-print-directory", target, "ENVS=" + d.Env.Name}, Dir: ".", Stream: true})
 	return err
 }
 
 // SynthInfra synthesizes the environment's stack.
 func (d *Deployer) SynthInfra(ctx context.Context) error { return d.make(ctx, SynthInfraTarget) }
 
-// SynthK8s renders dist/<env> (it reads outputs/<env>.json once it exists).
+// SynthK8s renders dist/<env> (it reads outputs/<env>.json once it exists)
+// and, for Method "helm", the chart built from it.
 func (d *Deployer) SynthK8s(ctx context.Context) error {
 	if _, err := os.Stat(d.abs(d.OutputsPath())); err != nil {
 		return fmt.Errorf("%s missing: the manifests would be rendered from the example outputs; run the outputs step first", d.OutputsPath())
 	}
-	return d.make(ctx, SynthK8sTarget)
+	if err := d.make(ctx, SynthK8sTarget); err != nil {
+		return err
+	}
+	if d.method() != "helm" || d.ChartDir != "" {
+		return nil
+	}
+	_, err := d.run(ctx, runner.Cmd{Name: "make", Args: []string{"--no-print-directory", "chart", "ENV=" + d.Env.Name}, Dir: ".", Stream: true})
+	return err
 }
 
 func (d *Deployer) terraform(args ...string) runner.Cmd {
@@ -223,17 +231,30 @@ func (d *Deployer) manifestFiles() ([]string, error) {
 
 // Apply installs the Supabase objects: kubectl apply of each dist file in
 // name order (namespace, secrets, access, bootstrap, workloads, ingress,
-// backup), waiting for External Secrets after the file that declares them,
-// or a Helm release of the chart built from dist/.
+// backup), waiting for External Secrets after the file that declares them;
+// or, with Method "helm", the namespace file and then a Helm release of the
+// chart built from dist/ (its bootstrap Job is a post-install hook).
 func (d *Deployer) Apply(ctx context.Context) error {
-	if d.method() == "helm" {
-		return d.helmInstall(ctx, "")
-	}
 	files, err := d.manifestFiles()
 	if err != nil {
 		return err
 	}
 	kc := d.Kube()
+	if d.method() == "helm" {
+		// Helm keeps its release record in the namespace, so it must exist first.
+		objs, err := kube.ReadManifests(files[0])
+		if err != nil {
+			return err
+		}
+		if err := d.applyFile(ctx, kc, files[0], objs); err != nil {
+			return err
+		}
+		o, err := d.loadOutputs()
+		if err != nil {
+			return err
+		}
+		return d.helmInstall(ctx, o.Domain)
+	}
 	for _, f := range files {
 		objs, err := kube.ReadManifests(f)
 		if err != nil {
@@ -286,11 +307,19 @@ func hasKind(objs []kube.Object, kind string) bool {
 	return false
 }
 
-func (d *Deployer) helmInstall(ctx context.Context, host string) error {
-	if d.ChartDir == "" {
-		return fmt.Errorf("--method helm needs --chart (the chart built from %s)", d.DistDir())
+// chartDir is the chart `make chart` builds from dist/<env>.
+func (d *Deployer) chartDir() string {
+	if d.ChartDir != "" {
+		return d.ChartDir
 	}
-	args := []string{"upgrade", "--install", "supabase", d.abs(d.ChartDir), "--namespace", outputs.Namespace,
+	return filepath.Join(".cache", "chart", d.Env.Name)
+}
+
+func (d *Deployer) helmInstall(ctx context.Context, host string) error {
+	if _, err := os.Stat(d.abs(filepath.Join(d.chartDir(), "Chart.yaml"))); err != nil {
+		return fmt.Errorf("no chart in %s: build it with `make chart ENV=%s` (the k8s-synth step does when --method helm)", d.chartDir(), d.Env.Name)
+	}
+	args := []string{"upgrade", "--install", "supabase", d.abs(d.chartDir()), "--namespace", outputs.Namespace,
 		"--kube-context", d.KubeContext(), "--timeout", d.timeout().String()}
 	if host != "" {
 		args = append(args, "--set-string", "host="+host)

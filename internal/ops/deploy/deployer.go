@@ -101,8 +101,6 @@ func (d *Deployer) Kube() *kube.Client {
 func (d *Deployer) run(ctx context.Context, c runner.Cmd) (runner.Result, error) {
 	if c.Dir != "" {
 		c.Dir = d.abs(c.Dir)
-	} else if d.Root != "" {
-		c.Dir = d.Root
 	}
 	return d.R.Run(ctx, c)
 }

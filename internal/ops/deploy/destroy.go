@@ -46,7 +46,7 @@ func (d *Deployer) Warnings(o *outputs.Outputs) []string {
 	if o != nil {
 		w = append(w, fmt.Sprintf("S3 buckets %s and %s are versioned; Terraform refuses to delete a non-empty bucket. Nothing here empties them: copy what you need, then empty every object version (console 'Empty bucket', or `aws s3api delete-objects` over `list-object-versions`) and re-run.", o.StorageBucketName, o.BackupBucketName))
 	} else {
-		w = append(w, "S3 buckets (storage, backups) must be empty, every object version included, before Terraform can delete them.")
+		w = append(w, "S3 buckets (storage, backups) are versioned; Terraform refuses to delete a non-empty bucket: empty every object version first, then re-run.")
 	}
 	w = append(w,
 		"The KMS key is scheduled for deletion (7-30 day window), and the Secrets Manager secrets enter their recovery window; a redeploy under the same names within that window fails until they are restored or force-deleted.",
@@ -253,7 +253,8 @@ func (d *Deployer) InfraDestroy(ctx context.Context) error {
 		return nil
 	}
 	hints := []string{err.Error()}
-	for _, w := range d.Warnings(nil) {
+	o, _ := d.loadOutputs()
+	for _, w := range d.Warnings(o) {
 		if strings.Contains(w, "deletion protection") || strings.Contains(w, "S3 buckets") {
 			hints = append(hints, w)
 		}

@@ -29,7 +29,7 @@ var Dependents = map[string]Dependency{
 	outputs.SecretJWT: {Workloads: []string{"kong", "auth", "rest", "realtime", "storage", "studio", "functions"}},
 	// Every service that logs in to PostgreSQL with a Supabase role.
 	outputs.SecretDatabase:  {Workloads: []string{"auth", "rest", "realtime", "storage", "meta", "studio"}, Bootstrap: true},
-	outputs.SecretDashboard: {Workloads: []string{"kong", "studio"}},
+	outputs.SecretDashboard: {Workloads: []string{"kong"}}, // Studio sits behind Kong's basic-auth
 	outputs.SecretRealtime:  {Workloads: []string{"realtime"}},
 	outputs.SecretMeta:      {Workloads: []string{"meta", "studio"}},
 	outputs.SecretSMTP:      {Workloads: []string{"auth"}},

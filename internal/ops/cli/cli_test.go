@@ -1,0 +1,299 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	awsconfig "github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+
+	"github.com/supabase-eks/supabase-eks/internal/ops/awsfake"
+	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
+	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
+	"github.com/supabase-eks/supabase-eks/internal/outputs"
+)
+
+const repo = "../../.."
+
+type harness struct {
+	app            *App
+	fake           *runner.Fake
+	sm             *awsfake.SecretsManager
+	stdout, stderr *bytes.Buffer
+	root           string
+	env            map[string]string
+}
+
+// newHarness builds a repository root with dist/dev and outputs/dev.json
+// whose secret ARNs are those of a fake Secrets Manager the real SDK talks to.
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	root := t.TempDir()
+	raw, err := os.ReadFile(filepath.Join(repo, "examples", "outputs", "dev.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	sm := awsfake.New("us-east-1", "111122223333")
+	arns := map[string]any{}
+	names := doc["secret_names"]["value"].(map[string]any)
+	for logical, name := range names {
+		arns[logical] = sm.AddContainer(name.(string))
+	}
+	doc["secret_arns"]["value"] = arns
+	out, _ := json.Marshal(doc)
+	if err := os.MkdirAll(filepath.Join(root, "outputs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "outputs", "dev.json"), out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if dist := filepath.Join(repo, "dist", "dev"); dirExists(dist) {
+		if err := os.CopyFS(filepath.Join(root, "dist", "dev"), os.DirFS(dist)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := httptest.NewServer(sm)
+	t.Cleanup(srv.Close)
+	h := &harness{fake: &runner.Fake{}, sm: sm, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, root: root, env: map[string]string{}}
+	h.app = &App{
+		Stdin: strings.NewReader(""), Stdout: h.stdout, Stderr: h.stderr, Runner: h.fake, Root: root,
+		Getenv: func(k string) string { return h.env[k] },
+		NewStore: func(ctx context.Context, region string) (secrets.Store, error) {
+			return secrets.NewSecretsManager(ctx, region, srv.URL,
+				awsconfig.WithCredentialsProvider(credentials.NewStaticCredentialsProvider("AKIAFAKECLI000000001", "x", "")),
+				awsconfig.WithSharedConfigFiles([]string{}), awsconfig.WithSharedCredentialsFiles([]string{}))
+		},
+		HTTPClient: &http.Client{},
+		Sleep:      func(context.Context, time.Duration) error { return nil },
+	}
+	return h
+}
+
+func dirExists(p string) bool { fi, err := os.Stat(p); return err == nil && fi.IsDir() }
+
+func (h *harness) run(args ...string) int {
+	h.stdout.Reset()
+	h.stderr.Reset()
+	return h.app.Run(context.Background(), args)
+}
+
+func TestSecretsInitTwice(t *testing.T) {
+	h := newHarness(t)
+	if code := h.run("secrets", "init", "--env", "dev"); code != 0 {
+		t.Fatalf("exit %d: %s", code, h.stderr)
+	}
+	if !strings.Contains(h.stdout.String(), "6 written, 0 kept") {
+		t.Errorf("stdout: %s", h.stdout)
+	}
+	jwtValue, _ := h.sm.Current("supabase-dev/jwt")
+	v, _ := secrets.Decode(jwtValue)
+	if strings.Contains(h.stdout.String()+h.stderr.String(), v["jwt_secret"]) || strings.Contains(h.stdout.String(), v["anon_key"]) {
+		t.Error("a secret value was printed")
+	}
+	if code := h.run("secrets", "init", "--env", "dev"); code != 0 || !strings.Contains(h.stdout.String(), "0 written, 6 kept") {
+		t.Fatalf("second init: exit %d, %s", code, h.stdout)
+	}
+	if h.sm.Count("PutSecretValue") != 6 {
+		t.Errorf("%d writes over two inits, want 6", h.sm.Count("PutSecretValue"))
+	}
+}
+
+func TestSecretsInitFlagsAndErrors(t *testing.T) {
+	h := newHarness(t)
+	if code := h.run("secrets", "init"); code != 2 || !strings.Contains(h.stderr.String(), "--env is required") {
+		t.Errorf("no env: exit %d %s", code, h.stderr)
+	}
+	if code := h.run("secrets", "init", "--env", "staging"); code != 1 || !strings.Contains(h.stderr.String(), `"staging": unknown`) {
+		t.Errorf("unknown env: exit %d %s", code, h.stderr)
+	}
+	if code := h.run("secrets", "init", "--env", "prod"); code != 1 || !strings.Contains(h.stderr.String(), "outputs/prod.json not found") {
+		t.Errorf("missing outputs: exit %d %s", code, h.stderr)
+	}
+	if code := h.run("secrets", "init", "--env", "dev", "--jwt-expiry", "10m"); code != 2 {
+		t.Errorf("bad expiry: exit %d %s", code, h.stderr)
+	}
+	if code := h.run("secrets", "init", "--env", "dev", "--smtp-from-env"); code != 1 || !strings.Contains(h.stderr.String(), "SMTP_ADMIN_EMAIL, SMTP_HOST, SMTP_PORT must be set") {
+		t.Errorf("smtp without env: exit %d %s", code, h.stderr)
+	}
+	if h.sm.Count("PutSecretValue") != 0 {
+		t.Error("a failed invocation wrote secrets")
+	}
+	h.env = map[string]string{"SMTP_HOST": "email-smtp.us-east-1.amazonaws.com", "SMTP_PORT": "587", "SMTP_ADMIN_EMAIL": "ops@example.com", "SMTP_USER": "u", "SMTP_PASSWORD": "p", "SMTP_SENDER_NAME": "Ops"}
+	if code := h.run("secrets", "init", "--env", "dev", "--smtp-from-env", "--jwt-expiry", "1y", "--dashboard-user", "admin"); code != 0 {
+		t.Fatalf("exit %d %s", code, h.stderr)
+	}
+	smtp, _ := h.sm.Current("supabase-dev/smtp")
+	if !strings.Contains(smtp, "email-smtp.us-east-1.amazonaws.com") {
+		t.Errorf("smtp from env not stored: %s", smtp)
+	}
+	j, _ := h.sm.Current("supabase-dev/jwt")
+	v, _ := secrets.Decode(j)
+	claims, err := secrets.ParseKey(v["anon_key"], v["jwt_secret"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	iat, _ := claims.GetIssuedAt()
+	exp, _ := claims.GetExpirationTime()
+	if d := exp.Sub(iat.Time); d != 365*24*time.Hour {
+		t.Errorf("--jwt-expiry 1y gave %s", d)
+	}
+}
+
+func TestSecretsRotateJWTNoRoll(t *testing.T) {
+	h := newHarness(t)
+	h.run("secrets", "init", "--env", "dev")
+	before, _ := h.sm.Current("supabase-dev/jwt")
+	if code := h.run("secrets", "rotate", "jwt", "--env", "dev", "--no-roll"); code != 0 {
+		t.Fatalf("exit %d: %s", code, h.stderr)
+	}
+	after, _ := h.sm.Current("supabase-dev/jwt")
+	if before == after || h.sm.Versions("supabase-dev/jwt") != 2 {
+		t.Error("no new version written")
+	}
+	if !strings.Contains(h.stdout.String(), "user sessions end") {
+		t.Errorf("JWT rotation consequences not explained: %s", h.stdout)
+	}
+	if len(h.fake.Calls) != 0 {
+		t.Errorf("--no-roll touched the cluster: %v", h.fake.Calls)
+	}
+}
+
+func TestSecretsRotateDatabaseRollsCluster(t *testing.T) {
+	h := newHarness(t)
+	if !dirExists(filepath.Join(h.root, "dist", "dev")) {
+		t.Skip("dist/dev not rendered")
+	}
+	h.run("secrets", "init", "--env", "dev")
+	k := "kubectl --context supabase-dev "
+	h.fake.On(k+"get externalsecret", `{"items":[{"metadata":{"name":"supabase-db"},"status":{"refreshTime":"`+time.Now().Add(time.Hour).UTC().Format(time.RFC3339)+`","conditions":[{"type":"Ready","status":"True"}]}}]}`, 0)
+	h.fake.On(k+"get job db-bootstrap -n supabase -o json", `{"status":{"conditions":[{"type":"Complete","status":"True"}]}}`, 0)
+	h.fake.On(k+"get job db-bootstrap -n supabase -o json --ignore-not-found", "", 0)
+	h.fake.On(k+"get deployment", "deployment.apps/auth\ndeployment.apps/rest\n", 0)
+	if code := h.run("secrets", "rotate", "database", "--env", "dev"); code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, h.stderr, h.stdout)
+	}
+	// Not in the cluster: the Job is created from dist/dev/30-bootstrap.yaml.
+	created := -1
+	for i, c := range h.fake.Calls {
+		if c == k+"create -n supabase -f -" {
+			created = i
+		}
+	}
+	if created < 0 || !strings.Contains(h.fake.Stdins[created], "name: db-bootstrap") {
+		t.Fatalf("bootstrap Job not re-created from dist: %v", h.fake.Calls)
+	}
+	if len(h.fake.Called(k+"rollout restart deployment/auth")) != 1 || len(h.fake.Called(k+"rollout restart deployment/rest")) != 1 {
+		t.Errorf("dependents not restarted: %v", h.fake.Calls)
+	}
+	if code := h.run("secrets", "rotate", "--env", "dev"); code != 2 {
+		t.Errorf("rotate without a name: exit %d", code)
+	}
+}
+
+func TestSmokeReadsAnonKeyFromSecretsManager(t *testing.T) {
+	h := newHarness(t)
+	h.run("secrets", "init", "--env", "dev")
+	j, _ := h.sm.Current("supabase-dev/jwt")
+	v, _ := secrets.Decode(j)
+	var sawKey bool
+	gw := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("apikey") != v["anon_key"] {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		sawKey = true
+	}))
+	defer gw.Close()
+	if code := h.run("smoke", "--env", "dev", "--url", gw.URL, "--deadline", "2s"); code != 0 {
+		t.Fatalf("exit %d: %s %s", code, h.stdout, h.stderr)
+	}
+	if !sawKey || strings.Count(h.stdout.String(), "OK ") != 3 {
+		t.Errorf("stdout: %s", h.stdout)
+	}
+	bad := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusServiceUnavailable) }))
+	defer bad.Close()
+	if code := h.run("smoke", "--env", "dev", "--url", bad.URL, "--deadline", "200ms"); code != 1 || !strings.Contains(h.stdout.String(), "FAIL rest") {
+		t.Errorf("failing gateway: exit %d %s", code, h.stdout)
+	}
+}
+
+func TestSmokeFindsLoadBalancerFromIngress(t *testing.T) {
+	h := newHarness(t)
+	h.fake.On("kubectl --context supabase-dev get ingress -n supabase -o json", `{"items":[{"status":{"loadBalancer":{"ingress":[{"hostname":"127.0.0.1:1"}]}}}]}`, 0)
+	code := h.run("smoke", "--env", "dev", "--anon-key", "k", "--deadline", "100ms")
+	if code != 1 || !strings.Contains(h.stdout.String(), "http://127.0.0.1:1/rest/v1/") || !strings.Contains(h.stderr.String(), "no domain configured") {
+		t.Errorf("exit %d\n%s\n%s", code, h.stdout, h.stderr)
+	}
+}
+
+func TestCostCommand(t *testing.T) {
+	h := newHarness(t)
+	stack := filepath.Join("..", "cost", "testdata", "dev-like.tf.json")
+	abs, _ := filepath.Abs(stack)
+	if code := h.run("cost", "--env", "dev", "--stack", abs); code != 0 || !strings.Contains(h.stdout.String(), "TOTAL") {
+		t.Fatalf("exit %d %s %s", code, h.stdout, h.stderr)
+	}
+	if code := h.run("cost", "--env", "dev", "--stack", abs, "--max", "10"); code != 1 || !strings.Contains(h.stderr.String(), "exceeds --max $10.00") {
+		t.Errorf("--max: exit %d %s", code, h.stderr)
+	}
+	if code := h.run("cost", "--env", "dev"); code != 1 || !strings.Contains(h.stderr.String(), "make infra-synth ENVS=dev") {
+		t.Errorf("missing stack: exit %d %s", code, h.stderr)
+	}
+}
+
+func TestLogsStatusMetrics(t *testing.T) {
+	h := newHarness(t)
+	if code := h.run("logs", "auth", "--env", "dev", "--follow"); code != 0 {
+		t.Fatalf("exit %d %s", code, h.stderr)
+	}
+	want := "kubectl --context supabase-dev logs -n supabase -l app.kubernetes.io/name=auth,app.kubernetes.io/instance=supabase --all-containers --prefix --timestamps --since=1h0m0s --tail=200 --max-log-requests=20 --ignore-errors --follow"
+	if h.fake.Calls[0] != want {
+		t.Errorf("logs call:\n got %s\nwant %s", h.fake.Calls[0], want)
+	}
+	h.run("logs", "alb", "--env", "dev")
+	if !strings.Contains(h.fake.Calls[1], "-n kube-system -l app.kubernetes.io/name=aws-load-balancer-controller") {
+		t.Errorf("alb logs: %s", h.fake.Calls[1])
+	}
+	if code := h.run("logs", "--env", "dev"); code != 2 {
+		t.Errorf("logs without component: exit %d", code)
+	}
+	h.fake.On("kubectl --context supabase-dev get ingress", "", 1)
+	if code := h.run("status", "--env", "dev"); code != 1 || !strings.Contains(h.stderr.String(), "ingress") {
+		t.Errorf("status with a failing section: exit %d %s", code, h.stderr)
+	}
+	if len(h.fake.Called("helm list --all-namespaces --kube-context supabase-dev")) != 1 {
+		t.Error("status did not continue past a failing section")
+	}
+	if code := h.run("metrics", "--env", "dev"); code != 0 || !strings.Contains(h.stdout.String(), "/aws/eks/supabase-dev/cluster") {
+		t.Errorf("metrics: exit %d %s", code, h.stdout)
+	}
+}
+
+func TestHelpAndUnknown(t *testing.T) {
+	h := newHarness(t)
+	if code := h.run("help"); code != 0 || !strings.Contains(h.stdout.String(), "supabase-eks secrets rotate NAME") {
+		t.Errorf("help: %d %s", code, h.stdout)
+	}
+	if code := h.run("frobnicate"); code != 2 {
+		t.Errorf("unknown command: exit %d", code)
+	}
+	if code := h.run("deploy", "--env", "dev", "--only", "x", "--from", "y"); code != 2 {
+		t.Errorf("--only with --from: exit %d", code)
+	}
+	if code := h.run("deploy", "--env", "dev", "--only", "nope"); code != 1 || !strings.Contains(h.stderr.String(), "no step \"nope\"") {
+		t.Errorf("unknown step: exit %d %s", code, h.stderr)
+	}
+	var _ = outputs.Namespace
+}
