@@ -16,9 +16,6 @@ TOOLS_DIR  ?= $(CACHE_DIR)/tools
 # to the committed examples when absent.
 OUTPUTS_DIR ?= $(CURDIR)/outputs
 export CHECKPOINT_DISABLE := 1
-# jsii prints a banner for end-of-life Node majors; silence exactly Node 20
-# (what this image ships). Node 22 is the recommended runtime.
-export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 
 .PHONY: help
 help: ## List targets

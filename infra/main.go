@@ -16,6 +16,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/stack"
 	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
 )
 
 func main() {
@@ -43,6 +44,7 @@ func run(names []string, outdir string) error {
 	if err := boot.Validate(); err != nil {
 		return err
 	}
+	nodewarn.Silence()
 	defer jsii.Close()
 	app := cdktf.NewApp(&cdktf.AppConfig{Outdir: jsii.String(outdir), SkipValidation: jsii.Bool(false)})
 	bootstrap.New(app, boot, deployer.AllServices(), stack.ProviderConstraint)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/aws/jsii-runtime-go"
 	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 	"github.com/supabase-eks/supabase-eks/k8s/synth"
 )
@@ -91,6 +92,7 @@ func run(args []string) error {
 		jobs = append(jobs, j)
 	}
 
+	nodewarn.Silence()
 	defer jsii.Close()
 	if err := os.MkdirAll(*outDir, 0o755); err != nil {
 		return err

@@ -1,6 +1,4 @@
 # Kubernetes half (issue 3): cdk8s-Go program in k8s/, manifests in dist/<env>/.
-# Node 20 is what the machines have; jsii prints an end-of-life banner for it.
-export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 
 K8S_BIN   := $(BIN)/k8s
 CHART_DIR ?= $(CURDIR)/.cache/chart/$(ENV)

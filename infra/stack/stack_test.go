@@ -19,6 +19,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
 
@@ -40,10 +41,7 @@ func variant() config.Environment {
 }
 
 func TestMain(m *testing.M) {
-	// Same as the Makefile: no end-of-life banner from jsii on Node 20.
-	if os.Getenv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION") == "" {
-		os.Setenv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
-	}
+	nodewarn.Silence()
 	dir, err := os.MkdirTemp("", "infra-synth-")
 	if err != nil {
 		panic(err)

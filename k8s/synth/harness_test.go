@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
 	"os"
 	"path/filepath"
 	"sort"
@@ -59,6 +60,7 @@ var (
 
 func TestMain(m *testing.M) {
 	flag.Parse()
+	nodewarn.Silence()
 	code := func() int {
 		defer jsii.Close()
 		tmp, err := os.MkdirTemp("", "k8s-synth-test-")
