@@ -302,7 +302,7 @@ func TestPreflightNamesEveryProblem(t *testing.T) {
 		"https://helm.sh/docs/intro/install/",
 		"terraform: version 1.9.8 found at /usr/bin/terraform; want >= 1.10.0, < 2.0.0",
 		"kubectl: version 1.32.4 found at /usr/bin/kubectl; want >= 1.34.0, < 1.37.0",
-		"cluster is 1.35",
+		"the cluster is 1.35",
 		"node: version 18.20.0",
 		`deploy step "preflight"`,
 	} {

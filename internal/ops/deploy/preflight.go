@@ -149,7 +149,7 @@ func ToolKubectl(clusterVersion string) Tool {
 	}
 	return Tool{
 		Name: "kubectl", Min: fmt.Sprintf("1.%d.0", minor-1), Below: fmt.Sprintf("1.%d.0", minor+2),
-		Why:         fmt.Sprintf("applies and inspects the manifests (cluster is %s; kubectl supports one minor of skew)", clusterVersion),
+		Why:         fmt.Sprintf("applies and inspects the manifests; the cluster is %s and kubectl supports one minor of skew", clusterVersion),
 		Install:     "https://kubernetes.io/docs/tasks/tools/",
 		VersionArgs: []string{"version", "--client", "-o", "json"},
 		Parse: func(out string) (string, error) {

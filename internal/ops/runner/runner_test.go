@@ -1,0 +1,53 @@
+package runner
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+)
+
+func TestExecCapturesAndReportsExitCodes(t *testing.T) {
+	var out, errw bytes.Buffer
+	e := &Exec{Out: &out, Err: &errw}
+	res, err := e.Run(context.Background(), Cmd{Name: "sh", Args: []string{"-c", "echo hello; echo oops >&2; exit 3"}})
+	if ExitCode(err) != 3 || res.ExitCode != 3 {
+		t.Fatalf("exit code: %v %d", err, res.ExitCode)
+	}
+	if string(res.Stdout) != "hello\n" || !strings.Contains(err.Error(), "exit status 3: oops") {
+		t.Errorf("stdout %q err %v", res.Stdout, err)
+	}
+	if !strings.Contains(errw.String(), "$ sh -c 'echo hello; echo oops >&2; exit 3'") {
+		t.Errorf("progress line: %q", errw.String())
+	}
+	// Streamed: output reaches the terminal, stderr is still in the error.
+	out.Reset()
+	_, err = e.Run(context.Background(), Cmd{Name: "sh", Args: []string{"-c", "echo live; echo bad >&2; exit 1"}, Stream: true})
+	if out.String() != "live\n" || !strings.Contains(err.Error(), "bad") {
+		t.Errorf("stream: %q %v", out.String(), err)
+	}
+	if _, err := e.Run(context.Background(), Cmd{Name: "definitely-not-a-command-xyz"}); ExitCode(err) != -1 {
+		t.Errorf("missing binary: %v", err)
+	}
+	if _, err := e.Run(context.Background(), Cmd{Name: "sh", Args: []string{"-c", "cat"}, Stdin: strings.NewReader("in")}); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestFakeRulesNewestFirst(t *testing.T) {
+	f := &Fake{}
+	f.On("kubectl get", "general", 0)
+	f.Once("kubectl get", "first", 0)
+	a, _ := f.Run(context.Background(), Cmd{Name: "kubectl", Args: []string{"get", "x"}})
+	b, _ := f.Run(context.Background(), Cmd{Name: "kubectl", Args: []string{"get", "x"}})
+	if string(a.Stdout) != "first" || string(b.Stdout) != "general" {
+		t.Errorf("got %q then %q", a.Stdout, b.Stdout)
+	}
+	if _, err := f.Run(context.Background(), Cmd{Name: "x"}); err != nil {
+		t.Error("unscripted commands succeed")
+	}
+	f.On("fail", "", 2)
+	if _, err := f.Run(context.Background(), Cmd{Name: "fail"}); ExitCode(err) != 2 {
+		t.Errorf("scripted exit: %v", err)
+	}
+}
