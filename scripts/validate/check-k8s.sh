@@ -46,16 +46,19 @@ for arg in "$@"; do
     k apply --validate=strict -f "$STATE/ns.yaml" >/dev/null 2>>"$err" || true
   fi
   for ns in $(python3 "$HERE/manifests.py" namespaces "${files[@]}") $namespace; do
-    k get namespace "$ns" >/dev/null 2>&1 || k create namespace "$ns" >/dev/null
+    # --save-config: a later `kubectl apply` of this Namespace must not warn about a missing
+    # last-applied annotation.
+    k get namespace "$ns" >/dev/null 2>&1 || k create namespace "$ns" --save-config >/dev/null
   done
 
   fargs=(); for f in "${files[@]}"; do fargs+=(-f "$f"); done
   if [ -n "$namespace" ]; then fargs+=(--namespace "$namespace"); fi
   set +e
-  k apply --dry-run=server --validate=strict "${fargs[@]}" \
-    -o jsonpath='{.apiVersion}|{.kind}|{.metadata.namespace}|{.metadata.name}{"\n"}' >"$out" 2>>"$err"
+  k apply --dry-run=server --validate=strict "${fargs[@]}" -o json >"$out.json" 2>>"$err"
   krc=$?
   set -e
+  # One line per object the server accepted: apiVersion|kind|namespace|name.
+  python3 "$HERE/manifests.py" accepted "$out.json" >"$out"
   got=$(grep -c . "$out" || true)
   # Without --namespace, a namespaced object lacking metadata.namespace silently lands in
   # whatever namespace the user's kubeconfig selects: fail on it.

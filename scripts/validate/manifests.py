@@ -6,10 +6,13 @@ Usage:
   manifests.py count FILE...          number of objects (List items counted one by one)
   manifests.py namespaces FILE...     namespaces the objects live in (metadata.namespace)
   manifests.py namespace-objects FILE...  the Namespace objects, as one YAML stream
+  manifests.py accepted APPLY_OUTPUT.json  `kubectl apply -o json` output (an object or a
+                                      List) as lines apiVersion|kind|namespace|name
 
-Apply order is the file names' byte order: dist/ numbers its files so that this order is
-the documented one (namespaces and CRD-backed stores before the workloads that use them).
-kustomization.yaml and Chart.yaml/values.yaml are not Kubernetes objects and are skipped.
+A directory means its own files, not its subdirectories, exactly like
+`kubectl apply -f DIR` (dist/<env>/addons/ holds Helm values, not objects). Apply order is
+the file names' byte order, which dist/ documents as its apply order (00-namespace,
+10-secrets, ... 60-backup). kustomization.yaml, Chart.yaml and values.yaml are skipped.
 """
 import os
 import sys
@@ -27,12 +30,13 @@ def files(paths):
             continue
         if not os.path.isdir(p):
             sys.exit(f"{p}: no such file or directory")
-        found = []
-        for root, _, names in os.walk(p):
-            for n in names:
-                if n.endswith((".yaml", ".yml", ".json")) and n not in NOT_OBJECTS:
-                    found.append(os.path.join(root, n))
-        out.extend(sorted(found))
+        out.extend(
+            os.path.join(p, n)
+            for n in sorted(os.listdir(p))
+            if n.endswith((".yaml", ".yml", ".json"))
+            and n not in NOT_OBJECTS
+            and os.path.isfile(os.path.join(p, n))
+        )
     return out
 
 
@@ -69,6 +73,24 @@ def main():
         docs = [o for _, o in objects(args) if o.get("kind") == "Namespace" and o.get("apiVersion") == "v1"]
         if docs:
             yaml.safe_dump_all(docs, sys.stdout, sort_keys=False)
+    elif cmd == "accepted":
+        import json
+
+        text = open(args[0]).read().strip()
+        if not text:
+            return
+        # kubectl prints the object, or a List when there are several; decode document by
+        # document in case it ever prints more than one.
+        dec, pos, objs = json.JSONDecoder(), 0, []
+        while pos < len(text):
+            doc, end = dec.raw_decode(text, pos)
+            objs.extend(doc.get("items", []) if doc.get("kind") == "List" else [doc])
+            pos = end
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+        for o in objs:
+            m = o.get("metadata") or {}
+            print("|".join([o.get("apiVersion", ""), o.get("kind", ""), m.get("namespace", ""), m.get("name", "")]))
     else:
         sys.exit(__doc__)
 

@@ -65,6 +65,16 @@ check_k8s() {
 }
 
 check_helm() {
+  local e dir
+  # The chart is built from dist/<env> by the k8s half's `make chart`; rebuild it so the
+  # check never looks at a stale chart.
+  for e in $ENVS; do
+    # shellcheck disable=SC2059
+    dir=$(printf "$CHART_DIR_TEMPLATE" "$e")
+    if ! make --no-print-directory chart ENV="$e" CHART_DIR="$ROOT/$dir" >"$VALIDATE_OUT/chart-$e.log" 2>&1; then
+      echo "FAIL $e: make chart ENV=$e"; sed 's/^/  /' "$VALIDATE_OUT/chart-$e.log"; return 1
+    fi
+  done
   local args; mapfile -t args < <(per_env "$CHART_DIR_TEMPLATE")
   "$HERE/check-helm.sh" --namespace supabase "${args[@]}"
 }
