@@ -26,9 +26,11 @@ func Dev() Environment {
 			AdminPrincipalARNs: []string{"arn:aws:iam::111122223333:role/platform-admin"},
 			LogRetentionDays:   30,
 			NodeGroups: []NodeGroupConfig{{
-				Name:          "general",
-				InstanceTypes: []string{"t4g.medium"},
-				CapacityType:  "ON_DEMAND",
+				Name: "general",
+				// Spot keeps dev under $200/month; three 4 GiB Graviton types
+				// widen the Spot pools, and PDBs ride out interruptions.
+				InstanceTypes: []string{"t4g.medium", "m6g.medium", "m7g.medium"},
+				CapacityType:  "SPOT",
 				MinSize:       2,
 				DesiredSize:   2,
 				MaxSize:       4,
