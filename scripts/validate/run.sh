@@ -13,7 +13,8 @@
 #   db           database bootstrap tests against a real PostgreSQL
 #   negative     the gate's own tests: broken inputs must make the checks fail
 #
-# Environment: ENVS (default "dev prod"), STACKS_DIR (cdktf.out/stacks), DIST_DIR (dist),
+# Environment: ENVS (default "dev prod"), EXTRA_STACKS (stacks besides supabase-<env> that tf
+# and trivy check when synthesized; default "bootstrap"), STACKS_DIR (cdktf.out/stacks), DIST_DIR (dist),
 # CHART_DIR_TEMPLATE (chart directory, %s = env; default .cache/chart/%s),
 # VALIDATE_OUT (plans and logs; default .cache/validate), GO.
 set -uo pipefail
@@ -24,6 +25,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 cd "$ROOT" || exit 1
 
 ENVS=${ENVS:-dev prod}
+EXTRA_STACKS=${EXTRA_STACKS-bootstrap}
 STACKS_DIR=${STACKS_DIR:-cdktf.out/stacks}
 DIST_DIR=${DIST_DIR:-dist}
 CHART_DIR_TEMPLATE=${CHART_DIR_TEMPLATE:-.cache/chart/%s}
@@ -39,22 +41,34 @@ per_env() { # per_env FMT: "--label <env> <FMT with env>" for each env
   done
 }
 
+# stacks: every env's stack (required) and the extra ones that have been synthesized.
+stacks() {
+  local s
+  for s in $ENVS; do echo "$s"; done
+  for s in $EXTRA_STACKS; do [ -f "$STACKS_DIR/supabase-$s/cdk.tf.json" ] && echo "$s"; done
+  return 0
+}
+
 check_tf() {
   rm -rf "$VALIDATE_OUT/plans"
-  local args; mapfile -t args < <(per_env "$STACKS_DIR/supabase-%s")
+  local args=() s
+  for s in $(stacks); do args+=(--label "$s" "$STACKS_DIR/supabase-$s"); done
   PLAN_OUT=$VALIDATE_OUT/plans "$HERE/check-tf.sh" "${args[@]}"
 }
 
 check_trivy() {
-  local args=() e stack plan
-  for e in $ENVS; do
-    stack=$STACKS_DIR/supabase-$e; plan=$VALIDATE_OUT/plans/$e/plan.json
-    [ -f "$stack/cdk.tf.json" ] || { echo "FAIL: $stack/cdk.tf.json missing (run the infra synth)"; return 1; }
+  local args=() s e stack plan
+  for s in $(stacks); do
+    stack=$STACKS_DIR/supabase-$s; plan=$VALIDATE_OUT/plans/$s/plan.json
+    [ -f "$stack/cdk.tf.json" ] || { echo "FAIL: $stack/cdk.tf.json missing (run: make synth)"; return 1; }
     if [ ! -f "$plan" ] || [ "$plan" -ot "$stack/cdk.tf.json" ]; then
       echo "FAIL: $plan missing or older than $stack/cdk.tf.json (run: make validate-tf)"; return 1
     fi
-    [ -d "$DIST_DIR/$e" ] || { echo "FAIL: $DIST_DIR/$e missing (run the k8s synth)"; return 1; }
-    args+=(--tf "$e=$stack" --plan "$e=$plan" --k8s "$e=$DIST_DIR/$e")
+    args+=(--tf "$s=$stack" --plan "$s=$plan")
+  done
+  for e in $ENVS; do
+    [ -d "$DIST_DIR/$e" ] || { echo "FAIL: $DIST_DIR/$e missing (run: make synth)"; return 1; }
+    args+=(--k8s "$e=$DIST_DIR/$e")
   done
   "$HERE/check-trivy.sh" "${args[@]}"
 }
@@ -92,7 +106,7 @@ check_kube_score() {
 check_db() { "$HERE/check-db.sh"; }
 
 check_negative() {
-  SUPABASE_EKS_REQUIRE_TOOLS=1 ${GO:-go} test -count=1 ./scripts/validate/...
+  SUPABASE_EKS_GATE_TESTS=1 ${GO:-go} test -count=1 ./scripts/validate/...
 }
 
 mkdir -p "$VALIDATE_OUT"
