@@ -40,6 +40,7 @@ func (d *Deployer) DeploySteps() []Step {
 		{"addons", "helm upgrade --install of the cluster add-ons", d.Addons},
 		{"apply", "install the Supabase manifests (" + d.method() + ")", d.Apply},
 		{"wait", "wait for the bootstrap Job, the rollouts and the load balancer", d.Wait},
+		{"alb-alarms", "point the ALB alarms at the load balancer and re-apply the AWS layer", d.ALBAlarms},
 		{"smoke", "check REST, Auth and Storage through the load balancer", d.SmokeStep},
 	}
 }
@@ -120,7 +121,7 @@ func (d *Deployer) InfraApply(ctx context.Context) error {
 	if err := d.requireStack(); err != nil {
 		return err
 	}
-	_, err := d.run(ctx, d.terraform("plan", "-input=false", "-detailed-exitcode", "-out="+PlanFile))
+	_, err := d.run(ctx, d.terraform(append([]string{"plan", "-input=false", "-detailed-exitcode", "-out=" + PlanFile}, d.varFileArgs()...)...))
 	switch runner.ExitCode(err) {
 	case 0:
 		d.logf("    no changes: the AWS layer already matches the configuration")

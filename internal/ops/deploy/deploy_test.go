@@ -235,7 +235,7 @@ func TestDeployRunsEveryStepInOrder(t *testing.T) {
 	if err != nil || o.ClusterName != "supabase-dev" {
 		t.Errorf("outputs/dev.json: %v", err)
 	}
-	for _, want := range []string{"==> [1/12] deploy preflight", "==> [12/12] deploy smoke", "load balancer: supabase-dev-1.us-east-1.elb.amazonaws.com", "WARNING: no domain configured"} {
+	for _, want := range []string{"==> [1/13] deploy preflight", "==> [13/13] deploy smoke", "load balancer: supabase-dev-1.us-east-1.elb.amazonaws.com", "WARNING: no domain configured"} {
 		if !strings.Contains(fx.log.String(), want) {
 			t.Errorf("progress lacks %q", want)
 		}

@@ -248,7 +248,7 @@ func (d *Deployer) InfraDestroy(ctx context.Context) error {
 	if _, err := d.run(ctx, d.terraform("init", "-input=false")); err != nil {
 		return err
 	}
-	_, err := d.run(ctx, d.terraform("destroy", "-input=false", "-auto-approve"))
+	_, err := d.run(ctx, d.terraform(append([]string{"destroy", "-input=false", "-auto-approve"}, d.varFileArgs()...)...))
 	if err == nil {
 		return nil
 	}
@@ -296,7 +296,7 @@ func (d *Deployer) InfraPlan(ctx context.Context) error {
 	if _, err := d.run(ctx, d.terraform("init", "-input=false")); err != nil {
 		return err
 	}
-	_, err := d.run(ctx, d.terraform("plan", "-input=false", "-lock=false", "-detailed-exitcode"))
+	_, err := d.run(ctx, d.terraform(append([]string{"plan", "-input=false", "-lock=false", "-detailed-exitcode"}, d.varFileArgs()...)...))
 	switch runner.ExitCode(err) {
 	case 0:
 		d.logf("    AWS layer: no changes")
