@@ -10,6 +10,7 @@ import (
 
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/cloudwatchloggroup"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/dbinstance"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/dbparametergroup"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/dbsubnetgroup"
@@ -17,6 +18,7 @@ import (
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/iamrolepolicyattachment"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/securitygroup"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/vpcsecuritygroupingressrule"
+	"github.com/hashicorp/terraform-cdk-go/cdktf"
 
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 	"github.com/supabase-eks/supabase-eks/internal/config"
@@ -35,7 +37,12 @@ type Props struct {
 	// cluster security group every node and pod carries).
 	ClientSecurityGroupID *string
 	KMSKeyARN             *string
+	// LogRetentionDays keeps the exported PostgreSQL logs this long.
+	LogRetentionDays int
 }
+
+// LogExports are the RDS log types exported to CloudWatch.
+var LogExports = []string{"postgresql", "upgrade"}
 
 // Database exposes connection facts; the password never leaves RDS and
 // Secrets Manager.
@@ -120,6 +127,17 @@ func New(scope constructs.Construct, id string, p Props) *Database {
 		Role:      monitoring.Name(),
 		PolicyArn: jsii.String("arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"),
 	})
+
+	// RDS would create these groups on first export, unencrypted and kept
+	// forever, and they would outlive `terraform destroy`.
+	var logGroups []cdktf.ITerraformDependable
+	for _, kind := range LogExports {
+		logGroups = append(logGroups, cloudwatchloggroup.NewCloudwatchLogGroup(c, jsii.String("logs-"+kind), &cloudwatchloggroup.CloudwatchLogGroupConfig{
+			Name:            jsii.String(fmt.Sprintf("/aws/rds/instance/%s/%s", p.Name, kind)),
+			RetentionInDays: jsii.Number(float64(p.LogRetentionDays)),
+			KmsKeyId:        p.KMSKeyARN,
+		}))
+	}
 
 	instanceCfg := &dbinstance.DbInstanceConfig{
 		Identifier:                         jsii.String(p.Name),

@@ -85,7 +85,7 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	})
 	db := database.New(st, "database", database.Props{
 		Name: name, Config: env.Database, VpcID: net.VpcID, DatabaseSubnetIDs: net.DatabaseSubnetIDs,
-		ClientSecurityGroupID: eks.SecurityGroupID, KMSKeyARN: sec.KeyARN,
+		ClientSecurityGroupID: eks.SecurityGroupID, KMSKeyARN: sec.KeyARN, LogRetentionDays: env.Cluster.LogRetentionDays,
 	})
 	secretARNs := []*string{db.MasterSecretARN}
 	for _, logical := range outputs.SecretOrder {

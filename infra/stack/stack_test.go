@@ -408,6 +408,15 @@ func TestRDS(t *testing.T) {
 		if fmt.Sprint(db["enabled_cloudwatch_logs_exports"]) != "[postgresql upgrade]" {
 			t.Errorf("%s: log exports %v", env, db["enabled_cloudwatch_logs_exports"])
 		}
+		groups := map[string]bool{}
+		for _, lg := range resources(env, "aws_cloudwatch_log_group") {
+			groups[str(lg["name"])] = true
+		}
+		for _, kind := range []string{"postgresql", "upgrade"} {
+			if !groups["/aws/rds/instance/"+envs[env].ResourcePrefix()+"/"+kind] {
+				t.Errorf("%s: RDS %s log group not managed (retention, KMS)", env, kind)
+			}
+		}
 		if !strings.Contains(str(db["monitoring_role_arn"]), "aws_iam_role") {
 			t.Errorf("%s: enhanced monitoring role", env)
 		}
