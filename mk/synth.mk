@@ -4,7 +4,10 @@
 INFRA_BIN := $(BIN)/infra
 
 .PHONY: synth infra-synth infra-build
-synth: infra-synth k8s-synth ## Synthesize the AWS stacks (cdktf.out/) and the manifests (dist/) for ENVS
+# The halves are independent (k8s reads the outputs file, not cdktf.out), so
+# they run side by side: each is one single-threaded Node.js process.
+synth: ## Synthesize the AWS stacks (cdktf.out/) and the manifests (dist/) for ENVS
+	@$(MAKE) --no-print-directory -j2 infra-synth k8s-synth
 	@echo "synth: done (cdktf.out/stacks/supabase-{$(subst $(eval) ,$(comma),$(ENVS))}, dist/)"
 
 comma := ,
