@@ -7,6 +7,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
+	"sigs.k8s.io/yaml"
 )
 
 // Kong ports.
@@ -25,6 +26,62 @@ const (
 	KongSecret            = "supabase-kong"
 	KongConfigKey         = "kong.yml"
 )
+
+// kongPlugin is a plugin entry of the declarative config; Config is a typed
+// struct per plugin so a misspelt field is a compile error here rather than
+// a Kong that refuses its configuration at start.
+type kongPlugin struct {
+	Name   string `json:"name"`
+	Config any    `json:"config,omitempty"`
+}
+
+// kongPrometheusConfig is the prometheus plugin's configuration (Kong 3.9
+// schema: per_consumer, status_code_metrics, ai_metrics, latency_metrics,
+// bandwidth_metrics, upstream_health_metrics; all default false).
+type kongPrometheusConfig struct {
+	StatusCodeMetrics     bool `json:"status_code_metrics"`
+	LatencyMetrics        bool `json:"latency_metrics"`
+	BandwidthMetrics      bool `json:"bandwidth_metrics"`
+	UpstreamHealthMetrics bool `json:"upstream_health_metrics"`
+	PerConsumer           bool `json:"per_consumer"`
+	AIMetrics             bool `json:"ai_metrics"`
+}
+
+// kongGlobalPlugins run on every request. The prometheus plugin serves
+// /metrics on the status listener (KongStatusPort), never on the proxy.
+var kongGlobalPlugins = []kongPlugin{{
+	Name: "prometheus",
+	Config: kongPrometheusConfig{
+		// Request counts by service, route and status are what error-rate
+		// alarms need; counters, cheap.
+		StatusCodeMetrics: true,
+		// Kong, upstream and total latency histograms per service and
+		// route: a dozen routes keep the series count small.
+		LatencyMetrics: true,
+		// Ingress/egress byte counters, cheap.
+		BandwidthMetrics: true,
+		// Off: services point at Kubernetes Services through a plain url,
+		// there are no Kong upstreams or health checks to report.
+		UpstreamHealthMetrics: false,
+		// Off: the consumers are only anon, service_role and the dashboard;
+		// the route already says most of that, and the label multiplies
+		// every request series.
+		PerConsumer: false,
+		// Off: no AI plugins.
+		AIMetrics: false,
+	},
+}}
+
+// kongPluginNames are the plugins Kong loads (KONG_PLUGINS): the ones the
+// routes use and the global ones. Loading prometheus also mounts its
+// /metrics route on the status API.
+func kongPluginNames() string {
+	names := []string{"request-transformer", "cors", "key-auth", "acl", "basic-auth"}
+	for _, p := range kongGlobalPlugins {
+		names = append(names, p.Name)
+	}
+	return strings.Join(names, ",")
+}
 
 type kongRoute struct {
 	name, path, upstream string
@@ -92,6 +149,15 @@ basicauth_credentials:
     username: {{ .username | toJson }}
     password: {{ .password | toJson }}
 
+`)
+	// Global plugins (no service or route), rendered from the typed
+	// structs; they hold no template placeholder.
+	plugins, err := yaml.Marshal(map[string][]kongPlugin{"plugins": kongGlobalPlugins})
+	if err != nil {
+		panic(fmt.Sprintf("kong global plugins: %v", err))
+	}
+	b.Write(plugins)
+	b.WriteString(`
 services:
 `)
 	for _, r := range c.kongRoutes() {
@@ -160,7 +226,7 @@ func (c *Context) Kong() {
 			manifest.Env("KONG_DECLARATIVE_CONFIG", "/kong/declarative/"+KongConfigKey),
 			manifest.Env("KONG_PREFIX", "/kong_prefix"),
 			manifest.Env("KONG_DNS_ORDER", "LAST,A,CNAME"),
-			manifest.Env("KONG_PLUGINS", "request-transformer,cors,key-auth,acl,basic-auth"),
+			manifest.Env("KONG_PLUGINS", kongPluginNames()),
 			manifest.Env("KONG_PROXY_LISTEN", fmt.Sprintf("0.0.0.0:%d", KongPort)),
 			manifest.Env("KONG_ADMIN_LISTEN", "off"),
 			manifest.Env("KONG_STATUS_LISTEN", fmt.Sprintf("0.0.0.0:%d", KongStatusPort)),
@@ -185,6 +251,7 @@ func (c *Context) Kong() {
 		}}}},
 		Mounts:       []corev1.VolumeMount{{Name: "declarative", MountPath: "/kong/declarative", ReadOnly: true}},
 		WritableDirs: []string{"/kong_prefix", "/tmp"},
+		MetricsPort:  "status",
 		Size:         c.W.Kong,
 	})
 }

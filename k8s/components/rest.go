@@ -30,6 +30,9 @@ func (c *Context) Rest() {
 		Liveness:       manifest.HTTPProbe("/live", RestAdminPort, 10, 3),
 		Startup:        manifest.HTTPProbe("/live", RestAdminPort, 2, 30),
 		InitContainers: []corev1.Container{c.waitURL(secrets.KeyRestURL)},
-		Size:           c.W.Rest,
+		// The admin server serves /metrics (schema cache, connection pool)
+		// next to /live and /ready.
+		MetricsPort: "admin",
+		Size:        c.W.Rest,
 	})
 }

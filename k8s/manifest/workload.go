@@ -28,6 +28,19 @@ const (
 	ReloadConfigMapsAnnotation = "configmap.reloader.stakater.com/reload"
 	// IRSAAnnotation carries the IAM role a service account assumes.
 	IRSAAnnotation = "eks.amazonaws.com/role-arn"
+	// The prometheus.io pod annotations are the convention annotation-based
+	// scrape jobs (CloudWatch agent, Prometheus kubernetes-pods) key on.
+	PrometheusScrapeAnnotation = "prometheus.io/scrape"
+	PrometheusPortAnnotation   = "prometheus.io/port"
+	PrometheusPathAnnotation   = "prometheus.io/path"
+)
+
+// Metrics endpoint conventions shared by every scraped component.
+const (
+	// MetricsPortName names the Service port of a metrics listener, the
+	// name a ServiceMonitor or endpoints-based scrape job selects.
+	MetricsPortName = "metrics"
+	MetricsPath     = "/metrics"
 )
 
 // Labels are the standard labels of a component's objects.
@@ -146,6 +159,11 @@ type Workload struct {
 	ReloadConfigMaps []string
 	// GracePeriod overrides the termination grace period in seconds.
 	GracePeriod int64
+	// MetricsPort names the container port that serves Prometheus metrics
+	// at MetricsPath. The pods get the prometheus.io annotations and the
+	// Service a port named MetricsPortName; the NetworkPolicy edge from the
+	// scrapers is platform.Edges' business.
+	MetricsPort string
 }
 
 // Deploy renders w.
@@ -201,6 +219,14 @@ func (c *Context) Deploy(w Workload) {
 	if len(w.ReloadConfigMaps) > 0 {
 		annotations[ReloadConfigMapsAnnotation] = strings.Join(w.ReloadConfigMaps, ",")
 	}
+	var podAnnotations map[string]string
+	if w.MetricsPort != "" {
+		podAnnotations = map[string]string{
+			PrometheusScrapeAnnotation: "true",
+			PrometheusPortAnnotation:   fmt.Sprint(containerPort(w, w.MetricsPort)),
+			PrometheusPathAnnotation:   MetricsPath,
+		}
+	}
 	dep := appsv1.Deployment{
 		TypeMeta:   Type("apps/v1", "Deployment"),
 		ObjectMeta: c.ObjectMeta(w.Name, w.Name),
@@ -215,7 +241,7 @@ func (c *Context) Deploy(w Workload) {
 				MaxUnavailable: Ptr(intstr.FromInt32(0)), MaxSurge: Ptr(intstr.FromInt32(1)),
 			}},
 			Template: corev1.PodTemplateSpec{
-				ObjectMeta: metav1.ObjectMeta{Labels: Labels(w.Name)},
+				ObjectMeta: metav1.ObjectMeta{Labels: Labels(w.Name), Annotations: podAnnotations},
 				Spec:       pod,
 			},
 		},
@@ -239,6 +265,11 @@ func (c *Context) Deploy(w Workload) {
 				Name: w.Ports[0].Name, Port: w.Ports[0].ContainerPort, TargetPort: intstr.FromString(w.Ports[0].Name), Protocol: corev1.ProtocolTCP,
 			}},
 		},
+	}
+	if w.MetricsPort != "" {
+		svc.Spec.Ports = append(svc.Spec.Ports, corev1.ServicePort{
+			Name: MetricsPortName, Port: containerPort(w, w.MetricsPort), TargetPort: intstr.FromString(w.MetricsPort), Protocol: corev1.ProtocolTCP,
+		})
 	}
 	c.Add(StageWorkloads, &svc)
 
@@ -315,6 +346,17 @@ func referencedSecrets(pod corev1.PodSpec) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// containerPort is the number of w's container port called name; a name
+// that is not declared is a programming error.
+func containerPort(w Workload, name string) int32 {
+	for _, p := range w.Ports {
+		if p.Name == name {
+			return p.ContainerPort
+		}
+	}
+	panic(fmt.Sprintf("%s: no container port named %q", w.Name, name))
 }
 
 // Port is a named TCP container port.

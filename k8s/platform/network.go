@@ -12,16 +12,25 @@ import (
 	"k8s.io/apimachinery/pkg/util/intstr"
 )
 
-// Peer is one end of an allowed flow: a pod group of the namespace, or an
-// IP range outside the cluster.
+// Peer is one end of an allowed flow: a pod group of the namespace, every
+// pod of another namespace, or an IP range outside the cluster.
 type Peer struct {
 	// Pod is the app.kubernetes.io/name of the pods; empty for IP ranges.
 	Pod string
-	// Name labels an IP range ("alb", "database", "internet").
-	Name   string
-	CIDRs  []string
-	Except []string
+	// Name labels an IP range ("alb", "database", "internet") or another
+	// namespace's pods ("cloudwatch").
+	Name string
+	// Namespace, when set, is another namespace all of whose pods are the
+	// peer (matched by its kubernetes.io/metadata.name label).
+	Namespace string
+	CIDRs     []string
+	Except    []string
 }
+
+// ScraperNamespace is where the CloudWatch agent (Container Insights with
+// Prometheus, the amazon-cloudwatch-observability add-on) runs; a
+// Prometheus installed there scrapes the same endpoints.
+const ScraperNamespace = "amazon-cloudwatch"
 
 // Edge allows From to open TCP connections to To on Ports.
 type Edge struct {
@@ -48,8 +57,13 @@ func Edges(c *manifest.Context) []Edge {
 	if c.Env.Network.InterfaceEndpoints {
 		internet.Except = nil
 	}
+	scraper := Peer{Name: "cloudwatch", Namespace: ScraperNamespace}
 	edges := []Edge{
 		{alb, pod("kong"), []int{components.KongPort, components.KongStatusPort}},
+		// Metrics scrapes reach the metrics listeners and nothing else:
+		// Kong's status listener, PostgREST's admin server.
+		{scraper, pod("kong"), []int{components.KongStatusPort}},
+		{scraper, pod("rest"), []int{components.RestAdminPort}},
 		{pod("kong"), pod("auth"), []int{components.AuthPort}},
 		{pod("kong"), pod("rest"), []int{components.RestPort}},
 		{pod("kong"), pod("realtime"), []int{components.RealtimePort}},
@@ -147,6 +161,11 @@ func NetworkPolicies(c *manifest.Context) {
 }
 
 func peers(p Peer) []networkingv1.NetworkPolicyPeer {
+	if p.Namespace != "" {
+		return []networkingv1.NetworkPolicyPeer{{NamespaceSelector: &metav1.LabelSelector{
+			MatchLabels: map[string]string{"kubernetes.io/metadata.name": p.Namespace},
+		}}}
+	}
 	if p.Pod != "" {
 		return []networkingv1.NetworkPolicyPeer{{PodSelector: &metav1.LabelSelector{MatchLabels: manifest.Selector(p.Pod)}}}
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/supabase-eks/supabase-eks/internal/outputs"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,6 +38,22 @@ func firstHost(cidr string) string {
 // nothing should reach.
 var probePorts = []int{22, 53, 80, 443, 465, 587, 3000, 3001, 4000, 4369, 4370, 5000, 5001, 5369, 5432, 8000, 8080, 8100, 9000, 9999}
 
+// podRef is a pod the matrix probes: one of the stack's pod groups or a pod
+// of another namespace.
+type podRef struct {
+	ns     string
+	labels map[string]string
+}
+
+// foreignPods live in other namespaces: the metrics scraper, cluster DNS,
+// and a pod wearing Kong's labels in another namespace (a pod selector
+// without a namespace selector must not match it).
+var foreignPods = map[string]podRef{
+	"amazon-cloudwatch/cloudwatch-agent": {"amazon-cloudwatch", map[string]string{"app.kubernetes.io/name": "cloudwatch-agent"}},
+	"kube-system/kube-dns":               {"kube-system", map[string]string{"k8s-app": "kube-dns"}},
+	"default/kong":                       {"default", map[string]string{"app.kubernetes.io/name": "kong", "app.kubernetes.io/instance": "supabase"}},
+}
+
 // intendedFlows is the flow matrix the issue asks for, written out by hand
 // (not derived from the code under test). Format: "from -> to:port".
 func intendedFlows(r *rendered) []string {
@@ -49,9 +66,15 @@ func intendedFlows(r *rendered) []string {
 		"realtime -> realtime:4369", "realtime -> realtime:4370", "realtime -> realtime:5369",
 		"storage -> internet:443", "imgproxy -> internet:443", "db-backup -> internet:443",
 		"auth -> internet:465", "auth -> internet:587",
+		// Metrics scrapes: Kong's status listener, PostgREST's admin server.
+		"amazon-cloudwatch/cloudwatch-agent -> kong:8100", "amazon-cloudwatch/cloudwatch-agent -> rest:3001",
 	}
 	for _, c := range []string{"auth", "rest", "realtime", "storage", "meta", "db-bootstrap", "db-backup"} {
 		flows = append(flows, c+" -> database:5432")
+	}
+	// DNS (TCP here; UDP is checked below).
+	for _, c := range []string{"kong", "auth", "rest", "realtime", "storage", "imgproxy", "meta", "studio", "db-bootstrap", "db-backup"} {
+		flows = append(flows, c+" -> kube-system/kube-dns:53")
 	}
 	sort.Strings(flows)
 	return flows
@@ -61,15 +84,16 @@ type policySet struct {
 	policies []networkingv1.NetworkPolicy
 }
 
-// selects reports the policies selecting pods with labels l, per direction.
-func (ps policySet) selecting(l map[string]string, dir networkingv1.PolicyType) []networkingv1.NetworkPolicy {
+// selecting reports the policies selecting pod, per direction: policies
+// only apply to pods of their own namespace.
+func (ps policySet) selecting(pod podRef, dir networkingv1.PolicyType) []networkingv1.NetworkPolicy {
 	var out []networkingv1.NetworkPolicy
 	for _, p := range ps.policies {
 		sel, err := metav1.LabelSelectorAsSelector(&p.Spec.PodSelector)
 		if err != nil {
 			panic(err)
 		}
-		if sel.Matches(labels.Set(l)) && slices.Contains(p.Spec.PolicyTypes, dir) {
+		if p.Namespace == pod.ns && sel.Matches(labels.Set(pod.labels)) && slices.Contains(p.Spec.PolicyTypes, dir) {
 			out = append(out, p)
 		}
 	}
@@ -92,22 +116,28 @@ func portMatches(ports []networkingv1.NetworkPolicyPort, port int) bool {
 	return false
 }
 
-// peerMatches: a pod peer (labels in the same namespace) or an address.
-func peerMatches(peers []networkingv1.NetworkPolicyPeer, podLabels map[string]string, addr string) bool {
+func selectorMatches(s *metav1.LabelSelector, l map[string]string) bool {
+	sel, err := metav1.LabelSelectorAsSelector(s)
+	if err != nil {
+		panic(err)
+	}
+	return sel.Matches(labels.Set(l))
+}
+
+// peerMatches: the peer (a pod, or nil for an address) matches one of the
+// rule's peers. policyNS is the namespace of the policy holding the rule: a
+// pod selector alone means pods of that namespace; a namespace selector
+// matches the namespace's kubernetes.io/metadata.name label.
+func peerMatches(peers []networkingv1.NetworkPolicyPeer, policyNS string, pod *podRef, addr string) bool {
 	if len(peers) == 0 {
 		return true
 	}
 	for _, p := range peers {
-		if p.NamespaceSelector != nil {
-			continue // only DNS uses namespace selectors; probed separately
-		}
-		if podLabels != nil && p.PodSelector != nil && p.IPBlock == nil {
-			sel, _ := metav1.LabelSelectorAsSelector(p.PodSelector)
-			if sel.Matches(labels.Set(podLabels)) {
-				return true
+		switch {
+		case p.IPBlock != nil:
+			if addr == "" {
+				continue
 			}
-		}
-		if addr != "" && p.IPBlock != nil {
 			a := netip.MustParseAddr(addr)
 			if netip.MustParsePrefix(p.IPBlock.CIDR).Contains(a) {
 				excluded := false
@@ -118,19 +148,32 @@ func peerMatches(peers []networkingv1.NetworkPolicyPeer, podLabels map[string]st
 					return true
 				}
 			}
+		case pod == nil:
+			continue
+		case p.NamespaceSelector != nil:
+			if selectorMatches(p.NamespaceSelector, map[string]string{"kubernetes.io/metadata.name": pod.ns}) &&
+				(p.PodSelector == nil || selectorMatches(p.PodSelector, pod.labels)) {
+				return true
+			}
+		case p.PodSelector != nil:
+			if pod.ns == policyNS && selectorMatches(p.PodSelector, pod.labels) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-func (ps policySet) egressAllowed(from map[string]string, toLabels map[string]string, addr string, port int) bool {
+// egressAllowed: from may open a connection to the pod to (or addr) on port
+// as far as from's policies are concerned.
+func (ps policySet) egressAllowed(from podRef, to *podRef, addr string, port int) bool {
 	pols := ps.selecting(from, networkingv1.PolicyTypeEgress)
 	if len(pols) == 0 {
 		return true // not isolated
 	}
 	for _, p := range pols {
 		for _, rule := range p.Spec.Egress {
-			if portMatches(rule.Ports, port) && peerMatches(rule.To, toLabels, addr) {
+			if portMatches(rule.Ports, port) && peerMatches(rule.To, p.Namespace, to, addr) {
 				return true
 			}
 		}
@@ -138,19 +181,30 @@ func (ps policySet) egressAllowed(from map[string]string, toLabels map[string]st
 	return false
 }
 
-func (ps policySet) ingressAllowed(to map[string]string, fromLabels map[string]string, addr string, port int) bool {
+func (ps policySet) ingressAllowed(to podRef, from *podRef, addr string, port int) bool {
 	pols := ps.selecting(to, networkingv1.PolicyTypeIngress)
 	if len(pols) == 0 {
 		return true
 	}
 	for _, p := range pols {
 		for _, rule := range p.Spec.Ingress {
-			if portMatches(rule.Ports, port) && peerMatches(rule.From, fromLabels, addr) {
+			if portMatches(rule.Ports, port) && peerMatches(rule.From, p.Namespace, from, addr) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// readPolicies decodes every rendered NetworkPolicy.
+func readPolicies(t *testing.T, r *rendered) policySet {
+	var ps policySet
+	for _, o := range r.kind("NetworkPolicy") {
+		var p networkingv1.NetworkPolicy
+		o.into(t, &p)
+		ps.policies = append(ps.policies, p)
+	}
+	return ps
 }
 
 // TestNetworkFlowMatrix computes every allowed flow from the rendered
@@ -158,18 +212,20 @@ func (ps policySet) ingressAllowed(to map[string]string, fromLabels map[string]s
 // addresses) and compares it with the intended matrix.
 func TestNetworkFlowMatrix(t *testing.T) {
 	eachEnv(t, func(t *testing.T, r *rendered) {
-		var ps policySet
-		for _, o := range r.kind("NetworkPolicy") {
-			var p networkingv1.NetworkPolicy
-			o.into(t, &p)
-			ps.policies = append(ps.policies, p)
-		}
-		pods := map[string]map[string]string{}
+		ps := readPolicies(t, r)
+		pods := map[string]podRef{}
 		for name, tpl := range podTemplates(t, r) {
-			pods[tpl.Labels["app.kubernetes.io/name"]] = tpl.Labels
-			if len(ps.selecting(tpl.Labels, networkingv1.PolicyTypeIngress)) < 2 || len(ps.selecting(tpl.Labels, networkingv1.PolicyTypeEgress)) < 2 {
+			pod := podRef{ns: outputs.Namespace, labels: tpl.Labels}
+			pods[tpl.Labels["app.kubernetes.io/name"]] = pod
+			if len(ps.selecting(pod, networkingv1.PolicyTypeIngress)) < 2 || len(ps.selecting(pod, networkingv1.PolicyTypeEgress)) < 2 {
 				t.Errorf("%s is not selected by the default deny and a policy of its own", name)
 			}
+		}
+		for name, pod := range foreignPods {
+			if pod.ns == outputs.Namespace {
+				t.Fatalf("foreign pod %s is in the stack's namespace", name)
+			}
+			pods[name] = pod
 		}
 		var got []string
 		names := make([]string, 0, len(pods))
@@ -180,7 +236,13 @@ func TestNetworkFlowMatrix(t *testing.T) {
 		for _, from := range names {
 			for _, port := range probePorts {
 				for _, to := range names {
-					if ps.egressAllowed(pods[from], pods[to], "", port) && ps.ingressAllowed(pods[to], pods[from], "", port) {
+					if _, ok := foreignPods[from]; ok {
+						if _, ok := foreignPods[to]; ok {
+							continue // neither end is the stack's
+						}
+					}
+					src, dst := pods[from], pods[to]
+					if ps.egressAllowed(src, &dst, "", port) && ps.ingressAllowed(dst, &src, "", port) {
 						got = append(got, fmt.Sprintf("%s -> %s:%d", from, to, port))
 					}
 				}
@@ -188,7 +250,7 @@ func TestNetworkFlowMatrix(t *testing.T) {
 					if ext.name == "alb" {
 						continue
 					}
-					if ps.egressAllowed(pods[from], nil, ext.addr(r), port) {
+					if _, ok := foreignPods[from]; !ok && ps.egressAllowed(pods[from], nil, ext.addr(r), port) {
 						got = append(got, fmt.Sprintf("%s -> %s:%d", from, ext.name, port))
 					}
 				}
@@ -196,6 +258,9 @@ func TestNetworkFlowMatrix(t *testing.T) {
 		}
 		for _, ext := range externals {
 			for _, to := range names {
+				if _, ok := foreignPods[to]; ok {
+					continue
+				}
 				for _, port := range probePorts {
 					if ps.ingressAllowed(pods[to], nil, ext.addr(r), port) {
 						got = append(got, fmt.Sprintf("%s -> %s:%d", ext.name, to, port))
