@@ -40,7 +40,7 @@ phase_check() {
   command -v python3 >/dev/null || die "python3 not on PATH (schema generators need it)"
   python3 -c 'import yaml' 2>/dev/null || die "python3 lacks PyYAML (apt-get install -y python3-yaml)"
   local tf; tf=$(command -v terraform) || die "terraform not on PATH (need >= $TERRAFORM_MIN_VERSION)"
-  echo "  terraform: $($tf version | head -1)"
+  echo "  terraform: $(TF_CLI_CONFIG_FILE=/dev/null $tf version 2>/dev/null | head -1)"
   local pgbin; pgbin=$(postgres_bindir) || die "PostgreSQL $POSTGRES_MAJOR server binaries not found (apt-get install -y postgresql-$POSTGRES_MAJOR)"
   echo "  postgres: $("$pgbin/postgres" --version)"
 }
@@ -189,18 +189,24 @@ phase_provider() {
     "github.com/hashicorp/terraform-provider-aws@$TPA_VERSION"
 }
 
-total_start=$(now)
-for p in $PHASES; do
-  fn="phase_${p//-/_}"
-  declare -F "$fn" >/dev/null || die "unknown phase '$p' (known: $ALL_PHASES)"
-  start=$(now)
-  echo "==> $p"
-  # One lock per phase: two `make tools` (or a developer and CI) never build the same thing twice.
-  mkdir -p "$TOOLS_DIR"
-  (
-    flock 9
-    "$fn"
-  ) 9>"$TOOLS_DIR/.$p.lock"
-  printf '<== %-12s %6.1fs\n' "$p" "$(elapsed "$start")"
-done
-printf 'tools: all requested phases done in %.1fs (cache %s)\n' "$(elapsed "$total_start")" "$TOOLS_DIR"
+# Everything runs from main, so editing this file during a long build cannot change what
+# the running build executes (bash reads scripts as it goes).
+main() {
+  total_start=$(now)
+  for p in $PHASES; do
+    fn="phase_${p//-/_}"
+    declare -F "$fn" >/dev/null || die "unknown phase '$p' (known: $ALL_PHASES)"
+    start=$(now)
+    echo "==> $p"
+    # One lock per phase: two `make tools` (or a developer and CI) never build the same thing twice.
+    mkdir -p "$TOOLS_DIR"
+    (
+      flock 9
+      "$fn"
+    ) 9>"$TOOLS_DIR/.$p.lock"
+    printf '<== %-12s %6.1fs\n' "$p" "$(elapsed "$start")"
+  done
+  printf 'tools: all requested phases done in %.1fs (cache %s)\n' "$(elapsed "$total_start")" "$TOOLS_DIR"
+}
+
+main "$@"

@@ -109,27 +109,33 @@ check_negative() {
   SUPABASE_EKS_GATE_TESTS=1 ${GO:-go} test -count=1 ./scripts/validate/...
 }
 
-mkdir -p "$VALIDATE_OUT"
-declare -a names results times
-failed=0
-start_all=$(now)
-for c in $CHECKS; do
-  fn="check_${c//-/_}"
-  declare -F "$fn" >/dev/null || die "unknown check '$c' (known: $ALL)"
-  echo "==> $c"
-  t0=$(now)
-  log=$VALIDATE_OUT/$c.log
-  "$fn" 2>&1 | tee "$log"
-  rc=${PIPESTATUS[0]}
-  dt=$(printf '%.1f' "$(elapsed "$t0")")
-  if [ "$rc" -eq 0 ]; then res=PASS; else res=FAIL; failed=$((failed + 1)); fi
-  echo "--- $c: $res (${dt}s)"
-  names+=("$c"); results+=("$res"); times+=("$dt")
-done
-total=$(printf '%.1f' "$(elapsed "$start_all")")
-echo
-printf '%-12s %-6s %8s\n' CHECK RESULT SECONDS
-for i in "${!names[@]}"; do printf '%-12s %-6s %8s\n' "${names[$i]}" "${results[$i]}" "${times[$i]}"; done
-printf '%-12s %-6s %8s\n' total "$([ $failed -eq 0 ] && echo PASS || echo FAIL)" "$total"
-echo "(envs: $ENVS; logs in $VALIDATE_OUT/)"
-[ $failed -eq 0 ]
+# Everything runs from main (bash reads scripts as it goes; editing this file while it runs
+# must not change the run).
+main() {
+  mkdir -p "$VALIDATE_OUT"
+  declare -a names results times
+  failed=0
+  start_all=$(now)
+  for c in $CHECKS; do
+    fn="check_${c//-/_}"
+    declare -F "$fn" >/dev/null || die "unknown check '$c' (known: $ALL)"
+    echo "==> $c"
+    t0=$(now)
+    log=$VALIDATE_OUT/$c.log
+    "$fn" 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    dt=$(printf '%.1f' "$(elapsed "$t0")")
+    if [ "$rc" -eq 0 ]; then res=PASS; else res=FAIL; failed=$((failed + 1)); fi
+    echo "--- $c: $res (${dt}s)"
+    names+=("$c"); results+=("$res"); times+=("$dt")
+  done
+  total=$(printf '%.1f' "$(elapsed "$start_all")")
+  echo
+  printf '%-12s %-6s %8s\n' CHECK RESULT SECONDS
+  for i in "${!names[@]}"; do printf '%-12s %-6s %8s\n' "${names[$i]}" "${results[$i]}" "${times[$i]}"; done
+  printf '%-12s %-6s %8s\n' total "$([ $failed -eq 0 ] && echo PASS || echo FAIL)" "$total"
+  echo "(envs: $ENVS; logs in $VALIDATE_OUT/)"
+  [ $failed -eq 0 ]
+}
+
+main "$@"
