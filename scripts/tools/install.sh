@@ -40,7 +40,10 @@ phase_check() {
   command -v python3 >/dev/null || die "python3 not on PATH (schema generators need it)"
   python3 -c 'import yaml' 2>/dev/null || die "python3 lacks PyYAML (apt-get install -y python3-yaml)"
   local tf; tf=$(command -v terraform) || die "terraform not on PATH (need >= $TERRAFORM_MIN_VERSION)"
-  echo "  terraform: $(TF_CLI_CONFIG_FILE=/dev/null $tf version 2>/dev/null | head -1)"
+  local tfv; tfv=$(TF_CLI_CONFIG_FILE=/dev/null "$tf" version 2>/dev/null | sed -n '1s/^Terraform v//p')
+  [ "$(printf '%s\n' "$TERRAFORM_MIN_VERSION" "$tfv" | sort -V | head -1)" = "$TERRAFORM_MIN_VERSION" ] ||
+    die "terraform $tfv is older than $TERRAFORM_MIN_VERSION"
+  echo "  terraform: v$tfv"
   local pgbin; pgbin=$(postgres_bindir) || die "PostgreSQL $POSTGRES_MAJOR server binaries not found (apt-get install -y postgresql-$POSTGRES_MAJOR)"
   echo "  postgres: $("$pgbin/postgres" --version)"
 }
@@ -172,21 +175,56 @@ phase_crds() {
   fi
 }
 
+# The provider's schema, slimmed to what tfjson2hcl.py needs (types and block nesting), so
+# trivy can be given the stacks as HCL. Taken from the binary we built, through terraform.
+provider_schema() {
+  local bin=$1 out=$2
+  [ -f "$out" ] && { echo "  provider schema: cached ($out)"; return 0; }
+  local w; w=$(mktemp -d)
+  mkdir -p "$w/mirror/registry.terraform.io/hashicorp/aws/6.999.0/linux_amd64"
+  ln -s "$bin" "$w/mirror/registry.terraform.io/hashicorp/aws/6.999.0/linux_amd64/terraform-provider-aws_v6.999.0"
+  printf 'provider_installation {\n  filesystem_mirror {\n    path = "%s"\n  }\n}\n' "$w/mirror" >"$w/cli.tfrc"
+  echo '{"terraform":{"required_providers":{"aws":{"source":"hashicorp/aws","version":"6.999.0"}}}}' >"$w/main.tf.json"
+  TF_CLI_CONFIG_FILE=$w/cli.tfrc CHECKPOINT_DISABLE=1 terraform -chdir="$w" init -no-color -input=false >"$w/init.log" 2>&1 ||
+    { cat "$w/init.log"; rm -rf "$w"; die "terraform init with the built provider failed"; }
+  TF_CLI_CONFIG_FILE=$w/cli.tfrc CHECKPOINT_DISABLE=1 terraform -chdir="$w" providers schema -json |
+    python3 -c '
+import json, sys
+KEEP = {"attributes", "block_types", "block", "nesting_mode", "type", "provider",
+        "resource_schemas", "data_source_schemas", "provider_schemas", "format_version"}
+def slim(n, parent=None):
+    if isinstance(n, dict):
+        # attribute and block maps are keyed by name: keep every name
+        if parent in ("attributes", "block_types", "resource_schemas", "data_source_schemas", "provider_schemas"):
+            return {k: slim(v) for k, v in n.items()}
+        return {k: slim(v, k) for k, v in n.items() if k in KEEP}
+    return n
+json.dump(slim(json.load(sys.stdin)), sys.stdout)' >"$out.tmp"
+  mv "$out.tmp" "$out"
+  rm -rf "$w"
+  echo "  provider schema: $(du -h "$out" | cut -f1) at $out"
+}
+
 # The AWS provider build is heavy (~36 min, ~9 GB RSS on 2 cores): never run two at once.
 # If another process is already building this version into the cache, wait for its binary.
 phase_provider() {
   local dir bin; dir=$(tool_dir terraform-provider-aws "$TPA_VERSION"); bin="$dir/terraform-provider-aws"
-  if [ -x "$bin" ]; then echo "  terraform-provider-aws $TPA_VERSION: cached ($bin)"; return 0; fi
+  if [ -x "$bin" ]; then
+    echo "  terraform-provider-aws $TPA_VERSION: cached ($bin)"
+    provider_schema "$bin" "$dir/schema.json"; return 0
+  fi
   local other
   other=$(pgrep -f "go install.*terraform-provider-aws@$TPA_VERSION" | head -1 || true)
   if [ -n "$other" ]; then
     echo "  terraform-provider-aws: a build is already running (pid $other); waiting for $bin"
     while kill -0 "$other" 2>/dev/null; do sleep 10; done
     [ -x "$bin" ] || die "the running provider build (pid $other) ended without $bin"
-    echo "  terraform-provider-aws $TPA_VERSION: built by pid $other"; return 0
+    echo "  terraform-provider-aws $TPA_VERSION: built by pid $other"
+    provider_schema "$bin" "$dir/schema.json"; return 0
   fi
   go_install terraform-provider-aws "$TPA_VERSION" terraform-provider-aws -ldflags "-s -w" \
     "github.com/hashicorp/terraform-provider-aws@$TPA_VERSION"
+  provider_schema "$bin" "$dir/schema.json"
 }
 
 # Everything runs from main, so editing this file during a long build cannot change what

@@ -26,6 +26,7 @@ TRIVY=$(tool_dir trivy "$TRIVY_VERSION")/trivy
 KUBECONFORM=$(tool_dir kubeconform "$KUBECONFORM_VERSION")/kubeconform
 KUBE_SCORE=$(tool_dir kube-score "$KUBE_SCORE_VERSION")/kube-score
 TF_PROVIDER_AWS=$(tool_dir terraform-provider-aws "$TPA_VERSION")/terraform-provider-aws
+TF_PROVIDER_AWS_SCHEMA=$(tool_dir terraform-provider-aws "$TPA_VERSION")/schema.json
 K8S_SCHEMAS=$(tool_dir k8s-schemas "$K8S_VERSION")
 CRD_SCHEMAS=$(crd_schema_dir)
 ESO_CRDS=$(tool_dir crds "eso-$ESO_VERSION")
@@ -49,5 +50,5 @@ postgres_bindir() {
 }
 
 require_tool() {
-  [ -x "$1" ] || die "$1 missing: run 'make tools'"
+  [ -f "$1" ] || die "$1 missing: run 'make tools'"
 }

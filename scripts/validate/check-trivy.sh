@@ -8,7 +8,9 @@
 # without it); every LOW/MEDIUM finding must be accepted in the one ignore file
 # (default: .trivyignore.yaml at the repository root), each entry with a `statement` giving
 # the reason. The inputs are copied into one tree, so ignore-file `paths` are relative to it:
-#   tf/<label>/cdk.tf.json   plan/<label>/plan.json   k8s/<label>/<file>
+#   tf/<label>/cdk.tf   plan/<label>/plan.json   k8s/<label>/<file>
+# (cdk.tf is cdk.tf.json rewritten as HCL by tfjson2hcl.py: trivy cannot see nested blocks
+# in Terraform JSON, so scanning the JSON itself reports encrypted things as unencrypted.)
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -32,7 +34,11 @@ while [ $# -gt 0 ]; do
   dest=$TREE/scan/$kind/$label
   mkdir -p "$dest"
   case $kind in
-    tf) cp "$path"/*.tf.json "$dest/" ;;
+    # Terraform JSON hides nested blocks from trivy; give it the same configuration as HCL.
+    tf) require_tool "$TF_PROVIDER_AWS_SCHEMA"
+        for f in "$path"/*.tf.json; do
+          python3 "$HERE/tfjson2hcl.py" "$TF_PROVIDER_AWS_SCHEMA" "$f" "$dest/$(basename "$f" .json)"
+        done ;;
     plan) cp "$path" "$dest/plan.json" ;;
     k8s) mapfile -t files < <(python3 "$HERE/manifests.py" files "$path")
          [ ${#files[@]} -gt 0 ] || die "no manifests in $path"

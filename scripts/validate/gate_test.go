@@ -261,7 +261,7 @@ var sshFromAnywhere = map[string]map[string]any{
 }
 
 func TestTrivyFailsOnHighFinding(t *testing.T) {
-	needTools(t, toolPath(t, "TRIVY"))
+	needTools(t, toolPath(t, "TRIVY"), toolPath(t, "TF_PROVIDER_AWS_SCHEMA"))
 	good := tfStack(t, nil)
 	out, code := runCheck(t, "check-trivy.sh", "--tf", "good="+good)
 	if code != 0 {
@@ -274,7 +274,7 @@ func TestTrivyFailsOnHighFinding(t *testing.T) {
 	if code == 0 {
 		t.Fatalf("check-trivy.sh passed a security group open to 0.0.0.0/0 on port 22")
 	}
-	expectLine(t, out, `^\s+(HIGH|CRITICAL)\s+AWS-\d+\s+tf/bad/cdk.tf.json:\d+ \[aws_security_group_rule.ssh_from_anywhere\]`)
+	expectLine(t, out, `^\s+(HIGH|CRITICAL)\s+AWS-\d+\s+tf/bad/cdk.tf:\d+ \[aws_security_group_rule.ssh_from_anywhere\]`)
 
 	// The ignore file cannot accept a HIGH finding: list it there and the check still fails.
 	ids := regexp.MustCompile(`(?m)^\s+HIGH\s+(AWS-\d+)`).FindAllStringSubmatch(out, -1)
