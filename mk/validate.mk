@@ -37,11 +37,12 @@ validate-db: ## Database bootstrap tests against a real PostgreSQL $(POSTGRES_MA
 validate-negative: ## The gate's negative tests: broken inputs must fail the checks
 	$(VALIDATE_ENV) scripts/validate/run.sh negative
 
-lint: ## go vet, gofmt check, shellcheck (when installed), python syntax of scripts/
+lint: ## go vet, gofmt check, shellcheck -S warning (when installed), python syntax of scripts/
 	$(GO) vet ./...
-	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null; git ls-files -o --exclude-standard '*.go' 2>/dev/null)); \
+	@# imports/ is cdk8s-cli output (make imports), generated as is: not held to gofmt.
+	@out=$$(gofmt -l $$( (git ls-files '*.go'; git ls-files -o --exclude-standard '*.go') | grep -v '^imports/')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi; echo "gofmt: clean"
 	@if command -v shellcheck >/dev/null; then \
-	  shellcheck -x $$(git ls-files '*.sh'; git ls-files -o --exclude-standard '*.sh') && echo "shellcheck: clean"; \
+	  shellcheck -x -S warning $$(git ls-files '*.sh'; git ls-files -o --exclude-standard '*.sh') && echo "shellcheck: clean"; \
 	else echo "shellcheck: not installed, skipped (apt-get install -y shellcheck)"; fi
 	@python3 -c 'import ast,sys; [ast.parse(open(f).read(), f) for f in sys.argv[1:]]' $$(git ls-files 'scripts/*.py'; git ls-files -o --exclude-standard 'scripts/*.py') && echo "python: parses"
