@@ -18,12 +18,19 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 [ $# -gt 0 ] || die "usage: check-k8s.sh [--label NAME] PATH..."
 
 STATE=$(mktemp -d "${TMPDIR:-/tmp}/validate-k8s.XXXXXX")
-# shellcheck disable=SC2317 # called by the EXIT trap
-cleanup() { apiserver_stop "$STATE"; rm -rf "$STATE"; }
-trap cleanup EXIT
-apiserver_start "$STATE"
-KC=$STATE/kubeconfig
-apiserver_install_crds "$KC"
+# VALIDATE_KUBECONFIG: a server (with the CRDs) that run.sh started for several checks.
+if [ -n "${VALIDATE_KUBECONFIG:-}" ]; then
+  trap 'rm -rf "$STATE"' EXIT
+  KC=$VALIDATE_KUBECONFIG
+  echo "using the shared kube-apiserver $K8S_VERSION ($KC)"
+else
+  # shellcheck disable=SC2317 # called by the EXIT trap
+  cleanup() { apiserver_stop "$STATE"; rm -rf "$STATE"; }
+  trap cleanup EXIT
+  apiserver_start "$STATE"
+  KC=$STATE/kubeconfig
+  apiserver_install_crds "$KC"
+fi
 k() { "$KUBECTL" --kubeconfig "$KC" --cache-dir "$STATE/kube-cache" "$@"; }
 
 rc=0
