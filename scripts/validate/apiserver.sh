@@ -21,6 +21,16 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
+# alive PID: running, not a zombie waiting to be reaped (kill -0 succeeds on zombies).
+alive() {
+  if [ -r "/proc/$1/stat" ]; then
+    local st; st=$(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1)
+    [ -n "$st" ] && [ "$st" != Z ]
+  else
+    kill -0 "$1" 2>/dev/null
+  fi
+}
+
 # apiserver_stop DIR: stop what apiserver_start DIR started, by pid, apiserver first so it
 # does not log etcd errors while shutting down. Safe to call twice or on a half start.
 apiserver_stop() {
@@ -29,7 +39,7 @@ apiserver_stop() {
     [ -f "$dir/$p.pid" ] || continue
     pid=$(cat "$dir/$p.pid")
     kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    for _ in $(seq 1 100); do alive "$pid" || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
     rm -f "$dir/$p.pid"
   done
@@ -57,9 +67,11 @@ _pki() {
 # apiserver_start DIR: start etcd + kube-apiserver, wait for /readyz and the default
 # namespace, write DIR/kubeconfig. Returns non-zero (after stopping what it started) on failure.
 apiserver_start() {
-  local dir=$1
-  require_tool "$KUBE_APISERVER"; require_tool "$KUBECTL"
-  local etcd_bin; etcd_bin=$(command -v etcd) || die "etcd not on PATH: run 'make tools'"
+  local dir=$1 t
+  for t in "$KUBE_APISERVER" "$KUBECTL"; do
+    [ -x "$t" ] || { echo "$t missing: run 'make tools'" >&2; return 1; }
+  done
+  local etcd_bin; etcd_bin=$(command -v etcd) || { echo "etcd not on PATH: run 'make tools'" >&2; return 1; }
   mkdir -p "$dir"
   _pki "$dir/pki"
   local etcd_port peer_port api_port
@@ -113,7 +125,7 @@ current-context: validate
 EOF
   local ready=""
   for _ in $(seq 1 1200); do
-    if ! kill -0 "$(cat "$dir/apiserver.pid")" 2>/dev/null; then
+    if ! alive "$(cat "$dir/apiserver.pid")"; then
       echo "kube-apiserver exited:" >&2; tail -20 "$dir/apiserver.log" >&2
       apiserver_stop "$dir"; return 1
     fi
@@ -133,10 +145,12 @@ EOF
 # too large for client-side apply's last-applied annotation), then wait for Established.
 apiserver_install_crds() {
   local kc=$1
-  if [ ! -f "$ESO_CRDS/.complete" ] || [ ! -f "$LBC_CRDS/.complete" ]; then die "CRDs missing: run 'make tools'"; fi
+  if [ ! -f "$ESO_CRDS/.complete" ] || [ ! -f "$LBC_CRDS/.complete" ]; then
+    echo "CRDs missing: run 'make tools'" >&2; return 1
+  fi
   "$KUBECTL" --kubeconfig "$kc" apply --server-side --field-manager=validate \
-    -f "$ESO_CRDS" -f "$LBC_CRDS" >/dev/null
-  "$KUBECTL" --kubeconfig "$kc" wait --for=condition=Established crd --all --timeout=120s >/dev/null
+    -f "$ESO_CRDS" -f "$LBC_CRDS" >/dev/null || return 1
+  "$KUBECTL" --kubeconfig "$kc" wait --for=condition=Established crd --all --timeout=120s >/dev/null || return 1
   echo "CRDs Established: $("$KUBECTL" --kubeconfig "$kc" get crd -o name | wc -l) (ESO $ESO_VERSION, AWS LBC $LBC_VERSION)"
 }
 

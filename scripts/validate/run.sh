@@ -120,8 +120,10 @@ shared_apiserver() {
   SHARED=$(mktemp -d "${TMPDIR:-/tmp}/validate-apiserver.XXXXXX")
   trap 'apiserver_stop "$SHARED"; rm -rf "$SHARED"' EXIT
   local t0; t0=$(now)
-  # A failure here is not fatal: each check then starts its own server and reports why it failed.
-  if (apiserver_start "$SHARED" && apiserver_install_crds "$SHARED/kubeconfig"); then
+  # A failure here is not fatal: each check then starts its own server and reports why it
+  # failed. Not in a subshell: the servers must stay this shell's children, so they are
+  # reaped when stopped instead of lingering as zombies.
+  if apiserver_start "$SHARED" && apiserver_install_crds "$SHARED/kubeconfig"; then
     export VALIDATE_KUBECONFIG=$SHARED/kubeconfig
     printf 'shared kube-apiserver ready with CRDs in %.1fs\n' "$(elapsed "$t0")"
   fi
