@@ -16,12 +16,25 @@ type Resources struct {
 	MemoryRequest string
 	CPULimit      string
 	MemoryLimit   string
+	// EphemeralStorageRequest is the node disk (emptyDirs, logs) the
+	// scheduler reserves for the container: what it normally holds, not its
+	// worst case.
+	EphemeralStorageRequest string
+	// EphemeralStorageLimit caps the container's node disk. The kubelet
+	// evicts a pod whose emptyDirs, logs and writable layers together exceed
+	// the sum of its containers' limits, so the limit must cover the
+	// container's emptyDirs (1Gi per writable directory, see
+	// k8s/manifest.WritableDirSize) plus 256Mi for logs; the k8s program
+	// rejects less, naming this field.
+	EphemeralStorageLimit string
 }
 
 // Component sizes one Supabase component.
 type Component struct {
-	// Replicas is the Deployment's replica count when no autoscaler manages it,
-	// and the starting count otherwise.
+	// Replicas is the Deployment's replica count. It must stay 0 when the
+	// component is autoscaled: the Deployment then carries no replica count
+	// at all, so that re-applying the manifests never resets what the
+	// HorizontalPodAutoscaler chose.
 	Replicas int
 	// MinReplicas and MaxReplicas bound the HorizontalPodAutoscaler; both zero
 	// means the component is not autoscaled.
@@ -134,10 +147,14 @@ func (w WorkloadsConfig) Validate(prod bool) error {
 			continue
 		}
 		f := c.Name
-		if c.Replicas < 1 {
+		switch {
+		case c.Autoscaled():
+			if c.Replicas != 0 {
+				add(f+".replicas", "%d: %s is autoscaled and the HorizontalPodAutoscaler owns its replica count; leave replicas 0 and set minReplicas", c.Replicas, c.Name)
+			}
+		case c.Replicas < 1:
 			add(f+".replicas", "%d: want at least 1", c.Replicas)
-		}
-		if prod && c.Replicas < 2 {
+		case prod && c.Replicas < 2:
 			add(f+".replicas", "%d: prod runs at least 2 replicas of every stateless component", c.Replicas)
 		}
 		if autoscaledComponents[c.Name] && !c.Autoscaled() {
@@ -149,9 +166,6 @@ func (w WorkloadsConfig) Validate(prod bool) error {
 			}
 			if prod && c.MinReplicas < 2 {
 				add(f+".minReplicas", "%d: prod keeps at least 2 replicas", c.MinReplicas)
-			}
-			if c.Replicas < c.MinReplicas || c.Replicas > c.MaxReplicas {
-				add(f+".replicas", "%d is outside minReplicas..maxReplicas (%d..%d)", c.Replicas, c.MinReplicas, c.MaxReplicas)
 			}
 			for name, pct := range map[string]int{"targetCpuPercent": c.TargetCPUPercent, "targetMemoryPercent": c.TargetMemoryPercent} {
 				if pct < 10 || pct > 100 {
@@ -206,15 +220,16 @@ func validateResources(field string, r Resources, add func(field, format string,
 		}
 		return q, true
 	}
-	cr, ok1 := parse("cpuRequest", r.CPURequest)
-	cl, ok2 := parse("cpuLimit", r.CPULimit)
-	mr, ok3 := parse("memoryRequest", r.MemoryRequest)
-	ml, ok4 := parse("memoryLimit", r.MemoryLimit)
-	if ok1 && ok2 && cr.Cmp(cl) > 0 {
-		add(field+".cpuRequest", "%s exceeds cpuLimit %s", r.CPURequest, r.CPULimit)
-	}
-	if ok3 && ok4 && mr.Cmp(ml) > 0 {
-		add(field+".memoryRequest", "%s exceeds memoryLimit %s", r.MemoryRequest, r.MemoryLimit)
+	for _, p := range []struct{ req, lim, reqName, limName string }{
+		{r.CPURequest, r.CPULimit, "cpuRequest", "cpuLimit"},
+		{r.MemoryRequest, r.MemoryLimit, "memoryRequest", "memoryLimit"},
+		{r.EphemeralStorageRequest, r.EphemeralStorageLimit, "ephemeralStorageRequest", "ephemeralStorageLimit"},
+	} {
+		req, ok1 := parse(p.reqName, p.req)
+		lim, ok2 := parse(p.limName, p.lim)
+		if ok1 && ok2 && req.Cmp(lim) > 0 {
+			add(field+"."+p.reqName, "%s exceeds %s %s", p.req, p.limName, p.lim)
+		}
 	}
 }
 
@@ -222,26 +237,44 @@ func res(cpuReq, memReq, cpuLim, memLim string) Resources {
 	return Resources{CPURequest: cpuReq, MemoryRequest: memReq, CPULimit: cpuLim, MemoryLimit: memLim}
 }
 
+// disk sets the ephemeral storage of a container with dirs writable
+// directories: 128Mi requested (temporary files come and go; the emptyDirs
+// are nearly empty most of the time), limited to the directories' 1Gi
+// emptyDirs plus 256Mi for logs (see EphemeralStorageLimit).
+func (r Resources) disk(dirs int) Resources {
+	r.EphemeralStorageRequest = "128Mi"
+	r.EphemeralStorageLimit = fmt.Sprintf("%dMi", dirs*1024+256)
+	return r
+}
+
 // fixed is a component that is not autoscaled.
 func fixed(replicas int, r Resources) Component { return Component{Replicas: replicas, Resources: r} }
 
-// scaled is an autoscaled component starting at min replicas.
+// scaled is an autoscaled component; the HPA keeps it between min and max.
 func scaled(min, max int, r Resources) Component {
-	return Component{Replicas: min, MinReplicas: min, MaxReplicas: max, TargetCPUPercent: 70, TargetMemoryPercent: 80, Resources: r}
+	return Component{MinReplicas: min, MaxReplicas: max, TargetCPUPercent: 70, TargetMemoryPercent: 80, Resources: r}
+}
+
+// backupDisk is the pg_dump container's ephemeral storage: logs only, the
+// dump goes to the scratch volume (a PersistentVolumeClaim, not node disk).
+func backupDisk(r Resources) Resources {
+	r.EphemeralStorageRequest = "64Mi"
+	r.EphemeralStorageLimit = "256Mi"
+	return r
 }
 
 func devWorkloads() WorkloadsConfig {
 	return WorkloadsConfig{
-		Kong:      scaled(1, 3, res("100m", "256Mi", "500m", "256Mi")),
-		Auth:      scaled(1, 3, res("50m", "64Mi", "500m", "128Mi")),
-		Rest:      scaled(1, 3, res("50m", "64Mi", "500m", "256Mi")),
-		Realtime:  scaled(1, 3, res("100m", "256Mi", "1", "512Mi")),
-		Storage:   scaled(1, 3, res("50m", "128Mi", "500m", "256Mi")),
-		Imgproxy:  fixed(1, res("50m", "128Mi", "500m", "256Mi")),
-		Meta:      fixed(1, res("50m", "64Mi", "250m", "128Mi")),
-		Studio:    fixed(1, res("100m", "256Mi", "500m", "512Mi")),
-		Functions: fixed(1, res("100m", "128Mi", "500m", "256Mi")),
-		Analytics: fixed(1, res("250m", "512Mi", "1", "1Gi")),
+		Kong:      scaled(1, 3, res("100m", "256Mi", "500m", "256Mi").disk(2)),
+		Auth:      scaled(1, 3, res("50m", "64Mi", "500m", "128Mi").disk(1)),
+		Rest:      scaled(1, 3, res("50m", "64Mi", "500m", "256Mi").disk(0)),
+		Realtime:  scaled(1, 3, res("100m", "256Mi", "1", "512Mi").disk(2)),
+		Storage:   scaled(1, 3, res("50m", "128Mi", "500m", "256Mi").disk(1)),
+		Imgproxy:  fixed(1, res("50m", "128Mi", "500m", "256Mi").disk(1)),
+		Meta:      fixed(1, res("50m", "64Mi", "250m", "128Mi").disk(1)),
+		Studio:    fixed(1, res("100m", "256Mi", "500m", "512Mi").disk(2)),
+		Functions: fixed(1, res("100m", "128Mi", "500m", "256Mi").disk(2)),
+		Analytics: fixed(1, res("250m", "512Mi", "1", "1Gi").disk(1)),
 
 		KongWorkerProcesses:       2,
 		ALBIdleTimeoutSeconds:     300,
@@ -254,23 +287,23 @@ func devWorkloads() WorkloadsConfig {
 		Backup: BackupConfig{
 			Schedule:   "30 4 * * *",
 			ScratchGiB: 10,
-			Resources:  res("100m", "256Mi", "1", "512Mi"),
+			Resources:  backupDisk(res("100m", "256Mi", "1", "512Mi")),
 		},
 	}
 }
 
 func prodWorkloads() WorkloadsConfig {
 	return WorkloadsConfig{
-		Kong:      scaled(2, 6, res("250m", "512Mi", "1", "512Mi")),
-		Auth:      scaled(2, 6, res("100m", "128Mi", "1", "256Mi")),
-		Rest:      scaled(2, 8, res("250m", "256Mi", "1", "512Mi")),
-		Realtime:  scaled(2, 6, res("250m", "512Mi", "2", "1Gi")),
-		Storage:   scaled(2, 6, res("250m", "256Mi", "1", "512Mi")),
-		Imgproxy:  fixed(2, res("250m", "256Mi", "1", "512Mi")),
-		Meta:      fixed(2, res("100m", "128Mi", "500m", "256Mi")),
-		Studio:    fixed(2, res("250m", "512Mi", "1", "1Gi")),
-		Functions: fixed(2, res("250m", "256Mi", "1", "512Mi")),
-		Analytics: fixed(2, res("500m", "1Gi", "2", "2Gi")),
+		Kong:      scaled(2, 6, res("250m", "512Mi", "1", "512Mi").disk(2)),
+		Auth:      scaled(2, 6, res("100m", "128Mi", "1", "256Mi").disk(1)),
+		Rest:      scaled(2, 8, res("250m", "256Mi", "1", "512Mi").disk(0)),
+		Realtime:  scaled(2, 6, res("250m", "512Mi", "2", "1Gi").disk(2)),
+		Storage:   scaled(2, 6, res("250m", "256Mi", "1", "512Mi").disk(1)),
+		Imgproxy:  fixed(2, res("250m", "256Mi", "1", "512Mi").disk(1)),
+		Meta:      fixed(2, res("100m", "128Mi", "500m", "256Mi").disk(1)),
+		Studio:    fixed(2, res("250m", "512Mi", "1", "1Gi").disk(2)),
+		Functions: fixed(2, res("250m", "256Mi", "1", "512Mi").disk(2)),
+		Analytics: fixed(2, res("500m", "1Gi", "2", "2Gi").disk(1)),
 
 		KongWorkerProcesses:       2,
 		ALBIdleTimeoutSeconds:     3600,
@@ -283,7 +316,7 @@ func prodWorkloads() WorkloadsConfig {
 		Backup: BackupConfig{
 			Schedule:   "30 4 * * *",
 			ScratchGiB: 200,
-			Resources:  res("250m", "512Mi", "2", "1Gi"),
+			Resources:  backupDisk(res("250m", "512Mi", "2", "1Gi")),
 		},
 	}
 }

@@ -23,6 +23,10 @@ func TestWorkloadsErrorsNameTheField(t *testing.T) {
 		mutate func(w *WorkloadsConfig)
 	}{
 		{"workloads.kong.replicas", true, func(w *WorkloadsConfig) { w.Kong.Replicas = 1 }},
+		{"workloads.rest.replicas", false, func(w *WorkloadsConfig) { w.Rest.Replicas = 2 }},
+		{"workloads.kong.resources.ephemeralStorageLimit", false, func(w *WorkloadsConfig) { w.Kong.Resources.EphemeralStorageLimit = "" }},
+		{"workloads.studio.resources.ephemeralStorageRequest", true, func(w *WorkloadsConfig) { w.Studio.Resources.EphemeralStorageRequest = "10Gi" }},
+		{"workloads.backup.resources.ephemeralStorageRequest", false, func(w *WorkloadsConfig) { w.Backup.Resources.EphemeralStorageRequest = "-1Mi" }},
 		{"workloads.imgproxy.replicas", true, func(w *WorkloadsConfig) { w.Imgproxy.Replicas = 1 }},
 		{"workloads.rest.minReplicas", true, func(w *WorkloadsConfig) { w.Rest.MinReplicas = 1 }},
 		{"workloads.auth.maxReplicas", false, func(w *WorkloadsConfig) { w.Auth.MaxReplicas = 0 }},

@@ -34,7 +34,7 @@ func (c *Context) Analytics() {
 		},
 		Ports:          []corev1.ContainerPort{manifest.Port("http", AnalyticsPort)},
 		Readiness:      manifest.HTTPProbe("/health", AnalyticsPort, 10, 3),
-		Liveness:       manifest.HTTPProbe("/health", AnalyticsPort, 20, 3),
+		Liveness:       manifest.LivenessProbe(AnalyticsPort),
 		Startup:        manifest.HTTPProbe("/health", AnalyticsPort, 5, 60),
 		InitContainers: []corev1.Container{c.WaitForDatabase(c.adminDBEnv()...)},
 		WritableDirs:   []string{"/tmp"},

@@ -44,7 +44,7 @@ func (c *Context) Auth() {
 		},
 		Ports:          []corev1.ContainerPort{manifest.Port("http", AuthPort)},
 		Readiness:      manifest.HTTPProbe("/health", AuthPort, 5, 3),
-		Liveness:       manifest.HTTPProbe("/health", AuthPort, 10, 3),
+		Liveness:       manifest.LivenessProbe(AuthPort),
 		Startup:        manifest.HTTPProbe("/health", AuthPort, 5, 60),
 		InitContainers: []corev1.Container{c.waitURL(secrets.KeyAuthURL)},
 		WritableDirs:   []string{"/tmp"},

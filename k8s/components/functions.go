@@ -13,6 +13,9 @@ import (
 // functions under this path and set manifest.ImageFunctions to it.
 const FunctionsDir = "/home/deno/functions"
 
+// FunctionsHealthPath is the main service's health route.
+const FunctionsHealthPath = "/_internal/health"
+
 // Functions is the edge runtime (off by default, workloads.functionsEnabled).
 func (c *Context) Functions() {
 	c.Deploy(manifest.Workload{
@@ -27,17 +30,13 @@ func (c *Context) Functions() {
 			manifest.SecretEnv("SUPABASE_SERVICE_ROLE_KEY", secrets.JWT, secrets.KeyServiceRoleKey),
 			manifest.Env("VERIFY_JWT", "true"),
 		},
-		Ports:        []corev1.ContainerPort{manifest.Port("http", FunctionsPort)},
-		Readiness:    tcpProbe(FunctionsPort, 5),
-		Liveness:     tcpProbe(FunctionsPort, 10),
+		Ports: []corev1.ContainerPort{manifest.Port("http", FunctionsPort)},
+		// The main service answers /_internal/health itself (the edge
+		// runtime's example main and the Supabase CLI's main both do); a
+		// custom main must keep that route.
+		Readiness:    manifest.HTTPProbe(FunctionsHealthPath, FunctionsPort, 5, 3),
+		Liveness:     manifest.LivenessProbe(FunctionsPort),
 		WritableDirs: []string{"/tmp", "/root/.cache"},
 		Size:         c.W.Functions,
 	})
-}
-
-func tcpProbe(port int, period int32) *corev1.Probe {
-	p := manifest.HTTPProbe("/", port, period, 3)
-	p.HTTPGet = nil
-	p.TCPSocket = &corev1.TCPSocketAction{Port: manifest.HTTPProbe("/", port, 0, 0).HTTPGet.Port}
-	return p
 }

@@ -21,7 +21,7 @@ func (c *Context) Imgproxy() {
 		},
 		Ports:        []corev1.ContainerPort{manifest.Port("http", ImgproxyPort)},
 		Readiness:    manifest.HTTPProbe("/health", ImgproxyPort, 5, 3),
-		Liveness:     manifest.HTTPProbe("/health", ImgproxyPort, 10, 3),
+		Liveness:     manifest.LivenessProbe(ImgproxyPort),
 		WritableDirs: []string{"/tmp"},
 		Size:         c.W.Imgproxy,
 	})

@@ -242,7 +242,10 @@ func (c *Context) Kong() {
 			manifest.Env("KONG_PROXY_ERROR_LOG", "/dev/stderr"),
 			manifest.Env("KONG_ADMIN_ERROR_LOG", "/dev/stderr"),
 		},
-		Ports:     []corev1.ContainerPort{manifest.Port("http", KongPort), manifest.Port("status", KongStatusPort)},
+		Ports: []corev1.ContainerPort{manifest.Port("http", KongPort), manifest.Port("status", KongStatusPort)},
+		// /status/ready: the declarative config is loaded and routes are
+		// served; /status: the node answers at all (DB-less, it has no
+		// dependency that could fail it).
 		Readiness: manifest.HTTPProbe("/status/ready", KongStatusPort, 5, 3),
 		Liveness:  manifest.HTTPProbe("/status", KongStatusPort, 10, 3),
 		Startup:   manifest.HTTPProbe("/status", KongStatusPort, 2, 30),

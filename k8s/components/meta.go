@@ -26,7 +26,7 @@ func (c *Context) Meta() {
 		},
 		Ports:          []corev1.ContainerPort{manifest.Port("http", MetaPort)},
 		Readiness:      manifest.HTTPProbe("/health", MetaPort, 5, 3),
-		Liveness:       manifest.HTTPProbe("/health", MetaPort, 10, 3),
+		Liveness:       manifest.LivenessProbe(MetaPort),
 		Startup:        manifest.HTTPProbe("/health", MetaPort, 2, 30),
 		InitContainers: []corev1.Container{c.WaitForDatabase(c.adminDBEnv()...)},
 		WritableDirs:   []string{"/tmp"},

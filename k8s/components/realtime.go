@@ -84,7 +84,7 @@ func (c *Context) Realtime() {
 			manifest.Port("gen-rpc", RealtimeGenRPCPort),
 		},
 		Readiness:      manifest.HTTPProbe("/healthcheck", RealtimePort, 5, 3),
-		Liveness:       manifest.HTTPProbe("/healthcheck", RealtimePort, 10, 3),
+		Liveness:       manifest.LivenessProbe(RealtimePort),
 		Startup:        manifest.HTTPProbe("/healthcheck", RealtimePort, 5, 60),
 		InitContainers: []corev1.Container{c.WaitForDatabase(c.adminDBEnv()...)},
 		WritableDirs:   []string{"/tmp", "/app/.pgdelta-cache"},

@@ -25,7 +25,9 @@ func (c *Context) Rest() {
 			manifest.Env("PGRST_SERVER_PORT", fmt.Sprint(RestPort)),
 			manifest.Env("PGRST_ADMIN_SERVER_PORT", fmt.Sprint(RestAdminPort)),
 		},
-		Ports:          []corev1.ContainerPort{manifest.Port("http", RestPort), manifest.Port("admin", RestAdminPort)},
+		Ports: []corev1.ContainerPort{manifest.Port("http", RestPort), manifest.Port("admin", RestAdminPort)},
+		// The admin server tells the two apart: /ready needs a database
+		// connection and a loaded schema cache, /live only the process.
 		Readiness:      manifest.HTTPProbe("/ready", RestAdminPort, 5, 3),
 		Liveness:       manifest.HTTPProbe("/live", RestAdminPort, 10, 3),
 		Startup:        manifest.HTTPProbe("/live", RestAdminPort, 2, 30),

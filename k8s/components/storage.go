@@ -38,7 +38,7 @@ func (c *Context) Storage() {
 		},
 		Ports:          []corev1.ContainerPort{manifest.Port("http", StoragePort)},
 		Readiness:      manifest.HTTPProbe("/status", StoragePort, 5, 3),
-		Liveness:       manifest.HTTPProbe("/status", StoragePort, 10, 3),
+		Liveness:       manifest.LivenessProbe(StoragePort),
 		Startup:        manifest.HTTPProbe("/status", StoragePort, 5, 60),
 		InitContainers: []corev1.Container{c.waitURL(secrets.KeyStorageURL)},
 		WritableDirs:   []string{"/tmp"},

@@ -31,7 +31,7 @@ func (c *Context) Studio() {
 		},
 		Ports:        []corev1.ContainerPort{manifest.Port("http", StudioPort)},
 		Readiness:    manifest.HTTPProbe("/api/platform/profile", StudioPort, 10, 3),
-		Liveness:     manifest.HTTPProbe("/api/platform/profile", StudioPort, 20, 3),
+		Liveness:     manifest.LivenessProbe(StudioPort),
 		Startup:      manifest.HTTPProbe("/api/platform/profile", StudioPort, 5, 60),
 		WritableDirs: []string{"/tmp", "/app/apps/studio/.next/cache"},
 		Size:         c.W.Studio,

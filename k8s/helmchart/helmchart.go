@@ -39,6 +39,21 @@ type docMeta struct {
 	Metadata struct {
 		Name string `json:"name"`
 	} `json:"metadata"`
+	Spec struct {
+		// Deployment
+		Replicas *int `json:"replicas"`
+		// HorizontalPodAutoscaler
+		ScaleTargetRef struct {
+			Kind string `json:"kind"`
+			Name string `json:"name"`
+		} `json:"scaleTargetRef"`
+		MinReplicas *int `json:"minReplicas"`
+	} `json:"spec"`
+}
+
+type document struct {
+	meta docMeta
+	text string
 }
 
 var (
@@ -68,8 +83,17 @@ func Build(o Options) error {
 	if err := os.MkdirAll(filepath.Join(tmp, "templates"), 0o755); err != nil {
 		return err
 	}
-	replicas := map[string]int{}
-	hostSeen := false
+	defer os.RemoveAll(tmp) // gone after the final rename; cleans up after an error
+	// Read everything first: whether a Deployment's replicas are a value of
+	// its own or the floor of its autoscaler depends on the HPAs, which may
+	// come later.
+	type file struct {
+		name string
+		docs []document
+	}
+	var files []file
+	hpaMin := map[string]int{}
+	deployments := map[string]bool{}
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
 			continue
@@ -78,15 +102,41 @@ func Build(o Options) error {
 		if err != nil {
 			return err
 		}
-		var docs []string
-		for _, doc := range strings.Split(string(data), "\n---\n") {
-			if strings.TrimSpace(doc) == "" {
+		f := file{name: e.Name()}
+		for _, text := range strings.Split(string(data), "\n---\n") {
+			if strings.TrimSpace(text) == "" {
 				continue
 			}
 			var m docMeta
-			if err := yaml.Unmarshal([]byte(doc), &m); err != nil {
+			if err := yaml.Unmarshal([]byte(text), &m); err != nil {
 				return fmt.Errorf("%s: %w", e.Name(), err)
 			}
+			switch m.Kind {
+			case "Deployment":
+				deployments[m.Metadata.Name] = true
+			case "HorizontalPodAutoscaler":
+				ref := m.Spec.ScaleTargetRef
+				if ref.Kind != "Deployment" || m.Spec.MinReplicas == nil {
+					return fmt.Errorf("%s: HorizontalPodAutoscaler %s must scale a Deployment and set minReplicas", e.Name(), m.Metadata.Name)
+				}
+				hpaMin[ref.Name] = *m.Spec.MinReplicas
+			}
+			f.docs = append(f.docs, document{meta: m, text: text})
+		}
+		files = append(files, f)
+	}
+	for target := range hpaMin {
+		if !deployments[target] {
+			return fmt.Errorf("helmchart: a HorizontalPodAutoscaler scales Deployment %s, which is not in %s", target, o.Dist)
+		}
+	}
+
+	replicas := map[string]int{}
+	hostSeen := false
+	for _, f := range files {
+		var docs []string
+		for _, d := range f.docs {
+			m, doc := d.meta, d.text
 			if m.Kind == "Namespace" {
 				continue
 			}
@@ -95,19 +145,33 @@ func Build(o Options) error {
 				hostSeen = true
 				doc = strings.ReplaceAll(doc, o.Host, "{{ .Values.host }}")
 			}
-			key := valueKey(m.Metadata.Name)
 			switch m.Kind {
 			case "Deployment":
-				match := replicasRe.FindStringSubmatch(doc)
-				if match == nil {
-					return fmt.Errorf("%s: Deployment %s has no spec.replicas", e.Name(), m.Metadata.Name)
+				key := valueKey(m.Metadata.Name)
+				_, scaled := hpaMin[m.Metadata.Name]
+				if scaled && m.Spec.Replicas != nil {
+					return fmt.Errorf("%s: Deployment %s sets spec.replicas although a HorizontalPodAutoscaler scales it", f.name, m.Metadata.Name)
 				}
-				var n int
-				fmt.Sscan(match[1], &n)
-				replicas[key] = n
+				if scaled {
+					// The HPA owns the count and its template carries the
+					// value; a rendered count would reset it on every
+					// upgrade.
+					break
+				}
+				match := replicasRe.FindStringSubmatch(doc)
+				if m.Spec.Replicas == nil || match == nil {
+					return fmt.Errorf("%s: Deployment %s has neither spec.replicas nor a HorizontalPodAutoscaler", f.name, m.Metadata.Name)
+				}
+				replicas[key] = *m.Spec.Replicas
 				doc = replicasRe.ReplaceAllString(doc, fmt.Sprintf("  replicas: {{ .Values.replicas.%s }}", key))
 			case "HorizontalPodAutoscaler":
-				// The HPA owns the replica count; the value raises its floor.
+				// replicas.<deployment> is the autoscaler's floor; the
+				// ceiling rises with it so that min <= max always holds.
+				key := valueKey(m.Spec.ScaleTargetRef.Name)
+				replicas[key] = *m.Spec.MinReplicas
+				if !minRe.MatchString(doc) || !maxRe.MatchString(doc) {
+					return fmt.Errorf("%s: HorizontalPodAutoscaler %s: spec.minReplicas/maxReplicas not found where expected", f.name, m.Metadata.Name)
+				}
 				doc = minRe.ReplaceAllString(doc, fmt.Sprintf("  minReplicas: {{ .Values.replicas.%s }}", key))
 				doc = maxRe.ReplaceAllString(doc, fmt.Sprintf("  maxReplicas: {{ max (int .Values.replicas.%s) $1 }}", key))
 			case "Job":
@@ -122,7 +186,7 @@ func Build(o Options) error {
 			continue
 		}
 		out := strings.Join(docs, "\n---\n") + "\n"
-		if err := os.WriteFile(filepath.Join(tmp, "templates", e.Name()), []byte(out), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(tmp, "templates", f.name), []byte(out), 0o644); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -53,6 +54,7 @@ type Context struct {
 
 	charts  map[Stage]cdk8s.Chart
 	secrets []SecretSpec
+	errs    []error
 }
 
 // NewContext creates one chart per stage under app.
@@ -82,6 +84,14 @@ func (c *Context) Add(s Stage, obj Object) { Add(c.charts[s], obj) }
 func (c *Context) Warn(format string, args ...any) {
 	c.Warnings = append(c.Warnings, fmt.Sprintf(format, args...))
 }
+
+// Fail records an error found while building the objects (a configured
+// value that does not fit what the constructs render); Render reports them
+// all and writes nothing.
+func (c *Context) Fail(err error) { c.errs = append(c.errs, err) }
+
+// Err joins the recorded errors.
+func (c *Context) Err() error { return errors.Join(c.errs...) }
 
 // ServiceHost is the in-cluster DNS name of a Service in the namespace.
 func (c *Context) ServiceHost(name string) string {

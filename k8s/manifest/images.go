@@ -55,7 +55,7 @@ func (c *Context) WaitForDatabase(env ...corev1.EnvVar) corev1.Container {
 		ImagePullPolicy: corev1.PullIfNotPresent,
 		Command:         []string{"sh", "-c", script},
 		Env:             env,
-		Resources:       ResourceRequirements(configResources("10m", "16Mi", "100m", "64Mi")),
+		Resources:       ResourceRequirements(LogOnlyResources("10m", "16Mi", "100m", "64Mi")),
 		SecurityContext: withUID(ContainerSecurity(), PostgresClientUID),
 	}
 }

@@ -97,8 +97,75 @@ func ContainerSecurity() *corev1.SecurityContext {
 // ResourceRequirements converts configured sizes.
 func ResourceRequirements(r config.Resources) corev1.ResourceRequirements {
 	return corev1.ResourceRequirements{
-		Requests: corev1.ResourceList{corev1.ResourceCPU: resource.MustParse(r.CPURequest), corev1.ResourceMemory: resource.MustParse(r.MemoryRequest)},
-		Limits:   corev1.ResourceList{corev1.ResourceCPU: resource.MustParse(r.CPULimit), corev1.ResourceMemory: resource.MustParse(r.MemoryLimit)},
+		Requests: corev1.ResourceList{
+			corev1.ResourceCPU:              resource.MustParse(r.CPURequest),
+			corev1.ResourceMemory:           resource.MustParse(r.MemoryRequest),
+			corev1.ResourceEphemeralStorage: resource.MustParse(r.EphemeralStorageRequest),
+		},
+		Limits: corev1.ResourceList{
+			corev1.ResourceCPU:              resource.MustParse(r.CPULimit),
+			corev1.ResourceMemory:           resource.MustParse(r.MemoryLimit),
+			corev1.ResourceEphemeralStorage: resource.MustParse(r.EphemeralStorageLimit),
+		},
+	}
+}
+
+// Ephemeral storage. The kubelet evicts a pod when a container's logs and
+// writable layer exceed that container's ephemeral-storage limit, when its
+// emptyDirs plus all of that exceed the sum of its containers' limits, and
+// when an emptyDir outgrows its sizeLimit. Every limit therefore covers the
+// container's emptyDirs plus LogStorage: a runaway writer then hits the
+// emptyDir's own sizeLimit (an eviction that names the volume), never the
+// pod total first, and nothing can fill the node's disk.
+const (
+	// WritableDirSize caps each emptyDir of a Workload's WritableDirs.
+	WritableDirSize = "1Gi"
+	// LogStorage is what a container needs besides its emptyDirs. The
+	// kubelet keeps at most containerLogMaxFiles x containerLogMaxSize of a
+	// container's logs (5 x 10Mi by default), rotating every 10 s, and the root
+	// filesystem is read-only, so the writable layer stays empty; 256Mi
+	// leaves room for a burst between two rotations.
+	LogStorage = "256Mi"
+	// LogOnlyStorageRequest is the request of a container that writes
+	// nothing but its logs.
+	LogOnlyStorageRequest = "64Mi"
+)
+
+// EphemeralLimit is the ephemeral-storage limit a container mounting
+// emptyDirs of the given sizes needs: their sum plus LogStorage.
+func EphemeralLimit(emptyDirs ...resource.Quantity) resource.Quantity {
+	q := resource.MustParse(LogStorage)
+	for _, d := range emptyDirs {
+		q.Add(d)
+	}
+	return q
+}
+
+// mountedEmptyDirs lists the sizeLimits of the emptyDirs ctr mounts.
+func mountedEmptyDirs(volumes []corev1.Volume, ctr corev1.Container) []resource.Quantity {
+	byName := map[string]corev1.Volume{}
+	for _, v := range volumes {
+		byName[v.Name] = v
+	}
+	var out []resource.Quantity
+	for _, m := range ctr.VolumeMounts {
+		if v, ok := byName[m.Name]; ok && v.EmptyDir != nil && v.EmptyDir.SizeLimit != nil {
+			out = append(out, *v.EmptyDir.SizeLimit)
+		}
+	}
+	return out
+}
+
+// CheckEphemeralLimit records an error naming field (the configuration
+// field the limit came from) when ctr's ephemeral-storage limit does not
+// cover the emptyDirs it mounts plus LogStorage.
+func (c *Context) CheckEphemeralLimit(field string, volumes []corev1.Volume, ctr corev1.Container) {
+	dirs := mountedEmptyDirs(volumes, ctr)
+	need := EphemeralLimit(dirs...)
+	got := ctr.Resources.Limits[corev1.ResourceEphemeralStorage]
+	if got.Cmp(need) < 0 {
+		c.Fail(fmt.Errorf("%s: %s is below the %s container %s needs (%d emptyDir(s) plus %s for logs): the pod would be evicted before an emptyDir reaches its sizeLimit",
+			field, got.String(), need.String(), ctr.Name, len(dirs), LogStorage))
 	}
 }
 
@@ -127,6 +194,28 @@ func HTTPProbe(path string, port int, period, failures int32) *corev1.Probe {
 	}
 }
 
+// TCPProbe succeeds when port accepts a connection.
+func TCPProbe(port int, period, failures int32) *corev1.Probe {
+	return &corev1.Probe{
+		ProbeHandler:     corev1.ProbeHandler{TCPSocket: &corev1.TCPSocketAction{Port: intstr.FromInt32(int32(port))}},
+		PeriodSeconds:    period,
+		TimeoutSeconds:   3,
+		FailureThreshold: failures,
+	}
+}
+
+// LivenessProbe is the liveness probe of a component whose readiness probe
+// is an HTTP health endpoint: a connection to its serving port. Liveness
+// restarts the container, readiness only takes it out of the Service. An
+// HTTP health check fails together on every replica when a dependency (the
+// database, an upstream) is down or the pods are overloaded and answer
+// slowly; as liveness it would restart all of them at once and turn an
+// outage into a restart storm. Accepting connections tells that the
+// process is there; whether it can serve is readiness's question. (A
+// process that still accepts but no longer answers stays unready and
+// shows as such; it is not restarted.)
+func LivenessProbe(port int) *corev1.Probe { return TCPProbe(port, 10, 3) }
+
 // Workload describes one Supabase component; Deploy turns it into a
 // ServiceAccount, Deployment, Service, PodDisruptionBudget and, when the
 // component is autoscaled, a HorizontalPodAutoscaler.
@@ -140,10 +229,15 @@ type Workload struct {
 	Env     []corev1.EnvVar
 	// Ports are the container ports; the first is the Service port.
 	Ports []corev1.ContainerPort
-	// Readiness and Liveness probe real endpoints; Startup covers slow starts
-	// (migrations) so liveness need not be lax.
+	// Readiness probes the component's health endpoint (ready to serve);
+	// Liveness checks something narrower (the process is alive, usually
+	// LivenessProbe), never the same thing, so a failing dependency takes
+	// pods out of the Service without restarting them. Startup covers slow
+	// starts (migrations) so liveness need not be lax.
 	Readiness, Liveness, Startup *corev1.Probe
-	// WritableDirs get an emptyDir each: the root filesystem is read-only.
+	// WritableDirs get an emptyDir of WritableDirSize each: the root
+	// filesystem is read-only. Size.Resources.EphemeralStorageLimit must
+	// cover them (CheckEphemeralLimit).
 	WritableDirs []string
 	// Volumes and Mounts are further volumes (configuration files).
 	Volumes []corev1.Volume
@@ -182,7 +276,7 @@ func (c *Context) Deploy(w Workload) {
 	volumes := append([]corev1.Volume(nil), w.Volumes...)
 	for i, dir := range w.WritableDirs {
 		name := fmt.Sprintf("writable-%d", i)
-		volumes = append(volumes, corev1.Volume{Name: name, VolumeSource: corev1.VolumeSource{EmptyDir: &corev1.EmptyDirVolumeSource{SizeLimit: Ptr(resource.MustParse("1Gi"))}}})
+		volumes = append(volumes, corev1.Volume{Name: name, VolumeSource: corev1.VolumeSource{EmptyDir: &corev1.EmptyDirVolumeSource{SizeLimit: Ptr(resource.MustParse(WritableDirSize))}}})
 		mounts = append(mounts, corev1.VolumeMount{Name: name, MountPath: dir})
 	}
 	container := corev1.Container{
@@ -200,6 +294,7 @@ func (c *Context) Deploy(w Workload) {
 		VolumeMounts:    mounts,
 		SecurityContext: ContainerSecurity(),
 	}
+	c.CheckEphemeralLimit(fmt.Sprintf("workloads.%s.resources.ephemeralStorageLimit", w.Name), volumes, container)
 	pod := corev1.PodSpec{
 		ServiceAccountName:           w.Name,
 		AutomountServiceAccountToken: Ptr(false),
@@ -231,7 +326,6 @@ func (c *Context) Deploy(w Workload) {
 		TypeMeta:   Type("apps/v1", "Deployment"),
 		ObjectMeta: c.ObjectMeta(w.Name, w.Name),
 		Spec: appsv1.DeploymentSpec{
-			Replicas:             Ptr(int32(w.Size.Replicas)),
 			RevisionHistoryLimit: Ptr(int32(5)),
 			Selector:             &metav1.LabelSelector{MatchLabels: Selector(w.Name)},
 			// Never drop below the desired count while rolling: a new pod
@@ -248,6 +342,14 @@ func (c *Context) Deploy(w Workload) {
 	}
 	if len(annotations) > 0 {
 		dep.Annotations = annotations
+	}
+	// An autoscaled Deployment has no replica count: with one, every
+	// `kubectl apply` (or Helm upgrade) would reset the count the HPA chose
+	// to the rendered number. Without, a new Deployment starts at 1 and the
+	// HPA raises it to minReplicas at its next sync (seconds), and applies
+	// leave the count alone.
+	if !w.Size.Autoscaled() {
+		dep.Spec.Replicas = Ptr(int32(w.Size.Replicas))
 	}
 	c.Add(StageWorkloads, &dep)
 
@@ -364,8 +466,14 @@ func Port(name string, port int) corev1.ContainerPort {
 	return corev1.ContainerPort{Name: name, ContainerPort: int32(port), Protocol: corev1.ProtocolTCP}
 }
 
-func configResources(cpuReq, memReq, cpuLim, memLim string) config.Resources {
-	return config.Resources{CPURequest: cpuReq, MemoryRequest: memReq, CPULimit: cpuLim, MemoryLimit: memLim}
+// LogOnlyResources sizes a container that writes nothing but its logs
+// (psql, pg_dump into a volume claim, the wait loop): CPU and memory as
+// given, LogOnlyStorageRequest and LogStorage of ephemeral storage.
+func LogOnlyResources(cpuReq, memReq, cpuLim, memLim string) config.Resources {
+	return config.Resources{
+		CPURequest: cpuReq, MemoryRequest: memReq, CPULimit: cpuLim, MemoryLimit: memLim,
+		EphemeralStorageRequest: LogOnlyStorageRequest, EphemeralStorageLimit: LogStorage,
+	}
 }
 
 // WithUID returns the restricted container security context running as uid.

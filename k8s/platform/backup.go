@@ -3,7 +3,6 @@ package platform
 import (
 	"fmt"
 
-	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	batchv1 "k8s.io/api/batch/v1"
@@ -11,10 +10,6 @@ import (
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
-
-func configRes(cpuReq, memReq, cpuLim, memLim string) config.Resources {
-	return config.Resources{CPURequest: cpuReq, MemoryRequest: memReq, CPULimit: cpuLim, MemoryLimit: memLim}
-}
 
 // Backup is a CronJob taking a logical pg_dump (custom format) into a
 // gp3 ephemeral volume sized by workloads.backup.scratchGiB and uploading it
@@ -46,9 +41,27 @@ func Backup(c *manifest.Context) {
 			},
 		},
 	}}}
-	tmp := corev1.Volume{Name: "tmp", VolumeSource: corev1.VolumeSource{EmptyDir: &corev1.EmptyDirVolumeSource{SizeLimit: manifest.Ptr(resource.MustParse("256Mi"))}}}
+	// HOME of the AWS CLI (its config and credential cache).
+	tmpSize := resource.MustParse("256Mi")
+	tmp := corev1.Volume{Name: "tmp", VolumeSource: corev1.VolumeSource{EmptyDir: &corev1.EmptyDirVolumeSource{SizeLimit: &tmpSize}}}
+	// upload writes logs and /tmp; the dump itself is on the scratch claim,
+	// which is a PersistentVolume and not the node's ephemeral storage.
+	uploadRes := manifest.LogOnlyResources("100m", "128Mi", "1", "256Mi")
+	uploadLimit := manifest.EphemeralLimit(tmpSize)
+	uploadRes.EphemeralStorageLimit = uploadLimit.String()
 	dumpFile := "/backup/" + c.Out.DBName + ".dump"
 	upload := fmt.Sprintf(`aws s3 cp %s "s3://$BUCKET/${PREFIX}%s/$(date -u +%%Y/%%m/%%d/%%H%%M%%SZ).dump" --sse aws:kms --sse-kms-key-id "$KMS_KEY_ARN" --only-show-errors && echo uploaded`, dumpFile, c.Env.Name)
+	dump := corev1.Container{
+		Name:            "pg-dump",
+		Image:           c.PostgresClientImage(),
+		ImagePullPolicy: corev1.PullIfNotPresent,
+		Command:         []string{"pg_dump", "--format=custom", "--no-password", "--file=" + dumpFile},
+		Env:             masterEnv(c),
+		Resources:       manifest.ResourceRequirements(b.Resources),
+		VolumeMounts:    []corev1.VolumeMount{{Name: "scratch", MountPath: "/backup"}},
+		SecurityContext: manifest.WithUID(manifest.PostgresClientUID),
+	}
+	c.CheckEphemeralLimit("workloads.backup.resources.ephemeralStorageLimit", []corev1.Volume{scratch, tmp}, dump)
 	c.Add(manifest.StageBackup, &batchv1.CronJob{
 		TypeMeta:   manifest.Type("batch/v1", "CronJob"),
 		ObjectMeta: c.ObjectMeta(BackupName, BackupName),
@@ -68,16 +81,7 @@ func Backup(c *manifest.Context) {
 						ServiceAccountName:           sa.Name,
 						AutomountServiceAccountToken: manifest.Ptr(false),
 						SecurityContext:              manifest.PodSecurity(manifest.PostgresClientUID),
-						InitContainers: []corev1.Container{{
-							Name:            "pg-dump",
-							Image:           c.PostgresClientImage(),
-							ImagePullPolicy: corev1.PullIfNotPresent,
-							Command:         []string{"pg_dump", "--format=custom", "--no-password", "--file=" + dumpFile},
-							Env:             masterEnv(c),
-							Resources:       manifest.ResourceRequirements(b.Resources),
-							VolumeMounts:    []corev1.VolumeMount{{Name: "scratch", MountPath: "/backup"}},
-							SecurityContext: manifest.WithUID(manifest.PostgresClientUID),
-						}},
+						InitContainers:               []corev1.Container{dump},
 						Containers: []corev1.Container{{
 							Name:            "upload",
 							Image:           manifest.ImageAWSCLI,
@@ -90,7 +94,7 @@ func Backup(c *manifest.Context) {
 								manifest.Env("AWS_REGION", c.Out.Region),
 								manifest.Env("HOME", "/tmp"),
 							},
-							Resources: manifest.ResourceRequirements(configRes("100m", "128Mi", "1", "256Mi")),
+							Resources: manifest.ResourceRequirements(uploadRes),
 							VolumeMounts: []corev1.VolumeMount{
 								{Name: "scratch", MountPath: "/backup", ReadOnly: true},
 								{Name: "tmp", MountPath: "/tmp"},

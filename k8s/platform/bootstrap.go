@@ -73,7 +73,7 @@ func Bootstrap(c *manifest.Context) {
 						ImagePullPolicy: corev1.PullIfNotPresent,
 						Command:         dbbootstrap.Command(BootstrapSQLDir),
 						Env:             env,
-						Resources:       manifest.ResourceRequirements(configRes("50m", "64Mi", "500m", "128Mi")),
+						Resources:       manifest.ResourceRequirements(manifest.LogOnlyResources("50m", "64Mi", "500m", "128Mi")),
 						VolumeMounts:    []corev1.VolumeMount{{Name: "sql", MountPath: BootstrapSQLDir, ReadOnly: true}},
 						SecurityContext: manifest.WithUID(manifest.PostgresClientUID),
 					}},

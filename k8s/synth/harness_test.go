@@ -103,6 +103,15 @@ func renderEnv(name, tmp string) error {
 			secondRun[name] = dir
 		}
 	}
+	if err := r.load(); err != nil {
+		return err
+	}
+	envs[name] = r
+	return nil
+}
+
+// load reads the manifests of r.dir into r.objs.
+func (r *rendered) load() error {
 	files, _ := filepath.Glob(filepath.Join(r.dir, "*.yaml"))
 	sort.Strings(files)
 	for _, f := range files {
@@ -123,8 +132,28 @@ func renderEnv(name, tmp string) error {
 			r.objs = append(r.objs, obj{file: filepath.Base(f), raw: append(append([]byte(nil), doc...), '\n'), m: m})
 		}
 	}
-	envs[name] = r
 	return nil
+}
+
+// renderVariant synthesizes a modified environment (with the example
+// outputs of env.Name) for tests of configurations dist/ does not hold.
+func renderVariant(t *testing.T, env config.Environment) (*rendered, error) {
+	t.Helper()
+	if synthErr != nil {
+		t.Fatalf("synth failed: %v", synthErr)
+	}
+	out, err := outputs.Load(filepath.Join("..", "..", "examples", "outputs", env.Name+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &rendered{env: env, out: out, dir: t.TempDir()}
+	if r.result, err = Render(env, out, r.dir); err != nil {
+		return r, err
+	}
+	if err := r.load(); err != nil {
+		t.Fatal(err)
+	}
+	return r, nil
 }
 
 // eachEnv runs f once per environment as a subtest.

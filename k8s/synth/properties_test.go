@@ -17,6 +17,7 @@ import (
 	networkingv1 "k8s.io/api/networking/v1"
 	policyv1 "k8s.io/api/policy/v1"
 	storagev1 "k8s.io/api/storage/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
 	"sigs.k8s.io/yaml"
 )
 
@@ -68,23 +69,60 @@ func TestEveryComponentIsDeployed(t *testing.T) {
 	})
 }
 
+// hpas maps each Deployment an HPA scales to that HPA.
+func hpas(t *testing.T, r *rendered) map[string]autoscalingv2.HorizontalPodAutoscaler {
+	out := map[string]autoscalingv2.HorizontalPodAutoscaler{}
+	for _, o := range r.kind("HorizontalPodAutoscaler") {
+		var h autoscalingv2.HorizontalPodAutoscaler
+		o.into(t, &h)
+		if h.Spec.ScaleTargetRef.Kind == "Deployment" {
+			out[h.Spec.ScaleTargetRef.Name] = h
+		}
+	}
+	return out
+}
+
+// TestProdRunsTwoReplicasOfEverything: a fixed Deployment runs at least two
+// replicas, an autoscaled one never drops below two.
 func TestProdRunsTwoReplicasOfEverything(t *testing.T) {
 	r := envs["prod"]
 	if r == nil {
 		t.Fatal("prod not rendered")
 	}
+	scaled := hpas(t, r)
 	for n, d := range deployments(t, r) {
-		if d.Spec.Replicas == nil || *d.Spec.Replicas < 2 {
+		if h, ok := scaled[n]; ok {
+			if h.Spec.MinReplicas == nil || *h.Spec.MinReplicas < 2 {
+				t.Errorf("prod HPA of %s: minReplicas %v, want >= 2", n, h.Spec.MinReplicas)
+			}
+		} else if d.Spec.Replicas == nil || *d.Spec.Replicas < 2 {
 			t.Errorf("prod Deployment %s: replicas %v, want >= 2", n, d.Spec.Replicas)
 		}
 	}
-	for _, o := range r.kind("HorizontalPodAutoscaler") {
-		var h autoscalingv2.HorizontalPodAutoscaler
-		o.into(t, &h)
-		if h.Spec.MinReplicas == nil || *h.Spec.MinReplicas < 2 {
-			t.Errorf("prod HPA %s: minReplicas %v, want >= 2", h.Name, h.Spec.MinReplicas)
+}
+
+// TestAutoscaledDeploymentsLeaveReplicasToTheHPA: a Deployment an HPA
+// scales has no spec.replicas (each apply would otherwise reset the count
+// the HPA chose); every other Deployment states its count.
+func TestAutoscaledDeploymentsLeaveReplicasToTheHPA(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		scaled := hpas(t, r)
+		fixed := 0
+		for n, d := range deployments(t, r) {
+			_, ok := scaled[n]
+			switch {
+			case ok && d.Spec.Replicas != nil:
+				t.Errorf("%s: spec.replicas %d although HPA %s scales it: kubectl apply would fight the autoscaler", n, *d.Spec.Replicas, scaled[n].Name)
+			case !ok && d.Spec.Replicas == nil:
+				t.Errorf("%s: no spec.replicas and no HPA (runs one replica by default)", n)
+			case !ok:
+				fixed++
+			}
 		}
-	}
+		if len(scaled) == 0 || fixed == 0 {
+			t.Errorf("want both autoscaled (%d) and fixed (%d) Deployments to check", len(scaled), fixed)
+		}
+	})
 }
 
 var tagRe = regexp.MustCompile(`^[a-z0-9./-]+:[A-Za-z0-9._-]+$`)
@@ -130,7 +168,7 @@ func TestRestrictedPodSecurity(t *testing.T) {
 				if !tagRe.MatchString(c.Image) || strings.HasSuffix(c.Image, ":latest") {
 					t.Errorf("%s: image %q is not pinned by tag", where, c.Image)
 				}
-				for _, res := range []corev1.ResourceName{corev1.ResourceCPU, corev1.ResourceMemory} {
+				for _, res := range []corev1.ResourceName{corev1.ResourceCPU, corev1.ResourceMemory, corev1.ResourceEphemeralStorage} {
 					if _, ok := c.Resources.Requests[res]; !ok {
 						t.Errorf("%s: no %s request", where, res)
 					}
@@ -169,6 +207,8 @@ func TestDeploymentsAreHighlyAvailable(t *testing.T) {
 			c := d.Spec.Template.Spec.Containers[0]
 			if c.ReadinessProbe == nil || c.LivenessProbe == nil {
 				t.Errorf("%s: readiness and liveness probes are required", n)
+			} else if sameProbe(c.ReadinessProbe, c.LivenessProbe) {
+				t.Errorf("%s: liveness probes the same thing as readiness: a dependency outage would restart every replica instead of taking them out of the Service", n)
 			}
 			if d.Spec.Strategy.RollingUpdate == nil || d.Spec.Strategy.RollingUpdate.MaxUnavailable.IntValue() != 0 {
 				t.Errorf("%s: rolling updates must keep every replica (maxUnavailable 0)", n)
@@ -203,6 +243,129 @@ func TestDeploymentsAreHighlyAvailable(t *testing.T) {
 			t.Errorf("storage service account IRSA annotation = %q", sa.Annotations["eks.amazonaws.com/role-arn"])
 		}
 	})
+}
+
+// sameProbe reports whether two probes check the same thing, in
+// kube-score's sense: the same HTTP path and port, TCP port or command.
+func sameProbe(a, b *corev1.Probe) bool {
+	switch {
+	case a.HTTPGet != nil && b.HTTPGet != nil:
+		return a.HTTPGet.Path == b.HTTPGet.Path && a.HTTPGet.Port == b.HTTPGet.Port
+	case a.TCPSocket != nil && b.TCPSocket != nil:
+		return a.TCPSocket.Port == b.TCPSocket.Port
+	case a.Exec != nil && b.Exec != nil:
+		return slices.Equal(a.Exec.Command, b.Exec.Command)
+	case a.GRPC != nil && b.GRPC != nil:
+		return a.GRPC.Port == b.GRPC.Port
+	}
+	return false
+}
+
+// TestStartupProbesCoverSlowStarts: components that migrate or compile at
+// start keep a startup probe, so their liveness can stay strict.
+func TestStartupProbesCoverSlowStarts(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		deps := deployments(t, r)
+		for _, n := range []string{"kong", "auth", "rest", "realtime", "storage", "meta", "studio"} {
+			if c := deps[n].Spec.Template.Spec.Containers[0]; c.StartupProbe == nil {
+				t.Errorf("%s: no startup probe", n)
+			}
+		}
+	})
+}
+
+// TestEphemeralStorage: every container requests and limits node disk, every
+// emptyDir is capped, and each limit covers the emptyDirs the container
+// mounts plus 256Mi for logs, so an emptyDir's sizeLimit (not a pod-level
+// eviction) is what stops a runaway writer.
+func TestEphemeralStorage(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) { checkEphemeralStorage(t, r) })
+}
+
+func checkEphemeralStorage(t *testing.T, r *rendered) {
+	t.Helper()
+	logs := resource.MustParse("256Mi")
+	checked := 0
+	for name, tpl := range podTemplates(t, r) {
+		emptyDirs := map[string]resource.Quantity{}
+		for _, v := range tpl.Spec.Volumes {
+			if v.EmptyDir == nil {
+				continue
+			}
+			if v.EmptyDir.SizeLimit == nil || v.EmptyDir.SizeLimit.IsZero() {
+				t.Errorf("%s: emptyDir %s has no sizeLimit", name, v.Name)
+				continue
+			}
+			emptyDirs[v.Name] = *v.EmptyDir.SizeLimit
+		}
+		for _, c := range append(append([]corev1.Container(nil), tpl.Spec.InitContainers...), tpl.Spec.Containers...) {
+			where := name + "/" + c.Name
+			req, okReq := c.Resources.Requests[corev1.ResourceEphemeralStorage]
+			lim, okLim := c.Resources.Limits[corev1.ResourceEphemeralStorage]
+			if !okReq || !okLim {
+				t.Errorf("%s: ephemeral-storage request and limit are required", where)
+				continue
+			}
+			need := logs.DeepCopy()
+			for _, m := range c.VolumeMounts {
+				if q, ok := emptyDirs[m.Name]; ok {
+					need.Add(q)
+				}
+			}
+			if lim.Cmp(need) < 0 {
+				t.Errorf("%s: ephemeral-storage limit %s < %s (its emptyDirs + 256Mi for logs)", where, lim.String(), need.String())
+			}
+			if req.Sign() <= 0 || req.Cmp(lim) > 0 {
+				t.Errorf("%s: ephemeral-storage request %s must be positive and at most the limit %s", where, req.String(), lim.String())
+			}
+			checked++
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d containers checked; the scan is not seeing the pods", checked)
+	}
+}
+
+// TestEphemeralLimitBelowEmptyDirsIsRejected: a configured limit that the
+// emptyDirs would exceed stops the synth with the field's name.
+func TestEphemeralLimitBelowEmptyDirsIsRejected(t *testing.T) {
+	if envs["dev"] == nil {
+		t.Fatalf("dev not rendered: %v", synthErr)
+	}
+	env := envs["dev"].env
+	env.Workloads.Kong.Resources.EphemeralStorageLimit = "1Gi" // kong has two 1Gi emptyDirs
+	env.Workloads.Backup.Resources.EphemeralStorageLimit = "100Mi"
+	r, err := renderVariant(t, env)
+	for _, field := range []string{"workloads.kong.resources.ephemeralStorageLimit: 1Gi", "workloads.backup.resources.ephemeralStorageLimit: 100Mi"} {
+		if err == nil || !strings.Contains(err.Error(), field) {
+			t.Errorf("error %v, want one naming %s", err, field)
+		}
+	}
+	if files := readTree(t, r.dir); len(files) != 0 {
+		t.Errorf("a rejected synth wrote %d files", len(files))
+	}
+}
+
+// TestOptionalComponents: functions and analytics, off in dist/, pass the
+// same probe and storage checks when enabled.
+func TestOptionalComponents(t *testing.T) {
+	if envs["prod"] == nil {
+		t.Fatalf("prod not rendered: %v", synthErr)
+	}
+	env := envs["prod"].env
+	env.Workloads.FunctionsEnabled, env.Workloads.AnalyticsEnabled = true, true
+	r, err := renderVariant(t, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deps := deployments(t, r)
+	for _, n := range []string{"functions", "analytics"} {
+		c := deps[n].Spec.Template.Spec.Containers
+		if len(c) == 0 || c[0].ReadinessProbe == nil || c[0].LivenessProbe == nil || sameProbe(c[0].ReadinessProbe, c[0].LivenessProbe) {
+			t.Errorf("%s: needs readiness and liveness probes that differ", n)
+		}
+	}
+	checkEphemeralStorage(t, r)
 }
 
 // podSecrets lists the Secrets a pod reads, sorted.

@@ -63,6 +63,9 @@ func Render(env config.Environment, out *outputs.Outputs, dir string) (Result, e
 	secrets.Register(c)
 	components.All(c)
 	platform.All(c)
+	if err := c.Err(); err != nil {
+		return Result{}, err
+	}
 	app.Synth()
 
 	res := Result{Env: env.Name, Warnings: c.Warnings}
