@@ -72,7 +72,7 @@ EOF
     echo "FAIL $name: terraform plan"; rc=1; continue
   fi
   summary=$(grep -E '^Plan:|^No changes' "$dir/plan.log" | head -1)
-  warnings=$(grep -c '^Warning:' "$dir/plan.log" "$dir/validate.log" | awk -F: '{s+=$2} END {print s+0}')
+  warnings=$(cat "$dir/validate.log" "$dir/plan.log" | grep -c '^Warning:' || true)
   if [ -n "${PLAN_OUT:-}" ]; then
     mkdir -p "$PLAN_OUT/$name"
     terraform -chdir="$dir" show -json validate.tfplan >"$PLAN_OUT/$name/plan.json"

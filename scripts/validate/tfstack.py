@@ -10,7 +10,8 @@ Only what cannot work offline is changed, in cdk.tf.json of the copy:
   * the backend becomes `local` (the real one is an S3 bucket we have no credentials for);
   * every aws provider block (default and aliased) gets fake static keys and the skip_*
     flags, and loses what would make it call AWS while configuring: assume_role,
-    assume_role_with_web_identity, profile, shared config/credential files.
+    assume_role_with_web_identity, profile, shared config/credential files, and the
+    allowed/forbidden account id guard (it needs the real account id from STS).
 Resources, data sources, variables and outputs are untouched: they are what we validate.
 """
 import json
@@ -18,6 +19,10 @@ import re
 import sys
 
 CALLS_AWS = (
+    # The account guard needs the caller's account id, i.e. an STS call; with fake keys
+    # and skip_requesting_account_id it rejects the empty id ("AWS account ID not allowed").
+    "allowed_account_ids",
+    "forbidden_account_ids",
     "assume_role",
     "assume_role_with_web_identity",
     "profile",
