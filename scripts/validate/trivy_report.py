@@ -3,18 +3,24 @@
 
 Usage:
   trivy_report.py check-ignorefile IGNORE.yaml
-  trivy_report.py report RAW.json FILTERED.json IGNORE_NAME
+  trivy_report.py report IGNORE.yaml IGNORE_NAME RESULT...
+     RESULT: a trivy JSON report, or TARGET=REPORT to name every finding of REPORT TARGET
+     (trivy calls every finding of a plan "main.tf").
 
 check-ignorefile: every `misconfigurations` entry names an id and a non-empty
 `statement` (the reason it is accepted); no other sections are used by this project.
 
-report: RAW is a scan without the ignore file, FILTERED one with it. Fails when RAW has
-any HIGH or CRITICAL finding (those are never accepted) or FILTERED has any finding at all.
-Prints per-severity counts and one line per failing finding: severity, id, file:line,
-resource, message.
+report: fails when any finding is HIGH or CRITICAL (never accepted, whatever the ignore
+file says) or when a LOW/MEDIUM finding matches no ignore entry. An entry matches a
+finding with its id (AWS-0089 or AVD-AWS-0089) in a file matching one of its `paths`
+globs (`*` stays within a directory, `**` crosses them; no paths: any file). The ignore
+file is applied here rather than by trivy because the plan findings must be relabelled
+first. Prints per-severity counts, one line per failing finding (severity, id,
+file:line, resource, message), and entries that matched nothing (stale, to be removed).
 """
 import collections
 import json
+import re
 import sys
 
 import yaml
@@ -64,20 +70,66 @@ def line(f):
     return f"  {f['severity']:<8} {f['id']:<10} {where}{res}: {f['message'] or f['title']}"
 
 
-def report(raw_path, filtered_path, ignore_name):
-    raw = list(findings(raw_path))
-    filtered = list(findings(filtered_path))
+def glob_re(g):
+    out, i = "", 0
+    while i < len(g):
+        if g.startswith("**", i):
+            out, i = out + ".*", i + 2
+        elif g[i] == "*":
+            out, i = out + "[^/]*", i + 1
+        elif g[i] == "?":
+            out, i = out + "[^/]", i + 1
+        else:
+            out, i = out + re.escape(g[i]), i + 1
+    return re.compile(out + r"\Z")
+
+
+def load_ignores(path):
+    with open(path) as f:
+        doc = yaml.safe_load(f) or {}
+    entries = []
+    for e in doc.get("misconfigurations") or []:
+        ident = str(e["id"]).removeprefix("AVD-")
+        entries.append({"id": ident, "paths": [glob_re(p) for p in e.get("paths") or []], "raw": e, "used": 0})
+    return entries
+
+
+def accepted(f, entries):
+    fid = (f["id"] or "").removeprefix("AVD-")
+    for e in entries:
+        if e["id"] == fid and (not e["paths"] or any(p.match(f["target"]) for p in e["paths"])):
+            e["used"] += 1
+            return True
+    return False
+
+
+def report(ignore_path, ignore_name, results):
+    raw = []
+    for spec in results:
+        target, _, path = spec.rpartition("=")
+        for f in findings(path):
+            if target:
+                # the line would be one of trivy's internal rendering of the plan: useless
+                f["target"], f["line"] = target, 0
+            raw.append(f)
+    entries = load_ignores(ignore_path)
     counts = collections.Counter(f["severity"] for f in raw)
     by_input = collections.Counter(f["target"].split("/")[0] for f in raw)
     blocking = [f for f in raw if f["severity"] in NEVER_ACCEPTED]
-    unaccepted = [f for f in filtered if f["severity"] not in NEVER_ACCEPTED]
+    rest = [f for f in raw if f["severity"] not in NEVER_ACCEPTED]
+    unaccepted = [f for f in rest if not accepted(f, entries)]
     sev = " ".join(f"{s}={counts.get(s, 0)}" for s in SEVERITIES if s != "UNKNOWN" or counts.get(s))
-    print(f"trivy findings before {ignore_name}: {sev} ({', '.join(f'{k}={v}' for k, v in sorted(by_input.items())) or 'none'})")
-    print(f"accepted via {ignore_name}: {len(raw) - len(filtered)}; not accepted: {len(unaccepted)}; HIGH/CRITICAL: {len(blocking)}")
-    for f in sorted(blocking, key=lambda f: (f["severity"], f["id"], f["target"])):
+    inputs = ", ".join(f"{k}={v}" for k, v in sorted(by_input.items())) or "none"
+    print(f"trivy findings: {sev} (by input: {inputs})")
+    print(
+        f"accepted via {ignore_name}: {len(rest) - len(unaccepted)}; "
+        f"not accepted: {len(unaccepted)}; HIGH/CRITICAL (never accepted): {len(blocking)}"
+    )
+    for f in sorted(blocking + unaccepted, key=lambda f: (SEVERITIES.index(f["severity"]), f["id"], f["target"])):
         print(line(f))
-    for f in sorted(unaccepted, key=lambda f: (f["severity"], f["id"], f["target"])):
-        print(line(f))
+    for e in entries:
+        if not e["used"]:
+            print(f"  note: {ignore_name} entry {e['raw']['id']} {e['raw'].get('paths', '')} matched nothing")
     if blocking or unaccepted:
         sys.exit(1)
 
@@ -85,8 +137,8 @@ def report(raw_path, filtered_path, ignore_name):
 def main():
     if len(sys.argv) >= 3 and sys.argv[1] == "check-ignorefile":
         check_ignorefile(sys.argv[2])
-    elif len(sys.argv) == 5 and sys.argv[1] == "report":
-        report(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif len(sys.argv) >= 5 and sys.argv[1] == "report":
+        report(sys.argv[2], sys.argv[3], sys.argv[4:])
     else:
         sys.exit(__doc__)
 
