@@ -155,7 +155,8 @@ phase_crds() {
       if [ -n "${LBC_CRDS_DIR:-}" ]; then
         cp "$LBC_CRDS_DIR/$f" "$lbc/$f"
       else
-        curl -fsSL --retry 3 -o "$lbc/$f" "$LBC_CRDS_URL/$f"
+        curl -fsSL --retry 3 -o "$lbc/$f" "$LBC_CRDS_URL/$f" ||
+          die "cannot download $LBC_CRDS_URL/$f; offline, set LBC_CRDS_DIR to a directory holding the $LBC_VERSION CRD files ($LBC_CRD_FILES)"
       fi
       grep -q '^kind: CustomResourceDefinition' "$lbc/$f" || die "$lbc/$f is not a CRD"
     done

@@ -34,7 +34,10 @@ LBC_CRDS=$(tool_dir crds "lbc-$LBC_VERSION")
 
 # go_mod_json MODULE VERSION: `go mod download -json` outside any module (exact version).
 go_mod_json() {
-  (cd "$(mktemp -d)" && GOFLAGS=-mod=mod go mod download -json "$1@$2")
+  local d rc=0; d=$(mktemp -d)
+  (cd "$d" && GOFLAGS=-mod=mod go mod download -json "$1@$2") || rc=$?
+  rm -rf "$d"
+  return $rc
 }
 go_mod_dir() { go_mod_json "$1" "$2" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])'; }
 go_mod_file() { cat "$(go_mod_json "$1" "$2" | python3 -c 'import json,sys; print(json.load(sys.stdin)["GoMod"])')"; }
