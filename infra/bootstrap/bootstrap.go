@@ -11,6 +11,8 @@ import (
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/iampolicy"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/iamrole"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/iamrolepolicyattachment"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/kmsalias"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/kmskey"
 	awsprovider "github.com/cdktf/cdktf-provider-aws-go/aws/v19/provider"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/s3bucket"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/s3bucketpolicy"
@@ -42,6 +44,26 @@ func New(app constructs.Construct, b config.BootstrapConfig, services []string, 
 		DefaultTags:       &[]*awsprovider.AwsProviderDefaultTags{{Tags: &map[string]*string{"Project": jsii.String(b.Prefix), "ManagedBy": jsii.String("supabase-eks")}}},
 	})
 
+	// State holds every resource attribute (never secret values, but ARNs,
+	// endpoints and topology): a customer key with rotation, whose use is
+	// logged in CloudTrail, encrypts it.
+	root := fmt.Sprintf("arn:aws:iam::%s:root", b.AccountID)
+	key := kmskey.NewKmsKey(st, jsii.String("state-key"), &kmskey.KmsKeyConfig{
+		Description:          jsii.String("Terraform state of the supabase-eks environments"),
+		EnableKeyRotation:    jsii.Bool(true),
+		DeletionWindowInDays: jsii.Number(30),
+		Policy: jsii.String(policy.New(policy.Statement{
+			Sid: "AccountAdministersKeyThroughIAM", Effect: "Allow",
+			Principal: map[string]any{"AWS": root}, Action: []string{"kms:*"},
+			// In a key policy "*" means "this key".
+			Resource: []string{"*"},
+		}).JSON()),
+		Lifecycle: &cdktf.TerraformResourceLifecycle{PreventDestroy: jsii.Bool(true)},
+	})
+	kmsalias.NewKmsAlias(st, jsii.String("state-key-alias"), &kmsalias.KmsAliasConfig{
+		Name: jsii.String("alias/" + b.Prefix + "-tfstate"), TargetKeyId: key.KeyId(),
+	})
+
 	bucket := s3bucket.NewS3Bucket(st, jsii.String("state"), &s3bucket.S3BucketConfig{
 		Bucket:    jsii.String(b.StateBucket),
 		Lifecycle: &cdktf.TerraformResourceLifecycle{PreventDestroy: jsii.Bool(true)},
@@ -58,10 +80,10 @@ func New(app constructs.Construct, b config.BootstrapConfig, services []string, 
 	s3bucketserversideencryptionconfiguration.NewS3BucketServerSideEncryptionConfigurationA(st, jsii.String("state-encryption"), &s3bucketserversideencryptionconfiguration.S3BucketServerSideEncryptionConfigurationAConfig{
 		Bucket: bucket.Id(),
 		Rule: []*s3bucketserversideencryptionconfiguration.S3BucketServerSideEncryptionConfigurationRuleA{{
-			// aws:kms with the AWS-managed key: a customer key here would have to
-			// exist before the state that manages it.
-			ApplyServerSideEncryptionByDefault: &s3bucketserversideencryptionconfiguration.S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA{SseAlgorithm: jsii.String("aws:kms")},
-			BucketKeyEnabled:                   jsii.Bool(true),
+			ApplyServerSideEncryptionByDefault: &s3bucketserversideencryptionconfiguration.S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA{
+				SseAlgorithm: jsii.String("aws:kms"), KmsMasterKeyId: key.Arn(),
+			},
+			BucketKeyEnabled: jsii.Bool(true),
 		}},
 	})
 	s3bucketpolicy.NewS3BucketPolicy(st, jsii.String("state-policy"), &s3bucketpolicy.S3BucketPolicyConfig{
@@ -94,6 +116,7 @@ func New(app constructs.Construct, b config.BootstrapConfig, services []string, 
 		Role: role.Name(), PolicyArn: pol.Arn(),
 	})
 	cdktf.NewTerraformOutput(st, jsii.String("deployer_role_arn"), &cdktf.TerraformOutputConfig{Value: role.Arn(), Description: jsii.String("Role to assume for `make deploy`.")})
+	cdktf.NewTerraformOutput(st, jsii.String("state_kms_key_arn"), &cdktf.TerraformOutputConfig{Value: key.Arn(), Description: jsii.String("KMS key encrypting the state; set it as state.kmsKeyId of each environment.")})
 	cdktf.NewTerraformOutput(st, jsii.String("state_bucket"), &cdktf.TerraformOutputConfig{Value: bucket.Bucket(), Description: jsii.String("Terraform state bucket.")})
 	return st
 }

@@ -97,7 +97,16 @@ func Policy(services []string, s Scope) policy.Document {
 		)
 	}
 	if has["s3"] {
-		st = append(st, policy.Allow("ManageProjectBuckets", []string{"s3:*"}, []string{"arn:aws:s3:::" + s.Prefix + "-*"}))
+		// Explicit families rather than s3:*: bucket configuration (Terraform
+		// reads every sub-resource of a bucket), and object deletion for
+		// force_destroy of the dev buckets. No object reads.
+		st = append(st, policy.Allow("ManageProjectBuckets", []string{
+			"s3:CreateBucket", "s3:DeleteBucket", "s3:ListBucket", "s3:ListBucketVersions",
+			"s3:GetBucket*", "s3:PutBucket*", "s3:DeleteBucket*",
+			"s3:GetAccelerateConfiguration", "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration",
+			"s3:GetReplicationConfiguration", "s3:GetEncryptionConfiguration", "s3:PutEncryptionConfiguration",
+			"s3:DeleteObject", "s3:DeleteObjectVersion",
+		}, []string{"arn:aws:s3:::" + s.Prefix + "-*", "arn:aws:s3:::" + s.Prefix + "-*/*"}))
 	}
 	if has["secretsmanager"] {
 		st = append(st, policy.Allow("ManageProjectSecrets", []string{

@@ -1,0 +1,95 @@
+package bootstrap
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aws/jsii-runtime-go"
+	"github.com/hashicorp/terraform-cdk-go/cdktf"
+
+	"github.com/supabase-eks/supabase-eks/infra/deployer"
+	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
+)
+
+func TestBootstrapStack(t *testing.T) {
+	nodewarn.Silence()
+	defer jsii.Close()
+	b := config.Bootstrap()
+	if err := b.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	app := cdktf.NewApp(&cdktf.AppConfig{Outdir: jsii.String(dir)})
+	New(app, b, deployer.AllServices(), "~> 6.47")
+	app.Synth()
+	data, err := os.ReadFile(filepath.Join(dir, "stacks", StackName, "cdk.tf.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Terraform map[string]any                       `json:"terraform"`
+		Resource  map[string]map[string]map[string]any `json:"resource"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	one := func(typ string) map[string]any {
+		t.Helper()
+		if len(doc.Resource[typ]) != 1 {
+			t.Fatalf("want one %s, got %d", typ, len(doc.Resource[typ]))
+		}
+		for _, r := range doc.Resource[typ] {
+			return r
+		}
+		return nil
+	}
+	if local, _ := doc.Terraform["backend"].(map[string]any)["local"].(map[string]any); local["path"] != "terraform.supabase-bootstrap.tfstate" {
+		t.Errorf("bootstrap state must be local with a relative path: %v", doc.Terraform["backend"])
+	}
+	bucket := one("aws_s3_bucket")
+	if bucket["bucket"] != b.StateBucket || !strings.Contains(string(mustJSON(bucket["lifecycle"])), "prevent_destroy") {
+		t.Errorf("state bucket %v", bucket)
+	}
+	key := one("aws_kms_key")
+	if key["enable_key_rotation"] != true {
+		t.Error("state key without rotation")
+	}
+	sse := mustJSON(one("aws_s3_bucket_server_side_encryption_configuration"))
+	if !strings.Contains(string(sse), `"kms_master_key_id":"${aws_kms_key.`) || !strings.Contains(string(sse), `"sse_algorithm":"aws:kms"`) {
+		t.Errorf("state not encrypted with the customer key: %s", sse)
+	}
+	if !strings.Contains(string(mustJSON(one("aws_s3_bucket_versioning"))), `"Enabled"`) {
+		t.Error("state bucket not versioned")
+	}
+	pab := one("aws_s3_bucket_public_access_block")
+	for _, k := range []string{"block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"} {
+		if pab[k] != true {
+			t.Errorf("public access block %s", k)
+		}
+	}
+	trust, err := policy.Parse(one("aws_iam_role")["assume_role_policy"].(string))
+	if err != nil || len(trust.Statement) != 1 || strings.Contains(string(mustJSON(trust.Statement[0].Principal)), `"*"`) {
+		t.Errorf("deployer trust %v %v", trust, err)
+	}
+	pol, err := policy.Parse(one("aws_iam_policy")["policy"].(string))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range pol.Statement {
+		for _, a := range st.Action {
+			if a == "s3:*" || a == "iam:*" || a == "*" {
+				t.Errorf("deployer statement %s grants %s", st.Sid, a)
+			}
+		}
+	}
+}
+
+func mustJSON(v any) []byte {
+	b, _ := json.Marshal(v)
+	return b
+}
