@@ -16,15 +16,17 @@ const (
 	KongStatusPort = 8100
 )
 
-// Kong config names. The declarative config is a template without any key
-// in a ConfigMap; External Secrets renders it with the API keys and the
-// dashboard credentials into the Secret Kong mounts. Values are inserted
-// with toJson, which quotes and escapes them, so a key containing / | & " or
-// a newline cannot break the file (sed-based entrypoints broke on those).
+// Kong config names. The declarative config is an External Secrets template
+// without any key, inline in the ExternalSecret that renders it (one
+// spec.target.template.data entry) with the API keys and the dashboard
+// credentials into the Secret Kong mounts. Values are inserted with toJson,
+// which quotes and escapes them, so a key containing / | & " or a newline
+// cannot break the file (sed-based entrypoints broke on those). The template
+// is not a ConfigMap: it names a password field, and a ConfigMap doing that
+// is a secret-in-ConfigMap finding (trivy KSV-0109) whatever the value is.
 const (
-	KongTemplateConfigMap = "kong-declarative-template"
-	KongSecret            = "supabase-kong"
-	KongConfigKey         = "kong.yml"
+	KongSecret    = "supabase-kong"
+	KongConfigKey = "kong.yml"
 )
 
 // kongPlugin is a plugin entry of the declarative config; Config is a typed
@@ -124,8 +126,10 @@ func (c *Context) kongRoutes() []kongRoute {
 // KongTemplate is the declarative configuration template (Kong 3.x format).
 func (c *Context) KongTemplate() string {
 	var b strings.Builder
+	// The header must not contain template delimiters: External Secrets
+	// parses the whole text, comments included.
 	b.WriteString(`# Rendered by External Secrets into the Secret ` + KongSecret + `; the
-# {{ ... }} placeholders are filled from Secrets Manager, never stored here.
+# keys and credentials come from Secrets Manager and are never stored here.
 _format_version: "3.0"
 _transform: true
 
@@ -206,16 +210,13 @@ services:
 
 // Kong is the API gateway in DB-less mode.
 func (c *Context) Kong() {
-	c.Add(manifest.StageSecrets, &corev1.ConfigMap{
-		TypeMeta:   manifest.Type("v1", "ConfigMap"),
-		ObjectMeta: c.ObjectMeta(KongTemplateConfigMap, "kong"),
-		Data:       map[string]string{KongConfigKey: c.KongTemplate()},
-	})
+	// A changed template changes the ExternalSecret itself, so External
+	// Secrets re-renders the Secret at once (not at the next refresh) and
+	// Reloader rolls Kong, which references the Secret.
 	c.AddSecret(manifest.SecretSpec{
-		Name:              KongSecret,
-		Refs:              append(secrets.JWTRefs(c.Out), secrets.DashboardRefs(c.Out)...),
-		TemplateConfigMap: KongTemplateConfigMap,
-		TemplateKeys:      []string{KongConfigKey},
+		Name:      KongSecret,
+		Refs:      append(secrets.JWTRefs(c.Out), secrets.DashboardRefs(c.Out)...),
+		Templates: map[string]string{KongConfigKey: c.KongTemplate()},
 	})
 	c.Deploy(manifest.Workload{
 		Name:  "kong",

@@ -4,7 +4,7 @@
 -- CREATEROLE CREATEDB, not a superuser), connected to the Supabase database
 -- through the libpq PG* environment variables:
 --
---   psql -X -w -v ON_ERROR_STOP=1 -f bootstrap.sql -f bootstrap_bypassrls.sql
+--   psql -X -w -v ON_ERROR_STOP=1 -f bootstrap.sql -f bootstrap_privileged_roles.sql
 --
 -- Needs psql 15 or newer (\getenv) and PostgreSQL 15 or newer. The role
 -- passwords come only from these environment variables, and every run sets
@@ -25,10 +25,10 @@
 --     on every run;
 --   * all of it runs in one transaction: a failed run changes nothing.
 --
--- BYPASSRLS (service_role, supabase_admin) lives in bootstrap_bypassrls.sql:
--- PostgreSQL 15 lets only a superuser grant it; PostgreSQL 16+ lets a
--- CREATEROLE role that itself has BYPASSRLS grant it, which is how the RDS
--- master does.
+-- BYPASSRLS (service_role, supabase_admin) is granted by
+-- bootstrap_privileged_roles.sql: PostgreSQL 15 lets only a superuser grant
+-- it; PostgreSQL 16+ lets a CREATEROLE role that itself has BYPASSRLS grant
+-- it, which is how the RDS master does.
 
 \set ON_ERROR_STOP on
 -- Never echo statements: the password statement below would be printed.

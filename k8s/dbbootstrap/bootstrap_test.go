@@ -18,8 +18,8 @@ import (
 //
 // One thing the imitation cannot show: plain PostgreSQL 15 refuses BYPASSRLS
 // from a non-superuser, while RDS lets its master grant it. So
-// bootstrap_bypassrls.sql is applied as the local superuser here (and shown
-// to fail as the master), and everything else as the master.
+// bootstrap_privileged_roles.sql is applied as the local superuser here (and
+// shown to fail as the master), and everything else as the master.
 
 const (
 	dbName   = "supabase"
@@ -112,8 +112,8 @@ func (c *rdsLike) applyTwice(t *testing.T, sql string, pw map[string]string) err
 
 func (c *rdsLike) bypassAsSuperuser(t *testing.T) {
 	t.Helper()
-	t.Log("applying bootstrap_bypassrls.sql as the LOCAL SUPERUSER: PostgreSQL 15 lets only a superuser grant BYPASSRLS; on RDS the master runs it")
-	if _, err := c.run(c.srv.Superuser, c.srv.SuperuserPassword, nil, BypassRLSFile); err != nil {
+	t.Log("applying bootstrap_privileged_roles.sql as the LOCAL SUPERUSER: PostgreSQL 15 lets only a superuser grant BYPASSRLS; on RDS the master runs it")
+	if _, err := c.run(c.srv.Superuser, c.srv.SuperuserPassword, nil, PrivilegedRolesFile); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -155,12 +155,12 @@ func TestBootstrapOnRDSLikeServer(t *testing.T) {
 
 	// 2. The BYPASSRLS step: refused to the master by PostgreSQL 15, applied
 	// as the local superuser instead, idempotent.
-	res, err := c.run(master, masterPW, nil, BypassRLSFile)
+	res, err := c.run(master, masterPW, nil, PrivilegedRolesFile)
 	if err == nil {
-		t.Fatal("bootstrap_bypassrls.sql as a non-superuser master succeeded on PostgreSQL 15; the imitation is not what it claims")
+		t.Fatal("bootstrap_privileged_roles.sql as a non-superuser master succeeded on PostgreSQL 15; the imitation is not what it claims")
 	}
 	if !strings.Contains(res.Stderr, "must be superuser") || !strings.Contains(strings.ToLower(res.Stderr), "bypassrls") {
-		t.Fatalf("unexpected error from bootstrap_bypassrls.sql as master: %s", res.Stderr)
+		t.Fatalf("unexpected error from bootstrap_privileged_roles.sql as master: %s", res.Stderr)
 	}
 	c.bypassAsSuperuser(t)
 	c.bypassAsSuperuser(t)

@@ -40,8 +40,8 @@ func TestRequiredEnvMatchesGetenv(t *testing.T) {
 	if !slices.Equal(got, RequiredEnv) {
 		t.Errorf("\\getenv reads %v, RequiredEnv is %v", got, RequiredEnv)
 	}
-	if strings.Contains(BypassRLSSQL, `\getenv`) {
-		t.Error("bootstrap_bypassrls.sql must not need passwords")
+	if strings.Contains(PrivilegedRolesSQL, `\getenv`) {
+		t.Error("bootstrap_privileged_roles.sql must not need passwords")
 	}
 }
 
@@ -66,7 +66,7 @@ func TestEnvMapsToDatabaseSecretAndRoles(t *testing.T) {
 // The files must never destroy what the components' migrations own, and
 // must stay in one transaction each so a failed run changes nothing.
 func TestSQLIsNonDestructive(t *testing.T) {
-	for name, sql := range map[string]string{SQLFile: SQL, BypassRLSFile: BypassRLSSQL} {
+	for name, sql := range map[string]string{SQLFile: SQL, PrivilegedRolesFile: PrivilegedRolesSQL} {
 		code := strings.ToUpper(stripComments(sql))
 		for _, bad := range []string{"DROP ", "CREATE OR REPLACE", "REVOKE ", "TRUNCATE ", "DELETE FROM", "CASCADE"} {
 			if strings.Contains(code, bad) {
@@ -94,22 +94,22 @@ func TestSQLIsNonDestructive(t *testing.T) {
 // BYPASSRLS is granted in exactly one place: the separate file.
 func TestBypassRLSOnlyInItsOwnFile(t *testing.T) {
 	if strings.Contains(strings.ToUpper(stripComments(SQL)), "BYPASSRLS") {
-		t.Error("bootstrap.sql grants BYPASSRLS; that belongs in bootstrap_bypassrls.sql only")
+		t.Error("bootstrap.sql grants BYPASSRLS; that belongs in bootstrap_privileged_roles.sql only")
 	}
-	if !strings.Contains(stripComments(BypassRLSSQL), "ALTER ROLE %I BYPASSRLS") {
-		t.Error("bootstrap_bypassrls.sql does not grant BYPASSRLS")
+	if !strings.Contains(stripComments(PrivilegedRolesSQL), "ALTER ROLE %I BYPASSRLS") {
+		t.Error("bootstrap_privileged_roles.sql does not grant BYPASSRLS")
 	}
 }
 
 func TestCommand(t *testing.T) {
 	got := strings.Join(Command("/bootstrap"), " ")
-	want := "psql -X -w -v ON_ERROR_STOP=1 -f /bootstrap/bootstrap.sql -f /bootstrap/bootstrap_bypassrls.sql"
+	want := "psql -X -w -v ON_ERROR_STOP=1 -f /bootstrap/bootstrap.sql -f /bootstrap/bootstrap_privileged_roles.sql"
 	if got != want {
 		t.Errorf("Command = %q, want %q", got, want)
 	}
 	files := Files()
 	if len(files) != 2 || files[0].Name != SQLFile || files[0].Content != SQL ||
-		files[1].Name != BypassRLSFile || files[1].Content != BypassRLSSQL {
-		t.Errorf("Files() does not list bootstrap.sql then bootstrap_bypassrls.sql with their content")
+		files[1].Name != PrivilegedRolesFile || files[1].Content != PrivilegedRolesSQL {
+		t.Errorf("Files() does not list bootstrap.sql then bootstrap_privileged_roles.sql with their content")
 	}
 }

@@ -143,17 +143,11 @@ type SecretSpec struct {
 	// Templates maps each Secret key to an External Secrets (v2, Go
 	// text/template + sprig) template over the Refs' variables.
 	Templates map[string]string
-	// TemplateConfigMap names a ConfigMap whose keys are templates too; its
-	// rendered keys are listed in TemplateKeys.
-	TemplateConfigMap string
-	TemplateKeys      []string
 }
 
 // Keys lists the Secret keys the spec produces, sorted.
 func (s SecretSpec) Keys() []string {
-	keys := append(sortedKeys(s.Templates), s.TemplateKeys...)
-	sort.Strings(keys)
-	return keys
+	return sortedKeys(s.Templates)
 }
 
 // AddSecret registers a Secret to be materialized; the platform renders one

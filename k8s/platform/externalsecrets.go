@@ -73,15 +73,6 @@ func ExternalSecrets(c *manifest.Context) {
 			}
 			tmpl.Data = &tm
 		}
-		if s.TemplateConfigMap != "" {
-			var items []*eso.ExternalSecretSpecTargetTemplateTemplateFromConfigMapItems
-			for _, k := range s.TemplateKeys {
-				items = append(items, &eso.ExternalSecretSpecTargetTemplateTemplateFromConfigMapItems{Key: jsii.String(k), TemplateAs: eso.ExternalSecretSpecTargetTemplateTemplateFromConfigMapItemsTemplateAs_VALUES})
-			}
-			tmpl.TemplateFrom = &[]*eso.ExternalSecretSpecTargetTemplateTemplateFrom{{
-				ConfigMap: &eso.ExternalSecretSpecTargetTemplateTemplateFromConfigMap{Name: jsii.String(s.TemplateConfigMap), Items: &items},
-			}}
-		}
 		eso.NewExternalSecret(c.Chart(manifest.StageSecrets), jsii.String("ExternalSecret-"+s.Name), &eso.ExternalSecretProps{
 			Metadata: &cdk8s.ApiObjectMetadata{Name: jsii.String(s.Name), Namespace: jsii.String(c.Namespace), Labels: stringMap(manifest.Labels("external-secrets"))},
 			Spec: &eso.ExternalSecretSpec{

@@ -445,14 +445,7 @@ func externalSecretKeys(t *testing.T, r *rendered) map[string]map[string]bool {
 				Target struct {
 					Name     string `json:"name"`
 					Template struct {
-						Data         map[string]string `json:"data"`
-						TemplateFrom []struct {
-							ConfigMap struct {
-								Items []struct {
-									Key string `json:"key"`
-								} `json:"items"`
-							} `json:"configMap"`
-						} `json:"templateFrom"`
+						Data map[string]string `json:"data"`
 					} `json:"template"`
 				} `json:"target"`
 			} `json:"spec"`
@@ -463,11 +456,6 @@ func externalSecretKeys(t *testing.T, r *rendered) map[string]map[string]bool {
 		keys := map[string]bool{}
 		for k := range es.Spec.Target.Template.Data {
 			keys[k] = true
-		}
-		for _, tf := range es.Spec.Target.Template.TemplateFrom {
-			for _, it := range tf.ConfigMap.Items {
-				keys[it.Key] = true
-			}
 		}
 		out[es.Spec.Target.Name] = keys
 	}
@@ -620,10 +608,15 @@ func TestNoSecretValuesInDist(t *testing.T) {
 	})
 }
 
+// kongTemplate is the declarative config template, inline in the
+// ExternalSecret that renders the Secret Kong mounts.
 func kongTemplate(t *testing.T, r *rendered) string {
-	var cm corev1.ConfigMap
-	r.find(t, "ConfigMap", "kong-declarative-template").into(t, &cm)
-	return cm.Data["kong.yml"]
+	t.Helper()
+	tmpl := esTemplates(t, r)["supabase-kong"]["kong.yml"]
+	if tmpl == "" {
+		t.Fatal("ExternalSecret supabase-kong has no kong.yml template")
+	}
+	return tmpl
 }
 
 // TestKongConfig: the declarative config carries no key, inserts the keys

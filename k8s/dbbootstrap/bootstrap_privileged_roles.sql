@@ -1,5 +1,5 @@
--- Supabase database bootstrap, BYPASSRLS step. Runs after bootstrap.sql, in
--- the same Job, as the same RDS master user.
+-- Supabase database bootstrap, privileged roles step (BYPASSRLS). Runs after
+-- bootstrap.sql, in the same Job, as the same RDS master user.
 --
 -- service_role (the JWT role of trusted servers) and supabase_admin
 -- (Realtime, postgres-meta) must see every row regardless of row level

@@ -1,0 +1,229 @@
+package synth
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"text/template"
+
+	"github.com/Masterminds/sprig/v3"
+	"sigs.k8s.io/yaml"
+)
+
+// esoFuncs is the function set of External Secrets' v2 template engine
+// (pkg/template/v2 in v0.16.2): sprig's text functions without env and
+// expandenv, plus ESO's own certificate and YAML helpers. Those helpers are
+// not emulated; they are declared so that a template using one parses and
+// then fails here by name, instead of passing unchecked.
+func esoFuncs() template.FuncMap {
+	f := sprig.TxtFuncMap()
+	delete(f, "env")
+	delete(f, "expandenv")
+	for _, name := range []string{
+		"pkcs12key", "pkcs12keyPass", "pkcs12cert", "pkcs12certPass",
+		"pemToPkcs12", "pemToPkcs12Pass", "fullPemToPkcs12", "fullPemToPkcs12Pass",
+		"filterPEM", "filterCertChain", "jwkPublicKeyPem", "jwkPrivateKeyPem",
+		"toYaml", "fromYaml",
+	} {
+		f[name] = func(...any) (string, error) {
+			return "", errors.New(name + " is an ESO function this test does not emulate")
+		}
+	}
+	return f
+}
+
+// esoExecute renders one template the way ESO does: missing variables are
+// an error, every variable is a string.
+func esoExecute(name, text string, vars map[string]string) (string, error) {
+	tpl, err := template.New(name).Option("missingkey=error").Funcs(esoFuncs()).Parse(text)
+	if err != nil {
+		return "", fmt.Errorf("parse: %w", err)
+	}
+	var b bytes.Buffer
+	if err := tpl.Execute(&b, vars); err != nil {
+		return "", fmt.Errorf("execute: %w", err)
+	}
+	return b.String(), nil
+}
+
+// externalSecret is the part of an ExternalSecret the template tests read.
+type externalSecret struct {
+	Spec struct {
+		Data []struct {
+			SecretKey string `json:"secretKey"`
+		} `json:"data"`
+		Target struct {
+			Name     string `json:"name"`
+			Template struct {
+				EngineVersion string            `json:"engineVersion"`
+				Data          map[string]string `json:"data"`
+				TemplateFrom  []any             `json:"templateFrom"`
+			} `json:"template"`
+		} `json:"target"`
+	} `json:"spec"`
+}
+
+func externalSecrets(t *testing.T, r *rendered) []externalSecret {
+	t.Helper()
+	var out []externalSecret
+	for _, o := range r.kind("ExternalSecret") {
+		var es externalSecret
+		if err := yaml.Unmarshal(o.raw, &es); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, es)
+	}
+	if len(out) == 0 {
+		t.Fatal("no ExternalSecret rendered")
+	}
+	return out
+}
+
+// esTemplates maps each target Secret to its key templates.
+func esTemplates(t *testing.T, r *rendered) map[string]map[string]string {
+	t.Helper()
+	out := map[string]map[string]string{}
+	for _, es := range externalSecrets(t, r) {
+		out[es.Spec.Target.Name] = es.Spec.Target.Template.Data
+	}
+	return out
+}
+
+// hostile is a value for variable v made of what breaks naive substitution:
+// YAML and URL delimiters, quotes, backslashes, shell expansions, template
+// delimiters (must not be evaluated twice), a newline and non-ASCII.
+func hostile(v string) string {
+	return v + ` a/b|c&d"e'f\g: #h {{ .x }} $(id) ${HOME} %41+ <é>` + "\n- tail"
+}
+
+// TestExternalSecretTemplatesRender runs every ExternalSecret template
+// through ESO's engine with hostile values from Secrets Manager: each one
+// parses (comments included: ESO parses the whole text), refers only to
+// variables the ExternalSecret reads, and carries the values through intact
+// (copied keys verbatim, passwords back out of the connection URLs, the
+// keys and credentials back out of Kong's declarative YAML).
+func TestExternalSecretTemplatesRender(t *testing.T) {
+	plain := regexp.MustCompile(`^\{\{ \.([a-z_]+) \}\}$`)
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		for _, es := range externalSecrets(t, r) {
+			name := es.Spec.Target.Name
+			tm := es.Spec.Target.Template
+			if tm.EngineVersion != "v2" || len(tm.TemplateFrom) != 0 || len(tm.Data) == 0 {
+				t.Errorf("%s: want v2 templates inline in template.data only (engine %q, templateFrom %d, data %d)",
+					name, tm.EngineVersion, len(tm.TemplateFrom), len(tm.Data))
+			}
+			vars := map[string]string{}
+			for _, d := range es.Spec.Data {
+				vars[d.SecretKey] = hostile(d.SecretKey)
+			}
+			for key, text := range tm.Data {
+				got, err := esoExecute(name+"/"+key, text, vars)
+				if err != nil {
+					t.Errorf("%s[%s]: %v", name, key, err)
+					continue
+				}
+				switch {
+				case plain.MatchString(text):
+					if v := plain.FindStringSubmatch(text)[1]; got != vars[v] {
+						t.Errorf("%s[%s] = %q, want the value of %s verbatim", name, key, got, v)
+					}
+				case strings.HasPrefix(text, "postgres://"):
+					u, err := url.Parse(got)
+					if err != nil {
+						t.Errorf("%s[%s]: rendered URL does not parse: %v", name, key, err)
+						continue
+					}
+					pw, _ := u.User.Password()
+					if !strings.HasSuffix(pw, "_password"+hostile("")) {
+						t.Errorf("%s[%s]: password does not survive the URL: %q", name, key, pw)
+					}
+				}
+			}
+		}
+
+		// Kong's declarative config: the rendered file is YAML in which the
+		// consumers' keys and the dashboard credentials are exactly the
+		// values from Secrets Manager.
+		var es externalSecret
+		for _, e := range externalSecrets(t, r) {
+			if e.Spec.Target.Name == "supabase-kong" {
+				es = e
+			}
+		}
+		vars := map[string]string{}
+		for _, d := range es.Spec.Data {
+			vars[d.SecretKey] = hostile(d.SecretKey)
+		}
+		out, err := esoExecute("kong.yml", kongTemplate(t, r), vars)
+		if err != nil {
+			t.Fatalf("kong.yml: %v", err)
+		}
+		var k struct {
+			Consumers []struct {
+				Username           string
+				KeyauthCredentials []struct{ Key string } `json:"keyauth_credentials"`
+			}
+			BasicauthCredentials []struct {
+				Consumer, Username, Password string
+			} `json:"basicauth_credentials"`
+		}
+		if err := yaml.Unmarshal([]byte(out), &k); err != nil {
+			t.Fatalf("rendered kong.yml is not YAML: %v", err)
+		}
+		keys := map[string]string{}
+		for _, c := range k.Consumers {
+			for _, kc := range c.KeyauthCredentials {
+				keys[c.Username] = kc.Key
+			}
+		}
+		if keys["anon"] != vars["anon_key"] || keys["service_role"] != vars["service_role_key"] {
+			t.Errorf("kong consumers' keys are not the Secrets Manager values: %q", keys)
+		}
+		if len(k.BasicauthCredentials) != 1 || k.BasicauthCredentials[0].Username != vars["username"] || k.BasicauthCredentials[0].Password != vars["password"] {
+			t.Errorf("kong dashboard credentials are not the Secrets Manager values: %+v", k.BasicauthCredentials)
+		}
+	})
+}
+
+// KSV-0109 (trivy, HIGH): a ConfigMap key, or a line of a value, that names
+// a password, secret or token is reported as a secret stored in a
+// ConfigMap. Stricter than trivy, which skips lines whose value is empty or
+// starts with a template or shell reference.
+var (
+	secretLikeKeyRe  = regexp.MustCompile(`(?i)(pass|pword|secret|token|pswrd|pwd|aws_access_key_id)`)
+	secretLikeLineRe = regexp.MustCompile(`(?i)(pass|pword|secret|token|pswrd|pwd|aws_access_key_id)\s*[=:]`)
+)
+
+// TestConfigMapsHoldNoSecretLikeEntries: no ConfigMap looks like it stores
+// a secret, so the trivy gate passes and nothing secret-shaped (such as
+// Kong's template with its password field) is kept in a ConfigMap.
+func TestConfigMapsHoldNoSecretLikeEntries(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		cms := r.kind("ConfigMap")
+		if len(cms) == 0 {
+			t.Fatal("no ConfigMap rendered")
+		}
+		for _, o := range cms {
+			var cm struct {
+				Data map[string]string `json:"data"`
+			}
+			if err := yaml.Unmarshal(o.raw, &cm); err != nil {
+				t.Fatal(err)
+			}
+			for k, v := range cm.Data {
+				if secretLikeKeyRe.MatchString(k) {
+					t.Errorf("%s ConfigMap %s: key %q looks like a secret (trivy KSV-0109)", o.file, o.name(), k)
+				}
+				for i, line := range strings.Split(v, "\n") {
+					if secretLikeLineRe.MatchString(line) {
+						t.Errorf("%s ConfigMap %s[%s] line %d looks like a secret assignment (trivy KSV-0109): %q", o.file, o.name(), k, i+1, line)
+					}
+				}
+			}
+		}
+	})
+}
