@@ -62,6 +62,7 @@ func run(runs int, cold bool, helm, chart string) error {
 			Env:  []string{"GOCACHE=" + filepath.Join(tmp, "gocache"), "GOFLAGS=-mod=mod"},
 		})
 	}
+	before := len(leftovers())
 	var results []bench.Result
 	for _, c := range cases {
 		c.Dir = root
@@ -72,7 +73,7 @@ func run(runs int, cold bool, helm, chart string) error {
 		}
 		results = append(results, r)
 	}
-	before := len(leftovers())
+	leaked := len(leftovers()) - before
 	fmt.Printf("Machine: %d CPUs (%s), %s RAM, %s, Go %s, Node %s\n\n", runtime.NumCPU(), cpuModel(), memTotal(), runtime.GOOS+"/"+runtime.GOARCH, strings.TrimPrefix(runtime.Version(), "go"), nodeVersion())
 	fmt.Print(bench.Markdown(results))
 	if helm != "" && chart != "" {
@@ -89,7 +90,7 @@ func run(runs int, cold bool, helm, chart string) error {
 			fmt.Printf("\nk8s synth / helm template (medians): %.0fx: the cost of the jsii bridge (Node.js start and the cdk8s libraries' load) for the same objects.\n", k8s.Median.Seconds()/tmpl.Median.Seconds())
 		}
 	}
-	fmt.Printf("\n/tmp/jsii-runtime.* directories left behind: %d\n", before)
+	fmt.Printf("\n/tmp/jsii-runtime.* directories left behind by these runs: %d\n", leaked)
 	return nil
 }
 
