@@ -5,7 +5,8 @@ package database
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/aws/constructs-go/constructs/v10"
@@ -88,7 +89,7 @@ func New(scope constructs.Construct, id string, p Props) *Database {
 
 	var params []*dbparametergroup.DbParameterGroupParameter
 	values := Parameters(cfg)
-	for _, name := range sortedKeys(values) {
+	for _, name := range slices.Sorted(maps.Keys(values)) {
 		method := "immediate"
 		if staticParameters[name] {
 			method = "pending-reboot"
@@ -188,15 +189,6 @@ func New(scope constructs.Construct, id string, p Props) *Database {
 		MasterSecretARN: db.MasterUserSecret().Get(jsii.Number(0)).SecretArn(),
 		Identifier:      p.Name,
 	}
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // instanceMemoryGiB covers the classes the example environments and the

@@ -2,7 +2,6 @@ package platform
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/k8s/components"
@@ -74,13 +73,4 @@ func Ingress(c *manifest.Context) {
 			Rules:            []networkingv1.IngressRule{rule},
 		},
 	})
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
