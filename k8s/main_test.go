@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/aws/jsii-runtime-go"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,6 +31,14 @@ func writeOutputs(t *testing.T, change func(map[string]any)) string {
 
 // TestBadInputLeavesDistUntouched: invalid outputs or flags fail with an
 // error naming the culprit, before dist/ is touched.
+// TestMain closes the jsii runtime the package's code may have started, so
+// the test binary leaves no /tmp/jsii-runtime.* behind.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	jsii.Close()
+	os.Exit(code)
+}
+
 func TestBadInputLeavesDistUntouched(t *testing.T) {
 	cases := []struct {
 		name, want string
