@@ -22,3 +22,8 @@ infra-synth: infra-build ## Synthesize the Terraform JSON of every environment i
 .PHONY: deployer-policy
 deployer-policy: infra-synth ## Print the generated IAM policy the deploying principal needs (also created by the bootstrap stack)
 	@python3 -c 'import json,sys; d=json.load(open("cdktf.out/stacks/supabase-bootstrap/cdk.tf.json")); p=[r for r in d["resource"]["aws_iam_policy"].values()][0]["policy"]; print(json.dumps(json.loads(p), indent=2))'
+
+.PHONY: examples
+examples: ## Regenerate examples/outputs/<env>.json from the configuration (after changing account, region, VPC...)
+	@$(GO) test ./internal/examples/ -run TestCommittedExamplesFollowTheConfiguration -count=1 -update >/dev/null
+	@echo "examples: examples/outputs/{$(subst $(eval) ,$(comma),$(ENVS))}.json"

@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
 
 func TestShippedEnvironmentsAreValid(t *testing.T) {
@@ -118,28 +116,6 @@ func TestSubnetPlan(t *testing.T) {
 					}
 				}
 			}
-		}
-	}
-}
-
-// TestExampleOutputsMatchConfig keeps the committed example outputs (used
-// for offline synthesis) consistent with what the stacks would export.
-func TestExampleOutputsMatchConfig(t *testing.T) {
-	for _, name := range Names() {
-		env, _ := Load(name)
-		o, err := outputs.Load("../../examples/outputs/" + name + ".json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		plan := env.Subnets()
-		if strings.Join(o.PublicSubnetCIDRs, ",") != strings.Join(plan.Public, ",") ||
-			strings.Join(o.DatabaseSubnetCIDRs, ",") != strings.Join(plan.Database, ",") ||
-			o.VpcCIDR != env.Network.VpcCIDR || o.Region != env.Region || o.Domain != env.Domain.Name ||
-			o.ClusterName != env.ResourcePrefix() || o.KubernetesVersion != env.Cluster.KubernetesVersion {
-			t.Errorf("%s: example outputs disagree with the configuration", name)
-		}
-		if o.HasRole(outputs.RoleCloudWatchObservability) != env.Observability.ContainerInsights {
-			t.Errorf("%s: cloudwatch role presence disagrees with observability.containerInsights", name)
 		}
 	}
 }
