@@ -16,5 +16,5 @@ diagram: synth ## Draw docs/architecture-<env>.svg from the synthesized stacks a
 
 bench: ## Measure synth speed and memory (warm per stack, k8s, make synth, cold clone) next to helm template
 	@$(MAKE) -s chart ENV=dev CHART_DIR=$(CURDIR)/.cache/chart/bench >/dev/null
-	$(GO) run ./cmd/bench -runs $(BENCH_RUNS) -cold=$(BENCH_COLD) \
+	@$(GO) run ./cmd/bench -runs $(BENCH_RUNS) -cold=$(BENCH_COLD) \
 	  $(if $(wildcard $(HELM_BIN)),-helm $(HELM_BIN) -chart $(CURDIR)/.cache/chart/bench,)
