@@ -162,6 +162,19 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // envFlag registers --env and returns a loader validating it.
+// parseFlags parses a command that takes flags only: a positional argument
+// is a usage error.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected arguments %v", pos)
+	}
+	return nil
+}
+
 func envFlag(fs *flag.FlagSet) func() (config.Environment, error) {
 	name := fs.String("env", "", "environment ("+strings.Join(config.Names(), ", ")+")")
 	return func() (config.Environment, error) {

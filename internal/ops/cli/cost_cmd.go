@@ -17,12 +17,8 @@ func (a *App) cost(ctx context.Context, args []string) error {
 	stack := fs.String("stack", "", "synthesized stack (default cdktf.out/stacks/supabase-<env>/cdk.tf.json)")
 	albs := fs.Int("albs", 1, "load balancers the Kubernetes side creates")
 	maxUSD := fs.Float64("max", 0, "exit non-zero when the estimate exceeds this many USD/month")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected arguments %v", pos)
 	}
 	env, err := loadEnv()
 	if err != nil {

@@ -45,12 +45,8 @@ func (a *App) workflowFlags(name string, args []string, withOnly bool) (config.E
 	fs.StringVar(&f.method, "method", "kubectl", "install the manifests with kubectl (apply dist/<env> in order) or helm (the chart)")
 	fs.StringVar(&f.chart, "chart", "", "Helm chart built from dist/<env> (with --method helm; default .cache/chart/<env>, built by make chart)")
 	fs.DurationVar(&f.timeout, "timeout", 15*time.Minute, "bound for each wait")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return config.Environment{}, f, err
-	}
-	if len(pos) > 0 {
-		return config.Environment{}, f, usagef("unexpected arguments %v", pos)
 	}
 	if f.only != "" && f.from != "" {
 		return config.Environment{}, f, usagef("--only and --from exclude each other")

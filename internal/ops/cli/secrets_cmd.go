@@ -44,12 +44,8 @@ func (a *App) secretsInit(ctx context.Context, args []string) error {
 	loadEnv := envFlag(fs)
 	var f secretFlags
 	f.register(fs)
-	pos, err := parseArgs(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected arguments %v", pos)
 	}
 	env, err := loadEnv()
 	if err != nil {

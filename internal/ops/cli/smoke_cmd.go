@@ -29,12 +29,8 @@ func (a *App) smoke(ctx context.Context, args []string) error {
 	fs.StringVar(&f.anonKey, "anon-key", "", "anon key (default: $SUPABASE_ANON_KEY, else read from Secrets Manager)")
 	fs.DurationVar(&f.deadline, "deadline", 5*time.Minute, "give up after this long, retries included")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "per-request timeout")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected arguments %v", pos)
 	}
 	env, err := loadEnv()
 	if err != nil {
