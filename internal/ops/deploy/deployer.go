@@ -81,14 +81,7 @@ func (d *Deployer) sleep(ctx context.Context, dur time.Duration) error {
 	if d.Sleep != nil {
 		return d.Sleep(ctx, dur)
 	}
-	t := time.NewTimer(dur)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return runner.Sleep(ctx, dur)
 }
 
 func (d *Deployer) logf(format string, args ...any) { fmt.Fprintf(d.Log, format+"\n", args...) }

@@ -58,14 +58,7 @@ func (c *Client) sleep(ctx context.Context) error {
 	if c.Sleep != nil {
 		return c.Sleep(ctx, d)
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return runner.Sleep(ctx, d)
 }
 
 // Cmd builds a kubectl command with the context flag.

@@ -3,8 +3,10 @@ package runner
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestExecCapturesAndReportsExitCodes(t *testing.T) {
@@ -49,5 +51,17 @@ func TestFakeRulesNewestFirst(t *testing.T) {
 	f.On("fail", "", 2)
 	if _, err := f.Run(context.Background(), Cmd{Name: "fail"}); ExitCode(err) != 2 {
 		t.Errorf("scripted exit: %v", err)
+	}
+}
+
+func TestSleepEndsWithTheContext(t *testing.T) {
+	if err := Sleep(context.Background(), time.Millisecond); err != nil {
+		t.Fatalf("short sleep: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	start := time.Now()
+	if err := Sleep(ctx, time.Hour); !errors.Is(err, context.Canceled) || time.Since(start) > time.Second {
+		t.Fatalf("cancelled sleep returned %v after %s", err, time.Since(start))
 	}
 }
