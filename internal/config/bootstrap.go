@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/awsname"
 )
 
 // BootstrapConfig describes the one-time account setup that every
@@ -36,20 +37,20 @@ func Bootstrap() BootstrapConfig {
 // keeps its state in the bucket it creates.
 func (b BootstrapConfig) Validate() error {
 	var errs []error
-	if !regionRe.MatchString(b.Region) {
+	if !awsname.Region.MatchString(b.Region) {
 		errs = append(errs, fmt.Errorf("bootstrap.region: %q is not an AWS region", b.Region))
 	}
-	if !accountRe.MatchString(b.AccountID) {
+	if !awsname.AccountID.MatchString(b.AccountID) {
 		errs = append(errs, fmt.Errorf("bootstrap.accountId: %q is not a 12-digit account id", b.AccountID))
 	}
-	if !bucketRe.MatchString(b.StateBucket) {
+	if !awsname.Bucket.MatchString(b.StateBucket) {
 		errs = append(errs, fmt.Errorf("bootstrap.stateBucket: %q is not an S3 bucket name", b.StateBucket))
 	}
 	if len(b.DeployerTrustedPrincipals) == 0 {
 		errs = append(errs, fmt.Errorf("bootstrap.deployerTrustedPrincipals: at least one principal must be able to deploy"))
 	}
 	for i, p := range b.DeployerTrustedPrincipals {
-		if !arnRe.MatchString(p) {
+		if !awsname.ARN.MatchString(p) {
 			errs = append(errs, fmt.Errorf("bootstrap.deployerTrustedPrincipals[%d]: %q is not an ARN", i, p))
 		}
 	}

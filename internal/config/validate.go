@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/awsname"
 	"net/netip"
 	"regexp"
 	"strings"
@@ -10,16 +11,11 @@ import (
 
 var (
 	nameRe      = regexp.MustCompile(`^[a-z][a-z0-9-]{1,20}$`)
-	regionRe    = regexp.MustCompile(`^[a-z]{2}(-gov)?-[a-z]+-\d$`)
-	accountRe   = regexp.MustCompile(`^\d{12}$`)
 	k8sVerRe    = regexp.MustCompile(`^1\.(\d+)$`)
 	pgVerRe     = regexp.MustCompile(`^(\d+)\.\d+$`)
 	windowRe    = regexp.MustCompile(`^\d{2}:\d{2}-\d{2}:\d{2}$`)
 	maintRe     = regexp.MustCompile(`^(mon|tue|wed|thu|fri|sat|sun):\d{2}:\d{2}-(mon|tue|wed|thu|fri|sat|sun):\d{2}:\d{2}$`)
-	arnRe       = regexp.MustCompile(`^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$`)
 	acmARNRe    = regexp.MustCompile(`^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]{36}$`)
-	dnsNameRe   = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
-	bucketRe    = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
 	instanceRe  = regexp.MustCompile(`^[a-z][a-z0-9-]*\.[a-z0-9]+$`)
 	dbClassRe   = regexp.MustCompile(`^db\.[a-z0-9-]+\.[a-z0-9]+$`)
 	dbIdentRe   = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
@@ -51,10 +47,10 @@ func (e Environment) Validate() error {
 	if !nameRe.MatchString(e.Project) {
 		add("project", "%q must be lower-case letters, digits and dashes", e.Project)
 	}
-	if !regionRe.MatchString(e.Region) {
+	if !awsname.Region.MatchString(e.Region) {
 		add("region", "%q is not an AWS region", e.Region)
 	}
-	if !accountRe.MatchString(e.AccountID) {
+	if !awsname.AccountID.MatchString(e.AccountID) {
 		add("accountId", "%q is not a 12-digit AWS account id", e.AccountID)
 	}
 	seenAZ := map[string]bool{}
@@ -75,16 +71,16 @@ func (e Environment) Validate() error {
 	}
 
 	// State backend.
-	if !bucketRe.MatchString(e.State.Bucket) {
+	if !awsname.Bucket.MatchString(e.State.Bucket) {
 		add("state.bucket", "%q is not an S3 bucket name", e.State.Bucket)
 	}
 	if e.State.Key == "" || strings.HasPrefix(e.State.Key, "/") {
 		add("state.key", "%q must be a relative object key", e.State.Key)
 	}
-	if !regionRe.MatchString(e.State.Region) {
+	if !awsname.Region.MatchString(e.State.Region) {
 		add("state.region", "%q is not an AWS region", e.State.Region)
 	}
-	if e.State.KMSKeyID != "" && !arnRe.MatchString(e.State.KMSKeyID) {
+	if e.State.KMSKeyID != "" && !awsname.ARN.MatchString(e.State.KMSKeyID) {
 		add("state.kmsKeyId", "%q is not a KMS key ARN", e.State.KMSKeyID)
 	}
 
@@ -126,7 +122,7 @@ func (e Environment) Validate() error {
 		add("cluster.adminPrincipalArns", "at least one admin principal is needed: the cluster grants no creator access")
 	}
 	for i, arn := range c.AdminPrincipalARNs {
-		if !arnRe.MatchString(arn) || !strings.Contains(arn, ":iam::") {
+		if !awsname.ARN.MatchString(arn) || !strings.Contains(arn, ":iam::") {
 			add(fmt.Sprintf("cluster.adminPrincipalArns[%d]", i), "%q is not an IAM principal ARN", arn)
 		}
 	}
@@ -220,7 +216,7 @@ func (e Environment) Validate() error {
 
 	// Domain.
 	dom := e.Domain
-	if dom.Name != "" && !dnsNameRe.MatchString(dom.Name) {
+	if dom.Name != "" && !awsname.DNSName.MatchString(dom.Name) {
 		add("domain.name", "%q is not a DNS name", dom.Name)
 	}
 	if (dom.Name == "") != (dom.CertificateARN == "") {

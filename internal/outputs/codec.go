@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/awsname"
 	"net"
 	"net/url"
 	"os"
@@ -137,12 +138,7 @@ func fieldNames() map[string]struct{} {
 }
 
 var (
-	regionRe     = regexp.MustCompile(`^[a-z]{2}(-gov)?-[a-z]+-\d$`)
-	accountRe    = regexp.MustCompile(`^\d{12}$`)
-	arnRe        = regexp.MustCompile(`^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$`)
-	dnsNameRe    = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
-	bucketNameRe = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
-	k8sNameRe    = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
+	k8sNameRe = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
 )
 
 // Validate checks each value's shape, naming the output at fault.
@@ -154,10 +150,10 @@ func (o *Outputs) Validate() error {
 	if !k8sNameRe.MatchString(o.Environment) {
 		bad("environment", "%q is not a lower-case name", o.Environment)
 	}
-	if !regionRe.MatchString(o.Region) {
+	if !awsname.Region.MatchString(o.Region) {
 		bad("region", "%q is not an AWS region", o.Region)
 	}
-	if !accountRe.MatchString(o.AccountID) {
+	if !awsname.AccountID.MatchString(o.AccountID) {
 		bad("account_id", "%q is not a 12-digit account id", o.AccountID)
 	}
 	if o.ClusterName == "" {
@@ -197,46 +193,46 @@ func (o *Outputs) Validate() error {
 	if o.DBMasterUsername == "" {
 		bad("db_master_username", "empty")
 	}
-	if !arnRe.MatchString(o.DBMasterSecretARN) {
+	if !awsname.ARN.MatchString(o.DBMasterSecretARN) {
 		bad("db_master_secret_arn", "%q is not an ARN", o.DBMasterSecretARN)
 	}
 	for name, b := range map[string]string{"storage_bucket_name": o.StorageBucketName, "backup_bucket_name": o.BackupBucketName} {
-		if !bucketNameRe.MatchString(b) {
+		if !awsname.Bucket.MatchString(b) {
 			bad(name, "%q is not an S3 bucket name", b)
 		}
 	}
 	if o.BackupPrefix == "" || !strings.HasSuffix(o.BackupPrefix, "/") || strings.HasPrefix(o.BackupPrefix, "/") {
 		bad("backup_prefix", "%q must be a relative key prefix ending in /", o.BackupPrefix)
 	}
-	if !arnRe.MatchString(o.KMSKeyARN) {
+	if !awsname.ARN.MatchString(o.KMSKeyARN) {
 		bad("kms_key_arn", "%q is not an ARN", o.KMSKeyARN)
 	}
 	for _, logical := range SecretOrder {
 		if o.SecretNames[logical] == "" {
 			bad("secret_names", "missing key %q", logical)
 		}
-		if !arnRe.MatchString(o.SecretARNs[logical]) {
+		if !awsname.ARN.MatchString(o.SecretARNs[logical]) {
 			bad("secret_arns", "key %q: %q is not an ARN", logical, o.SecretARNs[logical])
 		}
 	}
 	for _, role := range RequiredRoles {
-		if !arnRe.MatchString(o.RoleARNs[role]) {
+		if !awsname.ARN.MatchString(o.RoleARNs[role]) {
 			bad("irsa_role_arns", "key %q: %q is not an ARN", role, o.RoleARNs[role])
 		}
 	}
-	if !arnRe.MatchString(o.AlarmTopicARN) {
+	if !awsname.ARN.MatchString(o.AlarmTopicARN) {
 		bad("alarm_topic_arn", "%q is not an ARN", o.AlarmTopicARN)
 	}
-	if o.Domain != "" && !dnsNameRe.MatchString(o.Domain) {
+	if o.Domain != "" && !awsname.DNSName.MatchString(o.Domain) {
 		bad("domain", "%q is not a DNS name", o.Domain)
 	}
 	if (o.Domain == "") != (o.CertificateARN == "") {
 		bad("certificate_arn", "domain and certificate_arn must be set together")
 	}
-	if o.CertificateARN != "" && !arnRe.MatchString(o.CertificateARN) {
+	if o.CertificateARN != "" && !awsname.ARN.MatchString(o.CertificateARN) {
 		bad("certificate_arn", "%q is not an ARN", o.CertificateARN)
 	}
-	if o.WAFACLArn != "" && !arnRe.MatchString(o.WAFACLArn) {
+	if o.WAFACLArn != "" && !awsname.ARN.MatchString(o.WAFACLArn) {
 		bad("waf_acl_arn", "%q is not an ARN", o.WAFACLArn)
 	}
 	if len(errs) > 0 {
