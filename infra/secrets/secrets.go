@@ -25,7 +25,6 @@ type Props struct {
 	AccountID string
 	// RecoveryWindowDays delays secret deletion (0 deletes at once: dev only).
 	RecoveryWindowDays int
-	Tags               map[string]string
 }
 
 // Secrets exposes the key and the secret containers.
@@ -75,7 +74,6 @@ func New(scope constructs.Construct, id string, p Props) *Secrets {
 		EnableKeyRotation:    jsii.Bool(true),
 		DeletionWindowInDays: jsii.Number(30),
 		Policy:               jsii.String(keyPolicy.JSON()),
-		Tags:                 stringMap(p.Tags),
 	})
 	kmsalias.NewKmsAlias(c, jsii.String("alias"), &kmsalias.KmsAliasConfig{
 		Name:        jsii.String("alias/" + p.Name),
@@ -90,18 +88,9 @@ func New(scope constructs.Construct, id string, p Props) *Secrets {
 			Description:          jsii.String(fmt.Sprintf("Supabase %s: JSON object with keys %v; written by `supabase-eks secrets init`, never by Terraform", logical, outputs.SecretKeys[logical])),
 			KmsKeyId:             key.Arn(),
 			RecoveryWindowInDays: jsii.Number(float64(p.RecoveryWindowDays)),
-			Tags:                 stringMap(p.Tags),
 		})
 		s.Names[logical] = name
 		s.ARNs[logical] = secret.Arn()
 	}
 	return s
-}
-
-func stringMap(m map[string]string) *map[string]*string {
-	out := make(map[string]*string, len(m))
-	for k, v := range m {
-		out[k] = jsii.String(v)
-	}
-	return &out
 }
