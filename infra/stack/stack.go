@@ -4,7 +4,6 @@ package stack
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
@@ -154,13 +153,8 @@ func exportOutputs(st cdktf.TerraformStack, out *outputs.Outputs) {
 
 func deref(m map[string]*string) map[string]string {
 	out := make(map[string]string, len(m))
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		out[k] = *m[k]
+	for k, v := range m {
+		out[k] = *v
 	}
 	return out
 }
