@@ -9,7 +9,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -78,10 +77,7 @@ func run(args []string) error {
 		}
 		j := job{env: env, outputsPath: *outputsFlag}
 		if j.outputsPath == "" {
-			j.outputsPath = filepath.Join("outputs", name+".json")
-			if _, err := os.Stat(j.outputsPath); errors.Is(err, os.ErrNotExist) {
-				j.outputsPath, j.example = filepath.Join("examples", "outputs", name+".json"), true
-			}
+			j.outputsPath, j.example = outputs.DefaultPath(name)
 		}
 		if j.out, err = outputs.Load(j.outputsPath); err != nil {
 			return fmt.Errorf("environment %s: %w", name, err)

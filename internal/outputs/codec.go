@@ -3,15 +3,18 @@ package outputs
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/awsname"
 	"net"
 	"net/url"
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/supabase-eks/supabase-eks/internal/awsname"
 )
 
 // Field describes one output of the contract.
@@ -47,6 +50,17 @@ func (o *Outputs) Values() map[string]any {
 		values[f.Name] = v.Field(f.index).Interface()
 	}
 	return values
+}
+
+// DefaultPath is where an environment's outputs are read from when no file
+// is named: outputs/<env>.json (written after a real apply), else the
+// committed example, examples/outputs/<env>.json; example says which.
+func DefaultPath(env string) (path string, example bool) {
+	path = filepath.Join("outputs", env+".json")
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return filepath.Join("examples", "outputs", env+".json"), true
+	}
+	return path, false
 }
 
 // Load reads an outputs file from path; see Parse for the accepted shapes.

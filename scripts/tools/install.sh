@@ -6,7 +6,7 @@
 # AWS Load Balancer Controller CRDs when LBC_CRDS_DIR is not set.
 #
 # Usage: install.sh [phase ...]     default: every phase, in the order below
-# Phases: check kubernetes etcd helm trivy kubeconform kube-score k8s-schemas crds provider
+# Phases: check kubernetes etcd helm trivy kubeconform kube-score k8s-schemas crds eso provider
 # A phase whose output is already in the cache costs a stat(); builds go to a temporary
 # name and are renamed at the end, so an interrupted build never looks installed.
 set -euo pipefail
@@ -16,7 +16,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 export GOTOOLCHAIN=local GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0
 
-ALL_PHASES="check kubernetes etcd helm trivy kubeconform kube-score k8s-schemas crds provider"
+ALL_PHASES="check kubernetes etcd helm trivy kubeconform kube-score k8s-schemas crds eso provider"
 PHASES=${*:-$ALL_PHASES}
 
 # go_install TOOL VERSION BINARY GO_INSTALL_ARGS... : `go install` into a temp GOBIN, then rename.
@@ -174,6 +174,40 @@ phase_crds() {
   else
     echo "  CRD schemas: cached ($schemas)"
   fi
+}
+
+# The External Secrets Operator controller, at the version whose CRDs the project renders
+# against, for the secrets e2e (make e2e-secrets). ESO's go.mod `replace`s sprig, which
+# `go install mod@version` refuses, so build through a wrapper module: copy ESO's replace
+# directives (they are not inherited) and seed go.sum from ESO's own, upstream-verified one.
+phase_eso() {
+  local dir bin; dir=$(tool_dir eso-controller "$ESO_VERSION"); bin="$dir/eso-controller"
+  local mod
+  # The chart of the same release: the e2e renders its ServiceAccount with our values.
+  if [ ! -f "$dir/chart/.complete" ]; then
+    mod=$(go_mod_dir "github.com/external-secrets/external-secrets" "$ESO_VERSION")
+    rm -rf "$dir/chart"; mkdir -p "$dir"
+    cp -r "$mod/deploy/charts/external-secrets" "$dir/chart"; chmod -R u+w "$dir/chart"
+    touch "$dir/chart/.complete"
+  fi
+  if [ -x "$bin" ]; then echo "  eso-controller $ESO_VERSION: cached ($bin)"; return 0; fi
+  mod=$(go_mod_dir "github.com/external-secrets/external-secrets" "$ESO_VERSION")
+  local w; w=$(mktemp -d "$dir/.build.XXXXXX")
+  printf 'package main\n\nimport "github.com/external-secrets/external-secrets/cmd/controller"\n\nfunc main() { controller.Execute() }\n' >"$w/main.go"
+  (
+    cd "$w"
+    go mod init supabase-eks.local/eso-controller >/dev/null 2>&1
+    go mod edit -go="$(sed -n 's/^go //p' "$mod/go.mod")" -require="github.com/external-secrets/external-secrets@$ESO_VERSION"
+    # single-line and block replace directives, both "old => new version" shapes
+    { grep -E '^replace [^(]' "$mod/go.mod" | sed 's/^replace //'; sed -n '/^replace (/,/^)/p' "$mod/go.mod" | grep '=>' || true; } |
+      while read -r old _ new ver; do go mod edit -replace="$old=$new${ver:+@$ver}"; done
+    cp "$mod/go.sum" go.sum; chmod u+w go.sum
+    go mod tidy >/dev/null 2>&1 || go mod tidy
+    go build -trimpath -ldflags "-s -w" -o eso-controller .
+  )
+  mv "$w/eso-controller" "$bin"
+  rm -rf "$w"
+  echo "  eso-controller $ESO_VERSION: built $bin"
 }
 
 # The provider's schema, slimmed to what tfjson2hcl.py needs (types and block nesting), so

@@ -30,6 +30,8 @@ TF_PROVIDER_AWS_SCHEMA=$(tool_dir terraform-provider-aws "$TPA_VERSION")/schema.
 K8S_SCHEMAS=$(tool_dir k8s-schemas "$K8S_VERSION")
 CRD_SCHEMAS=$(crd_schema_dir)
 ESO_CRDS=$(tool_dir crds "eso-$ESO_VERSION")
+ESO_CONTROLLER=$(tool_dir eso-controller "$ESO_VERSION")/eso-controller
+ESO_CHART=$(tool_dir eso-controller "$ESO_VERSION")/chart
 LBC_CRDS=$(tool_dir crds "lbc-$LBC_VERSION")
 
 # go_mod_json MODULE VERSION: `go mod download -json` outside any module (exact version).

@@ -6,9 +6,11 @@
 // Secrets Manager does, because the operations tooling relies on them for
 // idempotency and rollback.
 //
-// Signatures are not verified (no secret key is shared with a fake); each
-// request's access key id, region and service are recorded from the
-// Authorization header so tests can assert the SDK signed it.
+// By default signatures are not verified; each request's access key id,
+// region and service are recorded from the Authorization header so tests can
+// assert the SDK signed it. With IAM set, requests must be signed with a key
+// IAM knows (an operator key, or temporary credentials STS issued) and are
+// authorized against the assumed role's policy, as in AWS.
 package awsfake
 
 import (
@@ -39,6 +41,8 @@ type Request struct {
 	SecretID string
 	// AccessKeyID, Region and Service come from the SigV4 credential scope.
 	AccessKeyID, Region, Service string
+	// RoleARN is the role whose temporary credentials signed the call (IAM set).
+	RoleARN string
 	// Error is the exception type returned, empty on success.
 	Error string
 }
@@ -66,6 +70,8 @@ type secret struct {
 type SecretsManager struct {
 	Region  string
 	Account string
+	// IAM, when set, authenticates and authorizes every request.
+	IAM *IAM
 
 	mu       sync.Mutex
 	secrets  map[string]*secret // by name
@@ -85,6 +91,27 @@ func (s *SecretsManager) AddContainer(name string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.create(name).arn
+}
+
+// AddContainerWithARN is AddContainer for a secret whose ARN is already
+// known (the RDS-managed master secret, or one the outputs file names).
+func (s *SecretsManager) AddContainerWithARN(name, arn string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.create(name).arn = arn
+}
+
+// PutValue makes value the AWSCURRENT version of an existing secret, the way
+// an operator's PutSecretValue does.
+func (s *SecretsManager) PutValue(name, value string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sec := s.secrets[name]
+	if sec == nil {
+		return fmt.Errorf("awsfake: no secret %q", name)
+	}
+	s.put(sec, value, nil, "", []string{StageCurrent})
+	return nil
 }
 
 // AddSecret creates a secret whose AWSCURRENT version holds value.
@@ -213,7 +240,19 @@ func (s *SecretsManager) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rec.SecretID, _ = in["Name"].(string)
 	}
 
-	out, errType, msg := s.dispatch(r, ok, op, rec, in)
+	var out any
+	var errType, msg string
+	var principal *Principal
+	if s.IAM != nil {
+		p, err := s.IAM.Authenticate(r, body)
+		if err != nil {
+			errType, msg = err.(*DeniedError).Type, err.(*DeniedError).Message
+		}
+		principal, rec.RoleARN = &p, p.RoleARN
+	}
+	if errType == "" {
+		out, errType, msg = s.dispatch(r, ok, op, rec, in, principal)
+	}
 	rec.Error = errType
 	s.mu.Lock()
 	s.requests = append(s.requests, rec)
@@ -227,7 +266,7 @@ func (s *SecretsManager) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewEncoder(w).Encode(out)
 }
 
-func (s *SecretsManager) dispatch(r *http.Request, ok bool, op string, rec Request, in map[string]any) (any, string, string) {
+func (s *SecretsManager) dispatch(r *http.Request, ok bool, op string, rec Request, in map[string]any, principal *Principal) (any, string, string) {
 	if r.Method != http.MethodPost || !ok {
 		return nil, "UnknownOperationException", "not a Secrets Manager request"
 	}
@@ -237,6 +276,22 @@ func (s *SecretsManager) dispatch(r *http.Request, ok bool, op string, rec Reque
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	str := func(k string) string { v, _ := in[k].(string); return v }
+	// authorize checks principal against the resource, as IAM evaluates a
+	// request after authentication; nil principal means IAM is off.
+	authorize := func(resource string) (string, string) {
+		if principal == nil {
+			return "", ""
+		}
+		if err := s.IAM.Authorize(*principal, "secretsmanager:"+op, resource); err != nil {
+			return err.(*DeniedError).Type, err.(*DeniedError).Message
+		}
+		return "", ""
+	}
+	if op == "CreateSecret" || op == "ListSecrets" {
+		if t, m := authorize("*"); t != "" {
+			return nil, t, m
+		}
+	}
 	if op == "CreateSecret" {
 		name := str("Name")
 		if s.secrets[name] != nil {
@@ -265,6 +320,17 @@ func (s *SecretsManager) dispatch(r *http.Request, ok bool, op string, rec Reque
 		return map[string]any{"SecretList": list}, "", ""
 	}
 	sec := s.lookup(rec.SecretID)
+	resource := rec.SecretID
+	if sec != nil {
+		resource = sec.arn
+	} else if !strings.HasPrefix(resource, "arn:") {
+		resource = fmt.Sprintf("arn:aws:secretsmanager:%s:%s:secret:%s", s.Region, s.Account, rec.SecretID)
+	}
+	// AWS authorizes before it looks: a caller without access learns nothing
+	// about whether the secret exists.
+	if t, m := authorize(resource); t != "" {
+		return nil, t, m
+	}
 	if sec == nil {
 		return nil, "ResourceNotFoundException", "Secrets Manager can't find the specified secret."
 	}

@@ -32,10 +32,7 @@ func main() {
 
 func run(env, dist, out, outputsPath string) error {
 	if outputsPath == "" {
-		outputsPath = filepath.Join("outputs", env+".json")
-		if _, err := os.Stat(outputsPath); err != nil {
-			outputsPath = filepath.Join("examples", "outputs", env+".json")
-		}
+		outputsPath, _ = outputs.DefaultPath(env)
 	}
 	o, err := outputs.Load(outputsPath)
 	if err != nil {
