@@ -6,7 +6,7 @@
 # dist/<env>/ are applied exactly as rendered. See cmd/e2e-secrets and internal/secretsflow.
 #
 # Usage: check-secrets.sh ENV...
-# Environment: NEGATIVES (default: only for the first env; "all" or "none"),
+# Environment: NEGATIVES (rotation and negative cases: "all" envs, the default; "first"; "none"),
 #   STACKS_DIR, DIST_DIR, GO, E2E_OUT (logs; default .cache/validate/e2e-secrets).
 # One apiserver per environment: both render the same namespace and ClusterSecretStore
 # names, and with no garbage collector running nothing could be cleaned between them.
@@ -24,7 +24,7 @@ done
 STACKS_DIR=${STACKS_DIR:-cdktf.out/stacks}
 DIST_DIR=${DIST_DIR:-dist}
 E2E_OUT=${E2E_OUT:-.cache/validate/e2e-secrets}
-NEGATIVES=${NEGATIVES:-first}
+NEGATIVES=${NEGATIVES:-all}
 
 mkdir -p "$E2E_OUT"
 BIN=$E2E_OUT/e2e-secrets

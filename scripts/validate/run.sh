@@ -11,6 +11,8 @@
 #   kubeconform  kubeconform -strict, generated k8s + CRD schemas
 #   kube-score   kube-score, zero CRITICAL
 #   db           database bootstrap tests against a real PostgreSQL
+#   secrets      the secrets flow end to end: real ESO controller, bare apiserver per env,
+#                loopback Secrets Manager + STS configured from cdk.tf.json (check-secrets.sh)
 #   negative     the gate's own tests: broken inputs must make the checks fail
 #
 # Environment: ENVS (default "dev prod"), EXTRA_STACKS (stacks besides supabase-<env> that tf
@@ -30,7 +32,7 @@ STACKS_DIR=${STACKS_DIR:-cdktf.out/stacks}
 DIST_DIR=${DIST_DIR:-dist}
 CHART_DIR_TEMPLATE=${CHART_DIR_TEMPLATE:-.cache/chart/%s}
 VALIDATE_OUT=${VALIDATE_OUT:-.cache/validate}
-ALL="tf trivy k8s helm kubeconform kube-score db negative"
+ALL="tf trivy k8s helm kubeconform kube-score db secrets negative"
 CHECKS=${*:-$ALL}
 
 per_env() { # per_env FMT: "--label <env> <FMT with env>" for each env
@@ -104,6 +106,9 @@ check_kube_score() {
 }
 
 check_db() { "$HERE/check-db.sh"; }
+
+# shellcheck disable=SC2086 # ENVS is a word list
+check_secrets() { STACKS_DIR=$STACKS_DIR DIST_DIR=$DIST_DIR E2E_OUT=$VALIDATE_OUT/e2e-secrets "$HERE/check-secrets.sh" $ENVS; }
 
 check_negative() {
   SUPABASE_EKS_GATE_TESTS=1 ${GO:-go} test -count=1 ./scripts/validate/...
