@@ -3,6 +3,8 @@
 HELM_BIN ?= $(TOOLS_DIR)/helm/$(HELM_VERSION)/helm
 BENCH_RUNS ?= 5
 BENCH_COLD ?= true
+BENCH_E2E_RUNS ?= 3
+ESO_CONTROLLER_BIN ?= $(TOOLS_DIR)/eso-controller/$(ESO_VERSION)/eso-controller
 
 .PHONY: diagram bench
 diagram: synth ## Draw docs/architecture-<env>.svg from the synthesized stacks and dist/ NetworkPolicies (Graphviz)
@@ -14,7 +16,8 @@ diagram: synth ## Draw docs/architecture-<env>.svg from the synthesized stacks a
 	  echo "diagram: docs/architecture-$$e.svg"; \
 	done
 
-bench: ## Measure synth speed and memory (warm per stack, k8s, make synth, cold clone) next to helm template
+bench: ## Measure synth speed and memory (warm per stack, k8s, make synth, cold clone) next to helm template, and the secrets e2e
 	@$(MAKE) -s chart ENV=dev CHART_DIR=$(CURDIR)/.cache/chart/bench >/dev/null
 	@$(GO) run ./cmd/bench -runs $(BENCH_RUNS) -cold=$(BENCH_COLD) \
-	  $(if $(wildcard $(HELM_BIN)),-helm $(HELM_BIN) -chart $(CURDIR)/.cache/chart/bench,)
+	  $(if $(wildcard $(HELM_BIN)),-helm $(HELM_BIN) -chart $(CURDIR)/.cache/chart/bench,) \
+	  $(if $(wildcard $(ESO_CONTROLLER_BIN)),-e2e-secrets-runs $(BENCH_E2E_RUNS),)

@@ -1,7 +1,8 @@
 // Command bench measures synthesis speed and memory (make bench): warm infra
 // synth per stack, warm k8s synth, full make synth, a cold make synth from a
 // fresh clone with an empty Go build cache, and helm template of the chart
-// form for comparison. It prints a Markdown table with the machine's size.
+// form for comparison, and the secrets e2e (its goal: under a minute warm for
+// both environments). It prints a Markdown table with the machine's size.
 package main
 
 import (
@@ -21,14 +22,15 @@ func main() {
 	cold := flag.Bool("cold", true, "also measure make synth from a fresh clone with an empty Go build cache")
 	helm := flag.String("helm", "", "helm binary for the chart comparison (empty: skip)")
 	chart := flag.String("chart", "", "chart directory rendering the same objects (with -helm)")
+	e2eRuns := flag.Int("e2e-secrets-runs", 0, "runs of the secrets e2e, both environments (0: skip; needs make tools and make synth)")
 	flag.Parse()
-	if err := run(*runs, *cold, *helm, *chart); err != nil {
+	if err := run(*runs, *cold, *helm, *chart, *e2eRuns); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(runs int, cold bool, helm, chart string) error {
+func run(runs int, cold bool, helm, chart string, e2eRuns int) error {
 	root, err := os.Getwd()
 	if err != nil {
 		return err
@@ -52,6 +54,14 @@ func run(runs int, cold bool, helm, chart string) error {
 	}
 	if helm != "" && chart != "" {
 		cases = append(cases, bench.Case{Name: "helm template of the chart form (same objects)", Cmd: fmt.Sprintf("%s template supabase %s -n supabase >/dev/null", helm, chart), Runs: runs})
+	}
+	if e2eRuns > 0 {
+		cases = append(cases, bench.Case{
+			Name: "secrets e2e, dev + prod: apiserver each, real ESO controller, rotation + negatives (goal < 60 s)",
+			Cmd:  "scripts/validate/check-secrets.sh dev prod >/dev/null",
+			Runs: e2eRuns,
+			Env:  []string{"E2E_OUT=" + filepath.Join(tmp, "e2e-secrets")},
+		})
 	}
 	if cold {
 		clone := filepath.Join(tmp, "clone")

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -132,19 +133,10 @@ func CheckReferences(refs []SecretRef, s *State) []string {
 			continue
 		}
 		if _, ok := data[r.Key]; !ok {
-			problems = append(problems, fmt.Sprintf("%s: Secret %s has no key %q (keys: %s)", r, id, r.Key, strings.Join(sortedKeys(data), ", ")))
+			problems = append(problems, fmt.Sprintf("%s: Secret %s has no key %q (keys: %s)", r, id, r.Key, strings.Join(slices.Sorted(maps.Keys(data)), ", ")))
 		}
 	}
 	return problems
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 var bareRef = regexp.MustCompile(`^\{\{\s*\.([A-Za-z0-9_]+)\s*\}\}$`)
@@ -178,7 +170,7 @@ func CheckValues(s *State, remote Remote, o *outputs.Outputs) []string {
 			}
 			props[d.SecretKey] = v[d.Property]
 		}
-		for _, key := range sortedKeys(es.Template) {
+		for _, key := range slices.Sorted(maps.Keys(es.Template)) {
 			got, ok := data[key]
 			if !ok {
 				bad(es, key, "templated key missing from the Secret")
