@@ -47,17 +47,23 @@ func run(args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
-	for flagName, v := range map[string]string{"env": *env, "kubeconfig": *kubeconfig, "eso-controller": *eso, "eso-chart": *chart} {
-		if v == "" {
-			return fmt.Errorf("--%s is required", flagName)
+	required := []struct{ name, value, hint string }{
+		{"env", *env, ""},
+		{"kubeconfig", *kubeconfig, " (scripts/validate/check-secrets.sh starts an apiserver and passes it)"},
+		{"eso-controller", *eso, " (run: make tools)"},
+		{"eso-chart", *chart, " (run: make tools)"},
+	}
+	for _, f := range required {
+		if f.value == "" {
+			return fmt.Errorf("--%s is required%s", f.name, f.hint)
 		}
 	}
 	if _, err := config.Load(*env); err != nil {
 		return fmt.Errorf("--env: %w", err)
 	}
-	for flagName, p := range map[string]string{"eso-controller": *eso, "eso-chart": *chart, "kubeconfig": *kubeconfig} {
-		if _, err := os.Stat(p); err != nil {
-			return fmt.Errorf("--%s: %w (run: make tools)", flagName, err)
+	for _, f := range required[1:] {
+		if _, err := os.Stat(f.value); err != nil {
+			return fmt.Errorf("--%s: %w%s", f.name, err, f.hint)
 		}
 	}
 	if *outputsPath == "" {

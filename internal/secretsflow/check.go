@@ -478,12 +478,15 @@ func decodeState(stores, externalSecrets, secretList, events []byte) (*State, er
 	var ev struct {
 		Items []struct {
 			Type, Reason, Message string
+			LastTimestamp         string                                 `json:"lastTimestamp"`
 			InvolvedObject        struct{ Kind, Name, Namespace string } `json:"involvedObject"`
 		}
 	}
 	if err := json.Unmarshal(events, &ev); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
+	// Newest first: the cause of a failure, not the start-up noise before the store was Ready.
+	sort.SliceStable(ev.Items, func(i, j int) bool { return ev.Items[i].LastTimestamp > ev.Items[j].LastTimestamp })
 	var el struct {
 		Items []struct {
 			Metadata meta

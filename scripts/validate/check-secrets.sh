@@ -7,6 +7,7 @@
 #
 # Usage: check-secrets.sh ENV...
 # Environment: NEGATIVES (rotation and negative cases: "all" envs, the default; "first"; "none"),
+#   E2E_TIMEOUT (longest wait for the controller in one case; default 60s),
 #   STACKS_DIR, DIST_DIR, GO, E2E_OUT (logs; default .cache/validate/e2e-secrets).
 # One apiserver per environment: both render the same namespace and ClusterSecretStore
 # names, and with no garbage collector running nothing could be cleaned between them.
@@ -49,7 +50,7 @@ for env in "$@"; do
   work=$E2E_OUT/$env; rm -rf "$work"; mkdir -p "$work"
   "$BIN" --env "$env" --dist "$DIST_DIR" --stacks "$STACKS_DIR" --kubeconfig "$STATE/kubeconfig" \
     --kubectl "$KUBECTL" --helm "$HELM" --eso-controller "$ESO_CONTROLLER" --eso-chart "$ESO_CHART" \
-    --workdir "$work" --negatives="$neg" || rc=1
+    --workdir "$work" --negatives="$neg" --timeout "${E2E_TIMEOUT:-60s}" || rc=1
   apiserver_stop "$STATE"; rm -rf "$STATE"; STATE=""
   printf '%s: secrets e2e took %.1fs\n' "$env" "$(elapsed "$t0")"
 done
