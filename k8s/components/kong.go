@@ -91,6 +91,11 @@ type kongRoute struct {
 	// ACL admin only), "basic" (Studio's basic auth)
 	auth        string
 	extraPlugin string
+	// stream turns off Kong's request and response buffering: nginx would
+	// otherwise spool every body past 8 KiB (uploads) and every slow
+	// download into Kong's writable emptyDir, and a few concurrent
+	// 500 MiB uploads exceed its size limit and get the pod evicted.
+	stream bool
 }
 
 func (c *Context) kongRoutes() []kongRoute {
@@ -111,7 +116,7 @@ func (c *Context) kongRoutes() []kongRoute {
               - "Content-Profile: graphql_public"`},
 		{name: "realtime-v1-ws", path: "/realtime/v1/", upstream: rt + "/socket", auth: "key"},
 		{name: "realtime-v1-rest", path: "/realtime/v1/api", upstream: rt + "/api", auth: "key"},
-		{name: "storage-v1", path: "/storage/v1/", upstream: c.ServiceURL("storage", StoragePort, "/")},
+		{name: "storage-v1", path: "/storage/v1/", upstream: c.ServiceURL("storage", StoragePort, "/"), stream: true},
 	}
 	if c.W.FunctionsEnabled {
 		routes = append(routes, kongRoute{name: "functions-v1", path: "/functions/v1/", upstream: c.ServiceURL("functions", FunctionsPort, "/")})
@@ -165,15 +170,21 @@ basicauth_credentials:
 services:
 `)
 	for _, r := range c.kongRoutes() {
+		buffering := ""
+		if r.stream {
+			buffering = `
+        request_buffering: false
+        response_buffering: false`
+		}
 		fmt.Fprintf(&b, `  - name: %s
     url: %s
     routes:
       - name: %s
-        strip_path: true
+        strip_path: true%s
         paths:
           - %s
     plugins:
-      - name: cors`, r.name, r.upstream, r.name, r.path)
+      - name: cors`, r.name, r.upstream, r.name, buffering, r.path)
 		switch r.auth {
 		case "key":
 			b.WriteString(`

@@ -186,6 +186,41 @@ func TestExternalSecretTemplatesRender(t *testing.T) {
 		if len(k.BasicauthCredentials) != 1 || k.BasicauthCredentials[0].Username != vars["username"] || k.BasicauthCredentials[0].Password != vars["password"] {
 			t.Errorf("kong dashboard credentials are not the Secrets Manager values: %+v", k.BasicauthCredentials)
 		}
+
+		// Storage bodies (uploads up to the configured limit, and downloads) stream
+		// through Kong: buffered, they would be spooled into Kong's size-limited
+		// emptyDir and a few concurrent large uploads would get the pod evicted.
+		var routes struct {
+			Services []struct {
+				URL    string
+				Routes []struct {
+					Name              string
+					RequestBuffering  *bool `json:"request_buffering"`
+					ResponseBuffering *bool `json:"response_buffering"`
+				}
+			}
+		}
+		if err := yaml.Unmarshal([]byte(out), &routes); err != nil {
+			t.Fatal(err)
+		}
+		streamed := 0
+		for _, svc := range routes.Services {
+			for _, rt := range svc.Routes {
+				toStorage := strings.Contains(svc.URL, "//storage.")
+				off := rt.RequestBuffering != nil && !*rt.RequestBuffering && rt.ResponseBuffering != nil && !*rt.ResponseBuffering
+				switch {
+				case toStorage && !off:
+					t.Errorf("kong route %s to %s buffers request or response bodies", rt.Name, svc.URL)
+				case !toStorage && (rt.RequestBuffering != nil || rt.ResponseBuffering != nil):
+					t.Errorf("kong route %s to %s changes buffering; only storage streams", rt.Name, svc.URL)
+				case toStorage:
+					streamed++
+				}
+			}
+		}
+		if streamed == 0 {
+			t.Error("no kong route to storage found")
+		}
 	})
 }
 
