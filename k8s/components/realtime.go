@@ -24,6 +24,28 @@ const (
 // RealtimeClusterPorts are the pod-to-pod ports between Realtime replicas.
 var RealtimeClusterPorts = []int{RealtimeEPMDPort, RealtimeDistPort, RealtimeGenRPCPort}
 
+// RealtimeTenantTLSSQL turns TLS back on for the self-host tenant's database
+// connection. Realtime's seed re-creates the tenant on every start with
+// ssl_enforced=false, and that connection (tenant migrations, Postgres
+// Changes, private-channel authorization) then fails against RDS, which
+// refuses plain-text clients (rds.force_ssl=1). Tagged dollar quotes ($q$)
+// keep the statement free of the shell's and Elixir's quote characters, and
+// of "$$", which Kubernetes turns into "$" in a container's command; the
+// tenant name is a validated DNS label.
+func RealtimeTenantTLSSQL(tenant string) string {
+	return `UPDATE _realtime.extensions SET settings = settings || jsonb_build_object($q$ssl_enforced$q$, true) ` +
+		`WHERE type = $q$postgres_cdc_rls$q$ AND tenant_external_id = $q$` + tenant + `$q$`
+}
+
+// RealtimeTenantTLSEval runs RealtimeTenantTLSSQL through Realtime's own
+// repository (its DB_* settings, TLS included) and fails unless exactly one
+// row changed, so a schema change in a new Realtime image stops the pod
+// loudly instead of leaving Postgres Changes silently broken.
+func RealtimeTenantTLSEval(tenant string) string {
+	return `Application.load(:realtime); {:ok, %{num_rows: 1}, _} = Ecto.Migrator.with_repo(Realtime.Repo, fn repo -> repo.query!("` +
+		RealtimeTenantTLSSQL(tenant) + `") end)`
+}
+
 // Realtime runs several replicas as one Erlang cluster: each node is named
 // realtime@<POD_IP> (the image's env.sh reads POD_IP), and the DNS strategy
 // finds its peers through the headless Service. Kong reaches Realtime on the
@@ -33,11 +55,12 @@ func (c *Context) Realtime() {
 	// The image's run.sh switches users with sudo, which the restricted
 	// profile forbids (no privilege escalation), so the same steps run here
 	// directly as the non-root user: migrations, the self-host tenant seed,
-	// then the server.
+	// TLS for the tenant's connection, then the server.
 	script := strings.Join([]string{
 		`ulimit -Sn "$RLIMIT_NOFILE" 2>/dev/null || true`,
 		`/app/bin/migrate`,
 		`/app/bin/realtime eval 'Realtime.Release.seeds(Realtime.Repo)'`,
+		`/app/bin/realtime eval '` + RealtimeTenantTLSEval(c.W.RealtimeTenant) + `'`,
 		`exec /app/bin/server`,
 	}, " && ")
 	c.Deploy(manifest.Workload{
