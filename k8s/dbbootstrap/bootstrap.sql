@@ -28,7 +28,7 @@
 -- BYPASSRLS (service_role, supabase_admin) is granted by
 -- bootstrap_privileged_roles.sql: PostgreSQL 15 lets only a superuser grant
 -- it; PostgreSQL 16+ lets a CREATEROLE role that itself has BYPASSRLS grant
--- it, which is how the RDS master does.
+-- it, as the RDS master is expected to (see that file).
 
 \set ON_ERROR_STOP on
 -- Never echo statements: the password statement below would be printed.

@@ -10,8 +10,11 @@
 --     run this step as the master; the tests run it as the local superuser
 --     and say so.
 --   * PostgreSQL 16 and newer: any role with CREATEROLE that itself has
---     BYPASSRLS and ADMIN on the target role, which is how the RDS master
---     does it.
+--     BYPASSRLS and ADMIN on the target role. The RDS master is expected to
+--     have BYPASSRLS; one that does not stops this step with "Only roles with
+--     the BYPASSRLS attribute may change the BYPASSRLS attribute" (tested on
+--     PostgreSQL 17, both ways), and the Job fails rather than leave
+--     service_role subject to row level security.
 -- Idempotent: a role that already bypasses RLS is left alone, so a re-run
 -- succeeds even where the runner could not grant the attribute itself.
 

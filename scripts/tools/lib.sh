@@ -31,6 +31,15 @@ K8S_SCHEMAS=$(tool_dir k8s-schemas "$K8S_VERSION")
 CRD_SCHEMAS=$(crd_schema_dir)
 ESO_CRDS=$(tool_dir crds "eso-$ESO_VERSION")
 ESO_CONTROLLER=$(tool_dir eso-controller "$ESO_VERSION")/eso-controller
+# initdb/postgres of the RDS PostgreSQL version, with the machine's psql next to them.
+# As root, internal/pgtest runs the server as an unprivileged user, who cannot enter
+# root's home: there they go where a system package would put them.
+if [ "$(id -u)" = 0 ]; then
+  POSTGRES_RDS_DIR=${POSTGRES_RDS_DIR:-/usr/local/lib/supabase-eks/postgres/$POSTGRES_RDS_VERSION}
+else
+  POSTGRES_RDS_DIR=${POSTGRES_RDS_DIR:-$(tool_dir postgres "$POSTGRES_RDS_VERSION")}
+fi
+POSTGRES_RDS_BINDIR=$POSTGRES_RDS_DIR/bin
 ESO_CHART=$(tool_dir eso-controller "$ESO_VERSION")/chart
 LBC_CRDS=$(tool_dir crds "lbc-$LBC_VERSION")
 
