@@ -667,9 +667,11 @@ func (r *run) negativeMissingKey(ctx context.Context) {
 		r.record("negative: missing key", start, []string{err.Error()})
 		return
 	}
+	// Wait until the controller has reported the failure (it sets the
+	// condition and records the event separately), or the timeout.
 	s, _ := r.waitFor(ctx, func(s *State) []string {
 		es := r.findES(s, dbExternalSecret)
-		if es != nil && es.Ready != nil && es.Ready.Status == "False" && len(es.Events) > 0 {
+		if es != nil && es.Ready != nil && es.Ready.Status == "False" && strings.Contains(strings.Join(es.Events, "\n"), dropped) {
 			return nil
 		}
 		return []string{"waiting for " + dbExternalSecret + " to fail"}
