@@ -159,13 +159,7 @@ func (r *run) rotation(ctx context.Context) {
 			problems = append(problems, fmt.Sprintf("after rotating authenticator_password the keys that changed were %v", changed))
 		}
 		roll := WouldRoll(r.ws, r.refs, es.Namespace, es.Target)
-		var readers []string
-		for _, ref := range r.refs {
-			if ref.Namespace == es.Namespace && ref.Secret == es.Target && longRunning(kindOf(ref.Workload, r.ws)) && !slices.Contains(readers, ref.Workload) {
-				readers = append(readers, ref.Workload)
-			}
-		}
-		slices.Sort(readers)
+		readers := Readers(r.refs, es.Namespace, es.Target)
 		if !slices.Equal(roll, readers) || len(roll) == 0 {
 			problems = append(problems, fmt.Sprintf("Reloader would roll %v, but %v read %s", roll, readers, target))
 		}
@@ -275,7 +269,6 @@ func (r *run) negativeMissingKey(ctx context.Context) {
 func (r *run) negativeTrust(ctx context.Context) {
 	start := time.Now()
 	saved := r.fake.STS.Trusts()
-	var esoSA string
 	s0, err := r.state(ctx)
 	if err != nil || len(s0.Stores) == 0 {
 		r.record("negative: trust mismatch", start, []string{"no store to test"})
@@ -283,16 +276,18 @@ func (r *run) negativeTrust(ctx context.Context) {
 	}
 	store := s0.Stores[0]
 	ns, name, _ := strings.Cut(store.ServiceAccount, "/")
-	esoSA = "system:serviceaccount:" + ns + ":" + name
 	// The infrastructure's trust names another service account.
-	var changed []awsfake.Trust
-	for _, t := range saved {
-		if t.Subject == esoSA {
-			t.Subject = "system:serviceaccount:" + ns + ":some-other-controller"
+	retarget := func(ts []awsfake.Trust) []awsfake.Trust {
+		out := make([]awsfake.Trust, 0, len(ts))
+		for _, t := range ts {
+			if t.Subject == "system:serviceaccount:"+ns+":"+name {
+				t.Subject = "system:serviceaccount:" + ns + ":some-other-controller"
+			}
+			out = append(out, t)
 		}
-		changed = append(changed, t)
+		return out
 	}
-	r.fake.STS.SetTrusts(changed)
+	r.fake.STS.SetTrusts(retarget(saved))
 	resource := strings.ToLower(store.Kind)
 	kick := func() error { return r.annotate(ctx, resource, store.Namespace, store.Name) }
 	if err := kick(); err != nil {
@@ -315,13 +310,7 @@ func (r *run) negativeTrust(ctx context.Context) {
 	mismatched := &Infra{Account: r.infra.Account, Roles: map[string]*Role{}}
 	for arn, role := range r.infra.Roles {
 		cp := *role
-		cp.Trusts = nil
-		for _, t := range role.Trusts {
-			if t.Subject == esoSA {
-				t.Subject = "system:serviceaccount:" + ns + ":some-other-controller"
-			}
-			cp.Trusts = append(cp.Trusts, t)
-		}
+		cp.Trusts = retarget(role.Trusts)
 		mismatched.Roles[arn] = &cp
 	}
 	problems = append(problems, CheckServiceAccounts(r.saList, mismatched)...)

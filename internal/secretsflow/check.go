@@ -337,8 +337,8 @@ func CheckServiceAccounts(sas []ServiceAccount, in *Infra) []string {
 	return problems
 }
 
-// ReloadAnnotations are the Stakater Reloader annotations that make a
-// workload roll when a Secret changes.
+// The Stakater Reloader annotations that make a workload roll when a Secret
+// changes.
 const (
 	reloadSecrets    = "secret.reloader.stakater.com/reload"
 	reloadAuto       = "reloader.stakater.com/auto"
@@ -348,21 +348,29 @@ const (
 // WouldRoll lists the long-running workloads Reloader rolls when the Secret
 // namespace/name changes, from their annotations.
 func WouldRoll(ws []Workload, refs []SecretRef, namespace, name string) []string {
-	reads := map[string]bool{}
-	for _, r := range refs {
-		if r.Namespace == namespace && r.Secret == name {
-			reads[r.Workload] = true
-		}
-	}
+	reads := Readers(refs, namespace, name)
 	var out []string
 	for _, w := range ws {
 		if w.Namespace != namespace || !longRunning(w.Kind) {
 			continue
 		}
 		listed := slices.Contains(splitList(w.Annotations[reloadSecrets]), name)
-		auto := (w.Annotations[reloadAuto] == "true" || w.Annotations[reloadAutoSecret] == "true") && reads[w.ID()]
+		auto := (w.Annotations[reloadAuto] == "true" || w.Annotations[reloadAutoSecret] == "true") && slices.Contains(reads, w.ID())
 		if listed || auto {
 			out = append(out, w.ID())
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Readers lists, sorted, the long-running workloads that read the Secret
+// namespace/name: the ones a rotation must roll.
+func Readers(refs []SecretRef, namespace, name string) []string {
+	var out []string
+	for _, r := range refs {
+		if r.Namespace == namespace && r.Secret == name && longRunning(r.Kind) && !slices.Contains(out, r.Workload) {
+			out = append(out, r.Workload)
 		}
 	}
 	sort.Strings(out)
@@ -396,7 +404,7 @@ func CheckReloadCoverage(ws []Workload, refs []SecretRef, s *State, reloaderValu
 	namespaces := map[string]bool{}
 	for _, r := range refs {
 		id := r.Namespace + "/" + r.Secret
-		if !targets[id] || seen[r.Workload+"|"+id] || !longRunning(kindOf(r.Workload, ws)) {
+		if !targets[id] || seen[r.Workload+"|"+id] || !longRunning(r.Kind) {
 			continue
 		}
 		seen[r.Workload+"|"+id] = true
@@ -421,15 +429,6 @@ func CheckReloadCoverage(ws []Workload, refs []SecretRef, s *State, reloaderValu
 		}
 	}
 	return problems
-}
-
-func kindOf(id string, ws []Workload) string {
-	for _, w := range ws {
-		if w.ID() == id {
-			return w.Kind
-		}
-	}
-	return ""
 }
 
 // decodeState turns `kubectl get -o json` lists into a State.

@@ -103,6 +103,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		return nil, err
 	}
 	defer stop()
+	if err := r.registerIssuerKeys(ctx); err != nil {
+		return nil, err
+	}
 	if err := r.seed(ctx); err != nil {
 		return nil, fmt.Errorf("seeding Secrets Manager the way `secrets init` does: %w", err)
 	}
@@ -225,9 +228,6 @@ func (r *run) operatorClient(ctx context.Context) (*secrets.SecretsManager, erro
 // seed runs the real `secrets init` against the fake, then does what an
 // operator (or RDS) may do: passwords full of URL-breaking characters.
 func (r *run) seed(ctx context.Context) error {
-	if err := r.registerIssuerKeys(ctx); err != nil {
-		return err
-	}
 	o := r.cfg.Outputs
 	store, err := r.operatorClient(ctx)
 	if err != nil {
@@ -252,12 +252,12 @@ func (r *run) seed(ctx context.Context) error {
 	if err := r.put(ctx, store, o.SecretNames[outputs.SecretDashboard], dash); err != nil {
 		return err
 	}
-	// RDS creates and rotates the master secret itself, in this shape.
+	// RDS creates and rotates the master secret itself, in this shape; its
+	// name is the ARN's resource part without the six-character suffix.
 	masterName := o.DBMasterSecretARN[strings.Index(o.DBMasterSecretARN, ":secret:")+len(":secret:"):]
-	masterName = masterName[:strings.LastIndex(masterName, "-")]
-	r.fake.SM.AddContainerWithARN(masterName, o.DBMasterSecretARN)
+	r.fake.SM.AddContainerWithARN(masterName[:strings.LastIndex(masterName, "-")], o.DBMasterSecretARN)
 	master, _ := secrets.Encode(map[string]string{"username": o.DBMasterUsername, "password": "m" + specialChars + "ster"})
-	return r.fake.SM.PutValue(masterName, master)
+	return r.fake.SM.PutValue(o.DBMasterSecretARN, master)
 }
 
 func (r *run) put(ctx context.Context, store *secrets.SecretsManager, name string, v map[string]string) error {
@@ -277,22 +277,8 @@ func (r *run) current(name string) (map[string]string, error) {
 	return secrets.Decode(raw)
 }
 
-func (r *run) remote(id string) (string, bool) { return r.fake.SM.Current(r.secretName(id)) }
-
-// secretName maps an ARN to the name the fake keys secrets by.
-func (r *run) secretName(id string) string {
-	o := r.cfg.Outputs
-	if id == o.DBMasterSecretARN {
-		n := id[strings.Index(id, ":secret:")+len(":secret:"):]
-		return n[:strings.LastIndex(n, "-")]
-	}
-	for logical, arn := range o.SecretARNs {
-		if arn == id {
-			return o.SecretNames[logical]
-		}
-	}
-	return id
-}
+// remote reads a secret's current value by name or ARN, as ESO asks for it.
+func (r *run) remote(id string) (string, bool) { return r.fake.SM.Current(id) }
 
 // apply installs, exactly as rendered, the ESO chart's service accounts (the
 // values in dist/<env>/addons) and every manifest in dist/<env>/.

@@ -15,8 +15,8 @@ import (
 
 // SecretRef is one place a workload reads a Kubernetes Secret.
 type SecretRef struct {
-	// Workload is kind/name, Namespace its namespace.
-	Workload, Namespace string
+	// Workload is kind/name (Workload.ID), Kind its kind, Namespace its namespace.
+	Workload, Kind, Namespace string
 	// Secret is the Secret's name; Key the key read, empty for envFrom
 	// (which reads every key).
 	Secret, Key string
@@ -87,7 +87,7 @@ func References(ws []Workload) []SecretRef {
 	var refs []SecretRef
 	for _, w := range ws {
 		add := func(name, key, via string, optional *bool) {
-			refs = append(refs, SecretRef{Workload: w.ID(), Namespace: w.Namespace, Secret: name, Key: key, Via: via,
+			refs = append(refs, SecretRef{Workload: w.ID(), Kind: w.Kind, Namespace: w.Namespace, Secret: name, Key: key, Via: via,
 				Optional: optional != nil && *optional})
 		}
 		containers := append(append([]corev1.Container{}, w.Pod.InitContainers...), w.Pod.Containers...)

@@ -101,14 +101,14 @@ func (s *SecretsManager) AddContainerWithARN(name, arn string) {
 	s.create(name).arn = arn
 }
 
-// PutValue makes value the AWSCURRENT version of an existing secret, the way
-// an operator's PutSecretValue does.
-func (s *SecretsManager) PutValue(name, value string) error {
+// PutValue makes value the AWSCURRENT version of an existing secret (named
+// by name or ARN), the way an operator's PutSecretValue does.
+func (s *SecretsManager) PutValue(id, value string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sec := s.secrets[name]
+	sec := s.lookup(id)
 	if sec == nil {
-		return fmt.Errorf("awsfake: no secret %q", name)
+		return fmt.Errorf("awsfake: no secret %q", id)
 	}
 	s.put(sec, value, nil, "", []string{StageCurrent})
 	return nil
@@ -133,11 +133,12 @@ func (s *SecretsManager) MarkDeleted(name string) {
 	}
 }
 
-// Current returns the AWSCURRENT value of a secret and whether there is one.
-func (s *SecretsManager) Current(name string) (string, bool) {
+// Current returns the AWSCURRENT value of a secret (named by name or ARN)
+// and whether there is one.
+func (s *SecretsManager) Current(id string) (string, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sec := s.secrets[name]
+	sec := s.lookup(id)
 	if sec == nil {
 		return "", false
 	}

@@ -156,7 +156,7 @@ type assumeResponse struct {
 
 func (s *STS) assume(rec *STSRequest, token, session string) (*assumeResponse, string, string) {
 	var claims jwt.RegisteredClaims
-	parsed, err := jwt.ParseWithClaims(token, &claims, func(t *jwt.Token) (any, error) {
+	_, err := jwt.ParseWithClaims(token, &claims, func(t *jwt.Token) (any, error) {
 		iss, _ := t.Claims.GetIssuer()
 		s.mu.Lock()
 		keys := s.issuers[iss]
@@ -170,9 +170,8 @@ func (s *STS) assume(rec *STSRequest, token, session string) (*assumeResponse, s
 		}
 		return nil, fmt.Errorf("issuer %q publishes no key %q", iss, kid)
 	}, jwt.WithValidMethods([]string{"RS256", "ES256"}), jwt.WithTimeFunc(s.now), jwt.WithExpirationRequired())
-	if parsed != nil || err == nil {
-		rec.Issuer, rec.Subject, rec.Audience = claims.Issuer, claims.Subject, claims.Audience
-	}
+	// Recorded even when the token is refused: the claims are decoded first.
+	rec.Issuer, rec.Subject, rec.Audience = claims.Issuer, claims.Subject, claims.Audience
 	if err != nil {
 		return nil, "InvalidIdentityToken", "Couldn't verify the web identity token: " + err.Error()
 	}
