@@ -182,16 +182,16 @@ phase_crds() {
 # directives (they are not inherited) and seed go.sum from ESO's own, upstream-verified one.
 phase_eso() {
   local dir bin; dir=$(tool_dir eso-controller "$ESO_VERSION"); bin="$dir/eso-controller"
-  local mod
+  if [ -f "$dir/chart/.complete" ] && [ -x "$bin" ]; then echo "  eso-controller $ESO_VERSION: cached ($bin)"; return 0; fi
+  local mod; mod=$(go_mod_dir "github.com/external-secrets/external-secrets" "$ESO_VERSION")
+  mkdir -p "$dir"
   # The chart of the same release: the e2e renders its ServiceAccount with our values.
   if [ ! -f "$dir/chart/.complete" ]; then
-    mod=$(go_mod_dir "github.com/external-secrets/external-secrets" "$ESO_VERSION")
-    rm -rf "$dir/chart"; mkdir -p "$dir"
+    rm -rf "$dir/chart"
     cp -r "$mod/deploy/charts/external-secrets" "$dir/chart"; chmod -R u+w "$dir/chart"
     touch "$dir/chart/.complete"
   fi
   if [ -x "$bin" ]; then echo "  eso-controller $ESO_VERSION: cached ($bin)"; return 0; fi
-  mod=$(go_mod_dir "github.com/external-secrets/external-secrets" "$ESO_VERSION")
   local w; w=$(mktemp -d "$dir/.build.XXXXXX")
   printf 'package main\n\nimport "github.com/external-secrets/external-secrets/cmd/controller"\n\nfunc main() { controller.Execute() }\n' >"$w/main.go"
   (
