@@ -20,6 +20,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 	"github.com/supabase-eks/supabase-eks/k8s/synth"
 )
 
@@ -47,6 +48,7 @@ type job struct {
 	out         *outputs.Outputs
 	outputsPath string
 	example     bool
+	ca          rdsca.Bundle
 }
 
 func run(args []string) error {
@@ -54,6 +56,7 @@ func run(args []string) error {
 	var envs envList
 	fs.Var(&envs, "env", "environment to synthesize (repeatable or comma-separated; default: all)")
 	outputsFlag := fs.String("outputs", os.Getenv("SUPABASE_OUTPUTS"), "infrastructure outputs file (single environment only; env SUPABASE_OUTPUTS); default outputs/<env>.json, else examples/outputs/<env>.json")
+	caFlag := fs.String("rds-ca", os.Getenv("SUPABASE_RDS_CA"), "RDS CA bundle (single environment only; env SUPABASE_RDS_CA); default outputs/<env>-rds-ca.pem next to the outputs file, the example stand-in with the example outputs")
 	outDir := fs.String("out", "dist", "directory receiving <env>/")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -63,6 +66,9 @@ func run(args []string) error {
 	}
 	if len(envs) == 0 {
 		envs = config.Names()
+	}
+	if *caFlag != "" && len(envs) != 1 {
+		return fmt.Errorf("--rds-ca (or SUPABASE_RDS_CA) names one file but %d environments were selected; add --env", len(envs))
 	}
 	if *outputsFlag != "" && len(envs) != 1 {
 		return fmt.Errorf("--outputs (or SUPABASE_OUTPUTS) names one file but %d environments were selected; add --env", len(envs))
@@ -84,6 +90,16 @@ func run(args []string) error {
 		}
 		if err := synth.CheckPair(env, j.out); err != nil {
 			return fmt.Errorf("environment %s (%s): %w", name, j.outputsPath, err)
+		}
+		caPath := *caFlag
+		if caPath == "" {
+			caPath = rdsca.DefaultPath(name, j.outputsPath, j.example)
+		}
+		if j.ca, err = rdsca.Load(caPath); err != nil {
+			return fmt.Errorf("environment %s: %w", name, err)
+		}
+		if j.ca.StandIn && !j.example {
+			return fmt.Errorf("environment %s: %s is the example stand-in, not the RDS CA, and the outputs %s are real: nothing could verify the database", name, caPath, j.outputsPath)
 		}
 		jobs = append(jobs, j)
 	}
@@ -119,7 +135,7 @@ func renderAtomically(j job, outDir string) (synth.Result, error) {
 		return synth.Result{}, err
 	}
 	defer os.RemoveAll(tmp)
-	res, err := synth.Render(j.env, j.out, tmp)
+	res, err := synth.Render(j.env, j.out, j.ca, tmp)
 	if err != nil {
 		return res, err
 	}

@@ -3,7 +3,9 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"regexp"
+	"strings"
 
 	"k8s.io/apimachinery/pkg/api/resource"
 )
@@ -95,6 +97,18 @@ type WorkloadsConfig struct {
 	RealtimeTenant string
 	// DisableSignup turns off public e-mail sign-up in GoTrue.
 	DisableSignup bool
+	// AuthSiteURL is the application's own URL (GOTRUE_SITE_URL): where
+	// confirmation, magic-link, recovery and OAuth redirects land when the
+	// client names no redirectTo, and the base of the links in e-mails.
+	// It is not the API URL, which serves Studio at /. Empty falls back to
+	// the API URL with a warning at synth time.
+	AuthSiteURL string
+	// AuthRedirectURLs are the further redirect targets GoTrue accepts
+	// (GOTRUE_URI_ALLOW_LIST, comma-joined): absolute URLs or GoTrue globs,
+	// where "*" stops at "." and "/" and "**" matches anything, so an app's
+	// paths are "https://app.example.com/**". A target on the site URL's
+	// host is accepted without being listed.
+	AuthRedirectURLs []string
 	// JWTExpirySeconds is the access-token lifetime GoTrue issues.
 	JWTExpirySeconds int
 	// StorageFileSizeLimitBytes caps a single upload.
@@ -187,6 +201,22 @@ func (w WorkloadsConfig) Validate(prod bool) error {
 	if !tenantRe.MatchString(w.RealtimeTenant) {
 		add("realtimeTenant", "%q: want a DNS label (it is also a Service name)", w.RealtimeTenant)
 	}
+	if w.AuthSiteURL != "" {
+		if u, err := url.Parse(w.AuthSiteURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			add("authSiteUrl", "%q: want an absolute http(s) URL", w.AuthSiteURL)
+		} else if prod && u.Scheme != "https" {
+			add("authSiteUrl", "%q: prod links must use https", w.AuthSiteURL)
+		}
+	}
+	for i, r := range w.AuthRedirectURLs {
+		scheme, rest, ok := strings.Cut(r, "://")
+		switch {
+		case strings.ContainsAny(r, ", \t\n"):
+			add(fmt.Sprintf("authRedirectUrls[%d]", i), "%q: no commas or spaces (GoTrue splits the list on commas and does not trim)", r)
+		case !ok || scheme == "" || rest == "" || strings.HasPrefix(rest, "*"):
+			add(fmt.Sprintf("authRedirectUrls[%d]", i), "%q: want an absolute URL or glob with a scheme and a fixed host, e.g. https://app.example.com/**", r)
+		}
+	}
 	if w.JWTExpirySeconds < 300 || w.JWTExpirySeconds > 604800 {
 		add("jwtExpirySeconds", "%d: want 300..604800", w.JWTExpirySeconds)
 	}
@@ -276,11 +306,14 @@ func devWorkloads() WorkloadsConfig {
 		Functions: fixed(1, res("100m", "128Mi", "500m", "256Mi").disk(2)),
 		Analytics: fixed(1, res("250m", "512Mi", "1", "1Gi").disk(1)),
 
-		KongWorkerProcesses:       2,
-		ALBIdleTimeoutSeconds:     300,
-		SecretRefreshInterval:     "1h",
-		RealtimeTenant:            "realtime",
-		DisableSignup:             false,
+		KongWorkerProcesses:   2,
+		ALBIdleTimeoutSeconds: 300,
+		SecretRefreshInterval: "1h",
+		RealtimeTenant:        "realtime",
+		DisableSignup:         false,
+		// A developer's app on their machine; change to the deployed app.
+		AuthSiteURL:               "http://localhost:3000",
+		AuthRedirectURLs:          []string{"http://localhost:3000/**"},
 		JWTExpirySeconds:          3600,
 		StorageFileSizeLimitBytes: 50 << 20,
 		SMTPPorts:                 []int{465, 587},
@@ -305,11 +338,14 @@ func prodWorkloads() WorkloadsConfig {
 		Functions: fixed(2, res("250m", "256Mi", "1", "512Mi").disk(2)),
 		Analytics: fixed(2, res("500m", "1Gi", "2", "2Gi").disk(1)),
 
-		KongWorkerProcesses:       2,
-		ALBIdleTimeoutSeconds:     3600,
-		SecretRefreshInterval:     "15m",
-		RealtimeTenant:            "realtime",
-		DisableSignup:             true,
+		KongWorkerProcesses:   2,
+		ALBIdleTimeoutSeconds: 3600,
+		SecretRefreshInterval: "15m",
+		RealtimeTenant:        "realtime",
+		DisableSignup:         true,
+		// The application users sign in to (placeholder: set yours).
+		AuthSiteURL:               "https://app.example.com",
+		AuthRedirectURLs:          []string{"https://app.example.com/**"},
 		JWTExpirySeconds:          3600,
 		StorageFileSizeLimitBytes: 500 << 20,
 		SMTPPorts:                 []int{465, 587},

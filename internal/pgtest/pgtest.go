@@ -63,6 +63,23 @@ type Options struct {
 	// Settings are extra server settings (postgres -c name=value), for
 	// instance shared_preload_libraries.
 	Settings map[string]string
+	// Host is the one address the server listens on. Empty: 127.0.0.1.
+	Host string
+	// Port is the TCP port. Zero: a free port. A fixed port that is taken
+	// fails the start (no retry on another port).
+	Port int
+	// HBA replaces pg_hba.conf. Empty keeps initdb's (SCRAM for every
+	// connection, over TCP and the socket).
+	HBA string
+	// Files are written into the data directory, owned by the server's user
+	// with mode 0600, before the server starts (server.crt, server.key, ...).
+	Files map[string][]byte
+	// Socket makes the server listen on a Unix socket in a private
+	// directory too (Server.SocketDir); the superuser's own queries
+	// (SuperQuery) then go through it.
+	Socket bool
+	// ClientSSLMode is the PGSSLMODE of Env. Empty: disable.
+	ClientSSLMode string
 }
 
 // Server is a running PostgreSQL server owned by one test.
@@ -74,6 +91,11 @@ type Server struct {
 	SuperuserPassword string
 	// DataDir is the cluster's data directory.
 	DataDir string
+	// SocketDir holds the Unix socket when Options.Socket is set.
+	SocketDir string
+
+	fixedPort     bool
+	clientSSLMode string
 
 	root    string // temporary directory holding DataDir and the log
 	logPath string
@@ -143,9 +165,20 @@ func StartWithOptions(t testing.TB, opts Options) *Server {
 	}
 	t.Cleanup(func() { releaseTemplate(tmpl) })
 
+	host := opts.Host
+	if host == "" {
+		host = "127.0.0.1"
+	}
+	sslmode := opts.ClientSSLMode
+	if sslmode == "" {
+		sslmode = "disable"
+	}
 	s := &Server{
 		BinDir:            binDir,
-		Host:              "127.0.0.1",
+		Host:              host,
+		Port:              opts.Port,
+		fixedPort:         opts.Port != 0,
+		clientSSLMode:     sslmode,
 		Superuser:         superuser,
 		SuperuserPassword: tmpl.password,
 		DataDir:           filepath.Join(root, "data"),
@@ -157,6 +190,29 @@ func StartWithOptions(t testing.TB, opts Options) *Server {
 	if out, err := exec.Command("cp", "-a", tmpl.dataDir, s.DataDir).CombinedOutput(); err != nil {
 		t.Fatalf("pgtest: copy the initdb template: %v\n%s", err, out)
 	}
+	files := map[string][]byte{}
+	for name, content := range opts.Files {
+		files[name] = content
+	}
+	if opts.HBA != "" {
+		files["pg_hba.conf"] = []byte(opts.HBA)
+	}
+	for name, content := range files {
+		if err := writeOwned(filepath.Join(s.DataDir, name), content, 0o600, cred); err != nil {
+			t.Fatalf("pgtest: %v", err)
+		}
+	}
+	if opts.Socket {
+		s.SocketDir = filepath.Join(root, "socket")
+		if err := os.Mkdir(s.SocketDir, 0o700); err != nil {
+			t.Fatalf("pgtest: %v", err)
+		}
+		if cred != nil {
+			if err := os.Chown(s.SocketDir, int(cred.Uid), int(cred.Gid)); err != nil {
+				t.Fatalf("pgtest: chown %s: %v", s.SocketDir, err)
+			}
+		}
+	}
 
 	// A free port can be taken between our probe and the server's bind; retry
 	// on that one failure.
@@ -165,7 +221,7 @@ func StartWithOptions(t testing.TB, opts Options) *Server {
 		if err == nil {
 			return s
 		}
-		if attempt < 3 && errors.Is(err, errPortInUse) {
+		if attempt < 3 && errors.Is(err, errPortInUse) && !s.fixedPort {
 			continue
 		}
 		t.Fatalf("pgtest: %v\n--- server log ---\n%s", err, s.logTail())
@@ -176,11 +232,14 @@ var errPortInUse = errors.New("port already in use")
 
 func (s *Server) start(t testing.TB, runAs []string, settings map[string]string) error {
 	t.Helper()
-	port, err := freePort()
-	if err != nil {
-		return err
+	port := s.Port
+	if !s.fixedPort {
+		var err error
+		if port, err = freePort(); err != nil {
+			return err
+		}
+		s.Port = port
 	}
-	s.Port = port
 	logFile, err := os.OpenFile(s.logPath, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 	if err != nil {
 		return err
@@ -190,9 +249,9 @@ func (s *Server) start(t testing.TB, runAs []string, settings map[string]string)
 		"-D", s.DataDir,
 		"-c", "listen_addresses="+s.Host,
 		"-c", "port="+strconv.Itoa(port),
-		// No Unix socket: nothing on this machine needs one, and the default
-		// directory may not be writable by the server's user.
-		"-c", "unix_socket_directories=",
+		// No Unix socket unless asked for (in a private directory): the
+		// default directory may not be writable by the server's user.
+		"-c", "unix_socket_directories="+s.SocketDir,
 		"-c", "fsync=off",
 		"-c", "synchronous_commit=off",
 		"-c", "full_page_writes=off",
@@ -356,7 +415,7 @@ func (s *Server) Env(user, password, database string) []string {
 		"PGUSER=" + user,
 		"PGPASSWORD=" + password,
 		"PGDATABASE=" + database,
-		"PGSSLMODE=disable",
+		"PGSSLMODE=" + s.clientSSLMode,
 		"PGCONNECT_TIMEOUT=10",
 		"PGPASSFILE=/dev/null",
 		"PGAPPNAME=pgtest",
@@ -413,10 +472,19 @@ func (s *Server) MustQuery(t testing.TB, user, password, database, sql string) s
 	return out
 }
 
-// SuperQuery runs sql as the superuser in database and fails the test on error.
+// SuperQuery runs sql as the superuser in database and fails the test on
+// error. With Options.Socket it connects through the Unix socket.
 func (s *Server) SuperQuery(t testing.TB, database, sql string) string {
 	t.Helper()
-	return s.MustQuery(t, s.Superuser, s.SuperuserPassword, database, sql)
+	if s.SocketDir == "" {
+		return s.MustQuery(t, s.Superuser, s.SuperuserPassword, database, sql)
+	}
+	res, err := s.Psql(s.Superuser, s.SuperuserPassword, database, []string{"PGHOST=" + s.SocketDir}, sql,
+		"-q", "-A", "-t", "-F", "|", "-v", "ON_ERROR_STOP=1", "-f", "-")
+	if err != nil {
+		t.Fatalf("%v\nSQL:\n%s", err, sql)
+	}
+	return strings.TrimSpace(res.Stdout)
 }
 
 // CanLogin reports whether user can authenticate with password over TCP, and
@@ -451,6 +519,22 @@ func (s *Server) logTail() string {
 		b = b[len(b)-max:]
 	}
 	return string(b)
+}
+
+// writeOwned writes a file the server's user owns (cred nil: ourselves).
+func writeOwned(path string, content []byte, mode os.FileMode, cred *syscall.Credential) error {
+	if err := os.WriteFile(path, content, mode); err != nil {
+		return err
+	}
+	if err := os.Chmod(path, mode); err != nil {
+		return err
+	}
+	if cred != nil {
+		if err := os.Chown(path, int(cred.Uid), int(cred.Gid)); err != nil {
+			return fmt.Errorf("chown %s to the postgres user: %w", path, err)
+		}
+	}
+	return nil
 }
 
 func missingBinaries(dir string) []string {

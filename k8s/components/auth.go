@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	"github.com/supabase-eks/supabase-eks/k8s/secrets"
@@ -21,8 +22,8 @@ func (c *Context) Auth() {
 			manifest.Env("API_EXTERNAL_URL", c.PublicURL),
 			manifest.Env("GOTRUE_DB_DRIVER", "postgres"),
 			manifest.SecretEnv("GOTRUE_DB_DATABASE_URL", secrets.DB, secrets.KeyAuthURL),
-			manifest.Env("GOTRUE_SITE_URL", c.PublicURL),
-			manifest.Env("GOTRUE_URI_ALLOW_LIST", ""),
+			manifest.Env("GOTRUE_SITE_URL", c.authSiteURL()),
+			manifest.Env("GOTRUE_URI_ALLOW_LIST", strings.Join(c.W.AuthRedirectURLs, ",")),
 			manifest.Env("GOTRUE_DISABLE_SIGNUP", fmt.Sprint(c.W.DisableSignup)),
 			manifest.Env("GOTRUE_JWT_ADMIN_ROLES", "service_role"),
 			manifest.Env("GOTRUE_JWT_AUD", "authenticated"),
@@ -50,4 +51,14 @@ func (c *Context) Auth() {
 		WritableDirs:   []string{"/tmp"},
 		Size:           c.W.Auth,
 	})
+}
+
+// authSiteURL is the configured application URL, or the API URL with a
+// warning: links in e-mails would then open Studio's login.
+func (c *Context) authSiteURL() string {
+	if c.W.AuthSiteURL != "" {
+		return c.W.AuthSiteURL
+	}
+	c.Warn("workloads.authSiteUrl is empty: GoTrue's confirmation and magic links land on %s, which serves Studio; set it to your application's URL", c.PublicURL)
+	return c.PublicURL
 }

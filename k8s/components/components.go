@@ -31,6 +31,7 @@ const (
 // All renders every enabled component.
 func All(mc *manifest.Context) {
 	c := &Context{mc}
+	c.RDSCABundle()
 	c.Kong()
 	c.Auth()
 	c.Rest()

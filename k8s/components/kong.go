@@ -106,6 +106,14 @@ func (c *Context) kongRoutes() []kongRoute {
 		{name: "auth-v1-open", path: "/auth/v1/verify", upstream: auth + "/verify"},
 		{name: "auth-v1-open-callback", path: "/auth/v1/callback", upstream: auth + "/callback"},
 		{name: "auth-v1-open-authorize", path: "/auth/v1/authorize", upstream: auth + "/authorize"},
+		// Public by design: the signing keys' public half (clients and
+		// other services verify tokens with it), and the endpoints an
+		// identity provider or OAuth client calls without an API key.
+		// GoTrue builds the SAML URLs from API_EXTERNAL_URL + /sso/saml.
+		{name: "auth-v1-open-jwks", path: "/auth/v1/.well-known/jwks.json", upstream: auth + "/.well-known/jwks.json"},
+		{name: "auth-v1-open-sso-acs", path: "/sso/saml/acs", upstream: auth + "/sso/saml/acs"},
+		{name: "auth-v1-open-sso-metadata", path: "/sso/saml/metadata", upstream: auth + "/sso/saml/metadata"},
+		{name: "well-known-oauth", path: "/.well-known/oauth-authorization-server", upstream: auth + "/.well-known/oauth-authorization-server"},
 		{name: "auth-v1", path: "/auth/v1/", upstream: auth + "/", auth: "key"},
 		{name: "rest-v1", path: "/rest/v1/", upstream: rest + "/", auth: "key"},
 		{name: "graphql-v1", path: "/graphql/v1", upstream: rest + "/rpc/graphql", auth: "key", extraPlugin: `

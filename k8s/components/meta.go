@@ -21,7 +21,14 @@ func (c *Context) Meta() {
 			manifest.Env("PG_META_DB_NAME", c.Out.DBName),
 			manifest.Env("PG_META_DB_USER", "supabase_admin"),
 			manifest.SecretEnv("PG_META_DB_PASSWORD", secrets.DB, secrets.KeyAdminPassword),
-			manifest.Env("PG_META_DB_SSL_MODE", "require"),
+			// postgres-meta's own connection verifies the server certificate
+			// and name; "require" would encrypt without verifying.
+			manifest.Env("PG_META_DB_SSL_MODE", "verify-full"),
+			// The PEM text (not a path). It is also the TLS setting of the
+			// connections Studio sends in x-connection-encrypted: Studio's
+			// string carries no sslmode, and without a root certificate
+			// postgres-meta would connect to RDS in plain text (refused).
+			manifest.ConfigMapEnv("PG_META_DB_SSL_ROOT_CERT", RDSCAConfigMap, RDSCAKey),
 			manifest.SecretEnv("CRYPTO_KEY", secrets.Meta, secrets.KeyCryptoKey),
 		},
 		Ports:          []corev1.ContainerPort{manifest.Port("http", MetaPort)},
@@ -30,6 +37,8 @@ func (c *Context) Meta() {
 		Startup:        manifest.HTTPProbe("/health", MetaPort, 2, 30),
 		InitContainers: []corev1.Container{c.WaitForDatabase(c.adminDBEnv()...)},
 		WritableDirs:   []string{"/tmp"},
-		Size:           c.W.Meta,
+		// The bundle is read into the environment at start.
+		ReloadConfigMaps: []string{RDSCAConfigMap},
+		Size:             c.W.Meta,
 	})
 }

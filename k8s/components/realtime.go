@@ -78,6 +78,9 @@ func (c *Context) Realtime() {
 			manifest.SecretEnv("DB_PASSWORD", secrets.DB, secrets.KeyAdminPassword),
 			// RDS forces TLS.
 			manifest.Env("DB_SSL", "true"),
+			// Probes hit the health endpoint every few seconds; without this
+			// each one is an access-log line.
+			manifest.Env("DISABLE_HEALTHCHECK_LOGGING", "true"),
 			manifest.Env("DB_IP_VERSION", "ipv4"),
 			manifest.Env("DB_AFTER_CONNECT_QUERY", "SET search_path TO _realtime"),
 			manifest.SecretEnv("DB_ENC_KEY", secrets.Realtime, secrets.KeyDBEncKey),

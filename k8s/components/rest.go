@@ -19,7 +19,12 @@ func (c *Context) Rest() {
 			manifest.Env("PGRST_DB_SCHEMAS", "public,storage,graphql_public"),
 			manifest.Env("PGRST_DB_ANON_ROLE", "anon"),
 			manifest.SecretEnv("PGRST_JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
-			manifest.Env("PGRST_DB_USE_LEGACY_GUCS", "false"),
+			// Upstream's default caps an unfiltered select; PostgREST itself
+			// has no limit.
+			manifest.Env("PGRST_DB_MAX_ROWS", "1000"),
+			// Functions of extensions installed in `extensions` (pgcrypto,
+			// uuid-ossp) resolve in API queries.
+			manifest.Env("PGRST_DB_EXTRA_SEARCH_PATH", "public,extensions"),
 			manifest.SecretEnv("PGRST_APP_SETTINGS_JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
 			manifest.Env("PGRST_APP_SETTINGS_JWT_EXP", fmt.Sprint(c.W.JWTExpirySeconds)),
 			manifest.Env("PGRST_SERVER_PORT", fmt.Sprint(RestPort)),

@@ -35,6 +35,12 @@ func (c *Context) Storage() {
 			manifest.Env("IMGPROXY_URL", c.ServiceURL("imgproxy", ImgproxyPort, "")),
 			manifest.Env("STORAGE_PUBLIC_URL", c.PublicURL+"/storage/v1"),
 			manifest.Env("REQUEST_ALLOW_X_FORWARDED_PATH", "true"),
+			// node-postgres (8.16 in this image) treats sslmode=require in
+			// DATABASE_URL as verify-full against Node's CA list and drops any
+			// DATABASE_SSL_ROOT_CERT while the URL has sslmode; the RDS CA is
+			// not in that list. Node adds this file to it at process start,
+			// for every connection (pool, migrations, pubsub).
+			manifest.Env("NODE_EXTRA_CA_CERTS", RDSCAFile),
 		},
 		Ports:          []corev1.ContainerPort{manifest.Port("http", StoragePort)},
 		Readiness:      manifest.HTTPProbe("/status", StoragePort, 5, 3),
@@ -42,6 +48,10 @@ func (c *Context) Storage() {
 		Startup:        manifest.HTTPProbe("/status", StoragePort, 5, 60),
 		InitContainers: []corev1.Container{c.waitURL(secrets.KeyStorageURL)},
 		WritableDirs:   []string{"/tmp"},
-		Size:           c.W.Storage,
+		Volumes:        []corev1.Volume{rdsCAVolume()},
+		Mounts:         []corev1.VolumeMount{rdsCAMount()},
+		// NODE_EXTRA_CA_CERTS is read once, at start.
+		ReloadConfigMaps: []string{RDSCAConfigMap},
+		Size:             c.W.Storage,
 	})
 }

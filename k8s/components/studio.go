@@ -1,6 +1,8 @@
 package components
 
 import (
+	"fmt"
+
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
@@ -17,6 +19,20 @@ func (c *Context) Studio() {
 			// only the pod IP's reverse name.
 			manifest.Env("HOSTNAME", "0.0.0.0"),
 			manifest.Env("STUDIO_PG_META_URL", c.ServiceURL("meta", MetaPort, "")),
+			// The table and SQL editors do not use postgres-meta's own
+			// connection: Studio builds postgresql://<user>:<POSTGRES_PASSWORD>@
+			// <POSTGRES_HOST>:<POSTGRES_PORT>/<POSTGRES_DB> (defaults: host
+			// "db"), encrypts it with PG_META_CRYPTO_KEY and sends it to
+			// postgres-meta, which connects with it (TLS from its own
+			// PG_META_DB_SSL_ROOT_CERT: the string has no sslmode). The
+			// password is not URL-encoded there, which the generated
+			// alphanumeric passwords survive.
+			manifest.Env("POSTGRES_HOST", c.Out.DBHost),
+			manifest.Env("POSTGRES_PORT", fmt.Sprint(c.Out.DBPort)),
+			manifest.Env("POSTGRES_DB", c.Out.DBName),
+			manifest.Env("POSTGRES_USER_READ_WRITE", "supabase_admin"),
+			// Gets the same password (the bootstrap sets both).
+			manifest.Env("POSTGRES_USER_READ_ONLY", "supabase_read_only_user"),
 			manifest.SecretEnv("POSTGRES_PASSWORD", secrets.DB, secrets.KeyAdminPassword),
 			manifest.SecretEnv("PG_META_CRYPTO_KEY", secrets.Meta, secrets.KeyCryptoKey),
 			manifest.Env("DEFAULT_ORGANIZATION_NAME", "Default Organization"),

@@ -14,6 +14,9 @@
 --   SUPABASE_AUTH_ADMIN_PASSWORD      supabase_auth_admin  (GoTrue)
 --   SUPABASE_STORAGE_ADMIN_PASSWORD   supabase_storage_admin (Storage)
 --   SUPABASE_ADMIN_PASSWORD           supabase_admin       (Realtime, postgres-meta)
+--                                     and supabase_read_only_user (Studio's
+--                                     read-only queries: Studio logs both in
+--                                     with its one POSTGRES_PASSWORD)
 --
 -- Rules this file keeps, so it is safe to run any number of times, also after
 -- the components have run their own migrations:
@@ -25,10 +28,11 @@
 --     on every run;
 --   * all of it runs in one transaction: a failed run changes nothing.
 --
--- BYPASSRLS (service_role, supabase_admin) is granted by
--- bootstrap_privileged_roles.sql: PostgreSQL 15 lets only a superuser grant
--- it; PostgreSQL 16+ lets a CREATEROLE role that itself has BYPASSRLS grant
--- it, as the RDS master is expected to (see that file).
+-- BYPASSRLS (service_role, supabase_admin, supabase_read_only_user) and
+-- pg_read_all_data are granted by bootstrap_privileged_roles.sql, the
+-- schema-reload event triggers by bootstrap_event_triggers.sql: vanilla
+-- PostgreSQL reserves those to superusers, RDS lets its master (a member of
+-- rds_superuser) do them (see those files).
 
 \set ON_ERROR_STOP on
 -- Never echo statements: the password statement below would be printed.
@@ -108,6 +112,7 @@ $bootstrap$;
 --   supabase_auth_admin, supabase_storage_admin: GoTrue's and Storage's
 --     logins; each owns its schema and runs its own migrations there.
 --   supabase_admin: Realtime's and postgres-meta's login.
+--   supabase_read_only_user: Studio's login for read-only queries.
 --   postgres, dashboard_user: never log in. Realtime's and Storage's
 --     migrations grant to roles of these names (on Supabase's own image
 --     `postgres` is the main user); without them those migrations fail with
@@ -119,7 +124,7 @@ BEGIN
   FOREACH r IN ARRAY ARRAY[
     'anon', 'authenticated', 'service_role', 'authenticator',
     'supabase_auth_admin', 'supabase_storage_admin', 'supabase_admin',
-    'postgres', 'dashboard_user']
+    'supabase_read_only_user', 'postgres', 'dashboard_user']
   LOOP
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
       EXECUTE format('CREATE ROLE %I NOLOGIN NOINHERIT', r);
@@ -136,6 +141,7 @@ ALTER ROLE authenticator          LOGIN   NOINHERIT NOCREATEDB NOCREATEROLE;
 ALTER ROLE supabase_auth_admin    LOGIN   NOINHERIT NOCREATEDB CREATEROLE;
 ALTER ROLE supabase_storage_admin LOGIN   NOINHERIT NOCREATEDB CREATEROLE;
 ALTER ROLE supabase_admin         LOGIN   INHERIT   CREATEDB   CREATEROLE;
+ALTER ROLE supabase_read_only_user LOGIN  INHERIT   NOCREATEDB NOCREATEROLE;
 
 DO $bootstrap$
 DECLARE
@@ -146,7 +152,8 @@ BEGIN
       ('authenticator', 'authenticator_password'),
       ('supabase_auth_admin', 'supabase_auth_admin_password'),
       ('supabase_storage_admin', 'supabase_storage_admin_password'),
-      ('supabase_admin', 'supabase_admin_password')
+      ('supabase_admin', 'supabase_admin_password'),
+      ('supabase_read_only_user', 'supabase_admin_password')
     ) AS p(role, key)
   LOOP
     BEGIN
@@ -169,8 +176,28 @@ $bootstrap$;
 ALTER ROLE supabase_auth_admin    SET search_path = auth;
 ALTER ROLE supabase_storage_admin SET search_path = storage;
 ALTER ROLE supabase_admin         SET search_path = "$user", public, extensions;
+ALTER ROLE supabase_read_only_user SET default_transaction_read_only = on;
 ALTER ROLE anon                   SET statement_timeout = '3s';
 ALTER ROLE authenticated          SET statement_timeout = '8s';
+
+-- PostgreSQL 16+ gives a non-superuser that creates a role only ADMIN on
+-- it, without SET or INHERIT. Realtime's tenant migrations (as
+-- supabase_admin) create supabase_realtime_admin and then hand it tables,
+-- which needs SET on it ("must be able to SET ROLE"): the migration fails
+-- and every channel join with it, while the pod stays healthy. The logins
+-- that create roles get SET and INHERIT on what they create, as on
+-- PostgreSQL 15 and on Supabase's own image (where they are superusers).
+DO $bootstrap$
+DECLARE
+  r text;
+BEGIN
+  IF current_setting('server_version_num')::int >= 160000 THEN
+    FOREACH r IN ARRAY ARRAY['supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin'] LOOP
+      EXECUTE format('ALTER ROLE %I SET createrole_self_grant = %L', r, 'set, inherit');
+    END LOOP;
+  END IF;
+END
+$bootstrap$;
 
 -- Memberships -----------------------------------------------------------
 -- The master must be able to act as the component owners to hand them their
@@ -239,7 +266,7 @@ DO $bootstrap$
 BEGIN
   EXECUTE format('GRANT CONNECT, CREATE ON DATABASE %I TO supabase_auth_admin, supabase_storage_admin, supabase_admin',
     current_database());
-  EXECUTE format('GRANT CONNECT ON DATABASE %I TO authenticator', current_database());
+  EXECUTE format('GRANT CONNECT ON DATABASE %I TO authenticator, supabase_read_only_user', current_database());
 END
 $bootstrap$;
 

@@ -1,10 +1,12 @@
 -- Supabase database bootstrap, privileged roles step (BYPASSRLS). Runs after
 -- bootstrap.sql, in the same Job, as the same RDS master user.
 --
--- service_role (the JWT role of trusted servers) and supabase_admin
--- (Realtime, postgres-meta) must see every row regardless of row level
--- security. This attribute is kept apart from bootstrap.sql because who may
--- grant it differs by version:
+-- service_role (the JWT role of trusted servers), supabase_admin (Realtime,
+-- postgres-meta) and supabase_read_only_user (Studio's read-only queries)
+-- must see every row regardless of row level security; the read-only user
+-- also reads every table through pg_read_all_data. These are kept apart
+-- from bootstrap.sql because who may grant them differs by version and by
+-- platform. BYPASSRLS:
 --   * PostgreSQL 15 and older: only a superuser ("must be superuser to change
 --     bypassrls attribute"), so a plain PostgreSQL 15 imitation of RDS cannot
 --     run this step as the master; the tests run it as the local superuser
@@ -28,7 +30,7 @@ DECLARE
   r text;
   bypasses boolean;
 BEGIN
-  FOREACH r IN ARRAY ARRAY['service_role', 'supabase_admin'] LOOP
+  FOREACH r IN ARRAY ARRAY['service_role', 'supabase_admin', 'supabase_read_only_user'] LOOP
     SELECT rolbypassrls INTO bypasses FROM pg_catalog.pg_roles WHERE rolname = r;
     IF NOT FOUND THEN
       RAISE EXCEPTION 'supabase bootstrap: role % does not exist; run bootstrap.sql first', r;
@@ -40,6 +42,22 @@ BEGIN
 END
 $bootstrap$;
 
+-- pg_read_all_data: granting a predefined role needs ADMIN on it, which
+-- RDS gives rds_superuser and vanilla PostgreSQL only superusers. Without it
+-- only Studio's read-only mode loses its tables, so a refusal is a warning
+-- in the Job's log, not a failed bootstrap.
+DO $bootstrap$
+BEGIN
+  IF NOT pg_has_role('supabase_read_only_user', 'pg_read_all_data', 'USAGE') THEN
+    BEGIN
+      GRANT pg_read_all_data TO supabase_read_only_user;
+    EXCEPTION WHEN insufficient_privilege THEN
+      RAISE WARNING 'supabase bootstrap: % may not grant pg_read_all_data (%); Studio''s read-only queries will not see tables', current_user, SQLERRM;
+    END;
+  END IF;
+END
+$bootstrap$;
+
 COMMIT;
 
-\echo 'supabase bootstrap: service_role and supabase_admin bypass row level security'
+\echo 'supabase bootstrap: service_role, supabase_admin and supabase_read_only_user bypass row level security'

@@ -133,6 +133,20 @@ func (c *rdsLike) privilegedStep(t *testing.T) {
 	}
 }
 
+// eventTriggersStep runs bootstrap_event_triggers.sql as the master made a
+// superuser for that run: RDS lets rds_superuser members create event
+// triggers, vanilla PostgreSQL only superusers. The triggers end up owned by
+// the master, as on RDS.
+func (c *rdsLike) eventTriggersStep(t *testing.T) {
+	t.Helper()
+	t.Log("applying bootstrap_event_triggers.sql as the master made a SUPERUSER for this run: RDS lets rds_superuser create event triggers")
+	c.q(t, "ALTER ROLE "+master+" SUPERUSER")
+	defer c.q(t, "ALTER ROLE "+master+" NOSUPERUSER")
+	if _, err := c.run(master, masterPW, nil, EventTriggersFile); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // masterMayNotGrantBypass shows the step refused to a master without the
 // right to grant BYPASSRLS, then (16+) gives the master BYPASSRLS, which is
 // what the step relies on the RDS master having.
@@ -194,6 +208,8 @@ func TestBootstrapOnRDSLikeServer(t *testing.T) {
 	c.masterMayNotGrantBypass(t)
 	c.privilegedStep(t)
 	c.privilegedStep(t)
+	c.eventTriggersStep(t)
+	c.eventTriggersStep(t)
 
 	c.checkCatalog(t)
 	c.checkLogins(t, pw1, nil)
@@ -214,6 +230,7 @@ func TestBootstrapOnRDSLikeServer(t *testing.T) {
 		t.Errorf("success line missing from psql output:\n%s", res.Stdout)
 	}
 	c.privilegedStep(t)
+	c.eventTriggersStep(t)
 
 	if got := c.componentObjects(t); got != objects {
 		t.Errorf("the re-run changed objects the components own:\n%s", diffLines(objects, got))
@@ -242,7 +259,7 @@ func (c *rdsLike) checkCatalog(t *testing.T) {
 		}
 	}
 	const managed = `('anon','authenticated','service_role','authenticator','supabase_auth_admin','supabase_storage_admin',
-		'supabase_admin','postgres','dashboard_user','` + master + `')`
+		'supabase_admin','supabase_read_only_user','postgres','dashboard_user','` + master + `')`
 
 	masterAttributes := master + "|t t t t f f f"
 	if c.major >= 16 { // the master needs BYPASSRLS to grant it (masterMayNotGrantBypass)
@@ -258,6 +275,7 @@ SELECT rolname || '|' || concat_ws(' ', rolcanlogin, rolinherit, rolcreaterole, 
 		"supabase_auth_admin|t f t f f f f",
 		"supabase_storage_admin|t f t f f f f",
 		"supabase_admin|t t t t t f f",
+		"supabase_read_only_user|t t f f t f f",
 		"postgres|f f f f f f f",
 		"dashboard_user|f f f f f f f",
 		masterAttributes,
@@ -272,13 +290,19 @@ SELECT rolname || '|' || concat_ws(' ', rolcanlogin, rolinherit, rolcreaterole, 
 		"supabase_admin<supabase_auth_admin", "supabase_admin<supabase_storage_admin", "supabase_admin<rds_replication",
 		master + "<rds_superuser", master + "<supabase_admin", master + "<supabase_auth_admin", master + "<supabase_storage_admin",
 	}
+	// Granting a predefined role needs ADMIN on it: the local superuser that
+	// runs the privileged step on 15 has it, a master with BYPASSRLS on 16+
+	// has not, and the step warns instead of failing (RDS's master can).
+	if c.major < 16 {
+		memberships = append(memberships, "supabase_read_only_user<pg_read_all_data")
+	}
 	// PostgreSQL 16+ grants a CREATEROLE creator each role it creates, with
 	// ADMIN only (no INHERIT, no SET: the master gains no privilege from it);
 	// the bootstrap adds INHERIT and SET for the three component owners only,
 	// as a second, explicit grant.
 	if c.major >= 16 {
 		created := []string{"anon", "authenticated", "authenticator", "dashboard_user", "postgres", "service_role",
-			"supabase_admin", "supabase_auth_admin", "supabase_storage_admin"}
+			"supabase_admin", "supabase_auth_admin", "supabase_storage_admin", "supabase_read_only_user"}
 		var options []string
 		for _, r := range created {
 			memberships = append(memberships, master+"<"+r)
@@ -321,7 +345,7 @@ SELECT r || '|' || concat_ws(' ', has_database_privilege(r, current_database(), 
 SELECT a.grantee::regrole::text || '|' || a.privilege_type
   FROM pg_database d, aclexplode(d.datacl) a
   WHERE d.datname = current_database() AND a.grantee <> 0 AND a.grantee <> d.datdba ORDER BY 1`, []string{
-		"authenticator|CONNECT",
+		"authenticator|CONNECT", "supabase_read_only_user|CONNECT",
 		"supabase_admin|CONNECT", "supabase_admin|CREATE",
 		"supabase_auth_admin|CONNECT", "supabase_auth_admin|CREATE",
 		"supabase_storage_admin|CONNECT", "supabase_storage_admin|CREATE",
@@ -371,15 +395,29 @@ SELECT pg_get_userbyid(d.defaclrole) || '|' || n.nspname || '|' || d.defaclobjty
 SELECT pubname || '|' || pg_get_userbyid(pubowner) || '|' || concat_ws(' ', puballtables, pubinsert, pubupdate, pubdelete)
   FROM pg_publication ORDER BY 1`, []string{"supabase_realtime|supabase_admin|f t t t"})
 
-	// Per-role settings, for every database (setdatabase 0).
+	// Per-role settings, for every database (setdatabase 0). On 16+ the
+	// roles that create roles get SET and INHERIT on what they create
+	// (Realtime's migrations need it).
+	selfGrant := ""
+	if c.major >= 16 {
+		selfGrant = `,"createrole_self_grant=set, inherit"`
+	}
 	expect("role settings (role|database|setconfig)", `
 SELECT r.rolname || '|' || s.setdatabase || '|' || s.setconfig::text
   FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole ORDER BY 1`, []string{
 		`anon|0|{statement_timeout=3s}`,
 		`authenticated|0|{statement_timeout=8s}`,
-		`supabase_admin|0|{"search_path=\"$user\", public, extensions"}`,
-		`supabase_auth_admin|0|{search_path=auth}`,
-		`supabase_storage_admin|0|{search_path=storage}`,
+		`supabase_admin|0|{"search_path=\"$user\", public, extensions"` + selfGrant + `}`,
+		`supabase_auth_admin|0|{search_path=auth` + selfGrant + `}`,
+		`supabase_storage_admin|0|{search_path=storage` + selfGrant + `}`,
+		`supabase_read_only_user|0|{default_transaction_read_only=on}`,
+	})
+
+	expect("event triggers (name|event|owner|function|enabled)", `
+SELECT evtname || '|' || evtevent || '|' || pg_get_userbyid(evtowner) || '|' || evtfoid::regproc::text || '|' || evtenabled
+  FROM pg_event_trigger ORDER BY 1`, []string{
+		"pgrst_ddl_watch|ddl_command_end|" + master + "|extensions.pgrst_ddl_watch|O",
+		"pgrst_drop_watch|sql_drop|" + master + "|extensions.pgrst_drop_watch|O",
 	})
 
 	// Passwords: SCRAM verifiers for the login roles, none for the others.
@@ -388,6 +426,7 @@ SELECT rolname || '|' || CASE WHEN rolpassword IS NULL THEN 'none' WHEN rolpassw
   FROM pg_authid WHERE rolname IN `+managed+` AND rolname <> '`+master+`' ORDER BY 1`, []string{
 		"anon|none", "authenticated|none", "service_role|none", "postgres|none", "dashboard_user|none",
 		"authenticator|scram", "supabase_auth_admin|scram", "supabase_storage_admin|scram", "supabase_admin|scram",
+		"supabase_read_only_user|scram",
 	})
 }
 

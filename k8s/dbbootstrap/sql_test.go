@@ -66,7 +66,7 @@ func TestEnvMapsToDatabaseSecretAndRoles(t *testing.T) {
 // The files must never destroy what the components' migrations own, and
 // must stay in one transaction each so a failed run changes nothing.
 func TestSQLIsNonDestructive(t *testing.T) {
-	for name, sql := range map[string]string{SQLFile: SQL, PrivilegedRolesFile: PrivilegedRolesSQL} {
+	for name, sql := range map[string]string{SQLFile: SQL, PrivilegedRolesFile: PrivilegedRolesSQL, EventTriggersFile: EventTriggersSQL} {
 		code := strings.ToUpper(stripComments(sql))
 		for _, bad := range []string{"DROP ", "CREATE OR REPLACE", "REVOKE ", "TRUNCATE ", "DELETE FROM", "CASCADE"} {
 			if strings.Contains(code, bad) {
@@ -103,13 +103,23 @@ func TestBypassRLSOnlyInItsOwnFile(t *testing.T) {
 
 func TestCommand(t *testing.T) {
 	got := strings.Join(Command("/bootstrap"), " ")
-	want := "psql -X -w -v ON_ERROR_STOP=1 -f /bootstrap/bootstrap.sql -f /bootstrap/bootstrap_privileged_roles.sql"
+	want := "psql -X -w -v ON_ERROR_STOP=1 -f /bootstrap/bootstrap.sql -f /bootstrap/bootstrap_privileged_roles.sql -f /bootstrap/bootstrap_event_triggers.sql"
 	if got != want {
 		t.Errorf("Command = %q, want %q", got, want)
 	}
 	files := Files()
-	if len(files) != 2 || files[0].Name != SQLFile || files[0].Content != SQL ||
-		files[1].Name != PrivilegedRolesFile || files[1].Content != PrivilegedRolesSQL {
-		t.Errorf("Files() does not list bootstrap.sql then bootstrap_privileged_roles.sql with their content")
+	if len(files) != 3 || files[0].Name != SQLFile || files[0].Content != SQL ||
+		files[1].Name != PrivilegedRolesFile || files[1].Content != PrivilegedRolesSQL ||
+		files[2].Name != EventTriggersFile || files[2].Content != EventTriggersSQL {
+		t.Errorf("Files() does not list bootstrap.sql, bootstrap_privileged_roles.sql, bootstrap_event_triggers.sql with their content")
+	}
+	names := map[string]bool{}
+	for _, f := range files {
+		names[f.Name] = true
+	}
+	for _, f := range RDSSuperuserFiles {
+		if !names[f] || f == SQLFile {
+			t.Errorf("RDSSuperuserFiles names %s, which is not a separate file of Files()", f)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/cdk8s-team/cdk8s-core-go/cdk8s/v2"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 )
 
 // Stage is one file of dist/<env>/. Stages are applied in name order, which
@@ -41,6 +42,8 @@ const PlaceholderHost = "alb-hostname.invalid"
 type Context struct {
 	Env config.Environment
 	Out *outputs.Outputs
+	// RDSCA is the bundle that verifies the RDS server certificate.
+	RDSCA rdsca.Bundle
 	// W is Env.Workloads.
 	W config.WorkloadsConfig
 	// Namespace holds every Supabase object.
@@ -58,8 +61,8 @@ type Context struct {
 }
 
 // NewContext creates one chart per stage under app.
-func NewContext(app cdk8s.App, env config.Environment, out *outputs.Outputs) *Context {
-	c := &Context{Env: env, Out: out, W: env.Workloads, Namespace: outputs.Namespace, charts: map[Stage]cdk8s.Chart{}}
+func NewContext(app cdk8s.App, env config.Environment, out *outputs.Outputs, ca rdsca.Bundle) *Context {
+	c := &Context{Env: env, Out: out, RDSCA: ca, W: env.Workloads, Namespace: outputs.Namespace, charts: map[Stage]cdk8s.Chart{}}
 	if out.Domain != "" {
 		c.Host, c.PublicURL = out.Domain, "https://"+out.Domain
 	} else {

@@ -11,7 +11,7 @@ import (
 const (
 	ImageKong      = "kong/kong:3.9.1"
 	ImageAuth      = "supabase/gotrue:v2.189.0"
-	ImageRest      = "postgrest/postgrest:v14.12"
+	ImageRest      = "postgrest/postgrest:v14.17"
 	ImageRealtime  = "supabase/realtime:v2.102.3"
 	ImageStorage   = "supabase/storage-api:v1.60.4"
 	ImageImgproxy  = "darthsim/imgproxy:v3.30.1"

@@ -179,6 +179,13 @@ func SecretEnv(name, secret, key string) corev1.EnvVar {
 	}}}
 }
 
+// ConfigMapEnv reads an environment variable from a ConfigMap key.
+func ConfigMapEnv(name, configMap, key string) corev1.EnvVar {
+	return corev1.EnvVar{Name: name, ValueFrom: &corev1.EnvVarSource{ConfigMapKeyRef: &corev1.ConfigMapKeySelector{
+		LocalObjectReference: corev1.LocalObjectReference{Name: configMap}, Key: key,
+	}}}
+}
+
 // FieldEnv reads an environment variable from the downward API.
 func FieldEnv(name, path string) corev1.EnvVar {
 	return corev1.EnvVar{Name: name, ValueFrom: &corev1.EnvVarSource{FieldRef: &corev1.ObjectFieldSelector{FieldPath: path}}}

@@ -14,6 +14,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 	"sigs.k8s.io/yaml"
 )
 
@@ -56,6 +57,8 @@ var (
 	envs      = map[string]*rendered{}
 	secondRun = map[string]string{}
 	synthErr  error
+	// exampleCA is the stand-in RDS CA bundle the example renders use.
+	exampleCA rdsca.Bundle
 )
 
 func TestMain(m *testing.M) {
@@ -69,6 +72,9 @@ func TestMain(m *testing.M) {
 			return m.Run()
 		}
 		defer os.RemoveAll(tmp)
+		if exampleCA, synthErr = rdsca.Load(filepath.Join("..", "..", rdsca.ExamplePath)); synthErr != nil {
+			return m.Run()
+		}
 		for _, name := range config.Names() {
 			if synthErr = renderEnv(name, tmp); synthErr != nil {
 				break
@@ -93,7 +99,7 @@ func renderEnv(name, tmp string) error {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
 		}
-		res, err := Render(env, out, dir)
+		res, err := Render(env, out, exampleCA, dir)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
@@ -147,7 +153,7 @@ func renderVariant(t *testing.T, env config.Environment) (*rendered, error) {
 		t.Fatal(err)
 	}
 	r := &rendered{env: env, out: out, dir: t.TempDir()}
-	if r.result, err = Render(env, out, r.dir); err != nil {
+	if r.result, err = Render(env, out, exampleCA, r.dir); err != nil {
 		return r, err
 	}
 	if err := r.load(); err != nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/cdk8s-team/cdk8s-core-go/cdk8s/v2"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 	"github.com/supabase-eks/supabase-eks/k8s/components"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	"github.com/supabase-eks/supabase-eks/k8s/platform"
@@ -50,7 +51,7 @@ func CheckPair(env config.Environment, out *outputs.Outputs) error {
 
 // Render synthesizes env into dir, which must exist and be empty. The caller
 // owns the jsii runtime (one per process; defer jsii.Close()).
-func Render(env config.Environment, out *outputs.Outputs, dir string) (Result, error) {
+func Render(env config.Environment, out *outputs.Outputs, ca rdsca.Bundle, dir string) (Result, error) {
 	if err := CheckPair(env, out); err != nil {
 		return Result{}, err
 	}
@@ -59,7 +60,7 @@ func Render(env config.Environment, out *outputs.Outputs, dir string) (Result, e
 		OutputFileExtension: jsii.String(".yaml"),
 		YamlOutputType:      cdk8s.YamlOutputType_FILE_PER_CHART,
 	})
-	c := manifest.NewContext(app, env, out)
+	c := manifest.NewContext(app, env, out, ca)
 	secrets.Register(c)
 	components.All(c)
 	platform.All(c)

@@ -1,54 +1,14 @@
 package synth
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
-	"text/template"
 
-	"github.com/Masterminds/sprig/v3"
+	"github.com/supabase-eks/supabase-eks/internal/esotemplate"
 	"sigs.k8s.io/yaml"
 )
-
-// esoFuncs is the function set of External Secrets' v2 template engine
-// (pkg/template/v2 in v0.16.2): sprig's text functions without env and
-// expandenv, plus ESO's own certificate and YAML helpers. Those helpers are
-// not emulated; they are declared so that a template using one parses and
-// then fails here by name, instead of passing unchecked.
-func esoFuncs() template.FuncMap {
-	f := sprig.TxtFuncMap()
-	delete(f, "env")
-	delete(f, "expandenv")
-	for _, name := range []string{
-		"pkcs12key", "pkcs12keyPass", "pkcs12cert", "pkcs12certPass",
-		"pemToPkcs12", "pemToPkcs12Pass", "fullPemToPkcs12", "fullPemToPkcs12Pass",
-		"filterPEM", "filterCertChain", "jwkPublicKeyPem", "jwkPrivateKeyPem",
-		"toYaml", "fromYaml",
-	} {
-		f[name] = func(...any) (string, error) {
-			return "", errors.New(name + " is an ESO function this test does not emulate")
-		}
-	}
-	return f
-}
-
-// esoExecute renders one template the way ESO does: missing variables are
-// an error, every variable is a string.
-func esoExecute(name, text string, vars map[string]string) (string, error) {
-	tpl, err := template.New(name).Option("missingkey=error").Funcs(esoFuncs()).Parse(text)
-	if err != nil {
-		return "", fmt.Errorf("parse: %w", err)
-	}
-	var b bytes.Buffer
-	if err := tpl.Execute(&b, vars); err != nil {
-		return "", fmt.Errorf("execute: %w", err)
-	}
-	return b.String(), nil
-}
 
 // externalSecret is the part of an ExternalSecret the template tests read.
 type externalSecret struct {
@@ -121,7 +81,7 @@ func TestExternalSecretTemplatesRender(t *testing.T) {
 				vars[d.SecretKey] = hostile(d.SecretKey)
 			}
 			for key, text := range tm.Data {
-				got, err := esoExecute(name+"/"+key, text, vars)
+				got, err := esotemplate.Execute(name+"/"+key, text, vars)
 				if err != nil {
 					t.Errorf("%s[%s]: %v", name, key, err)
 					continue
@@ -158,7 +118,7 @@ func TestExternalSecretTemplatesRender(t *testing.T) {
 		for _, d := range es.Spec.Data {
 			vars[d.SecretKey] = hostile(d.SecretKey)
 		}
-		out, err := esoExecute("kong.yml", kongTemplate(t, r), vars)
+		out, err := esotemplate.Execute("kong.yml", kongTemplate(t, r), vars)
 		if err != nil {
 			t.Fatalf("kong.yml: %v", err)
 		}
