@@ -3,6 +3,7 @@ package conformance
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -43,8 +44,14 @@ func rdsBinDir(t testing.TB) string {
 func clientsDir(t testing.TB) string {
 	t.Helper()
 	d := need(t, "the pinned Node clients", EnvClients)
-	if _, err := os.Stat(filepath.Join(d, "node_modules")); err != nil {
-		t.Fatalf("%s has no node_modules: run make tools", d)
+	for _, stack := range []string{"storage", "meta"} {
+		if _, err := os.Stat(filepath.Join(d, stack, "node_modules")); err != nil {
+			t.Fatalf("%s has no %s/node_modules: run make tools", d, stack)
+		}
 	}
 	return d
 }
+
+// callerFile locates this package's directory (the client scripts sit in
+// clients/ next to it) whatever the working directory.
+func callerFile() (uintptr, string, int, bool) { return runtime.Caller(0) }

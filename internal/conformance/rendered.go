@@ -24,6 +24,8 @@ type Rendered struct {
 	Dir        string
 	Workloads  map[string]secretsflow.Workload // by ID, e.g. deployment/storage
 	ConfigMaps map[string]map[string]string
+	// ConfigMapAnnotations by ConfigMap name.
+	ConfigMapAnnotations map[string]map[string]string
 	// Secrets are the Kubernetes Secrets ESO would write: name -> key -> value.
 	Secrets map[string]map[string]string
 }
@@ -42,7 +44,7 @@ func LoadRendered(dir string, remote Remote) (*Rendered, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Rendered{Dir: dir, Workloads: map[string]secretsflow.Workload{}, ConfigMaps: map[string]map[string]string{}, Secrets: map[string]map[string]string{}}
+	r := &Rendered{Dir: dir, Workloads: map[string]secretsflow.Workload{}, ConfigMaps: map[string]map[string]string{}, ConfigMapAnnotations: map[string]map[string]string{}, Secrets: map[string]map[string]string{}}
 	for _, w := range ws {
 		r.Workloads[w.ID()] = w
 	}
@@ -56,6 +58,15 @@ func LoadRendered(dir string, remote Remote) (*Rendered, error) {
 				}
 			}
 			r.ConfigMaps[o.Name] = data
+			ann := map[string]string{}
+			if md, ok := o.Body["metadata"].(map[string]any); ok {
+				if a, ok := md["annotations"].(map[string]any); ok {
+					for k, v := range a {
+						ann[k], _ = v.(string)
+					}
+				}
+			}
+			r.ConfigMapAnnotations[o.Name] = ann
 		case "ExternalSecret":
 			name, data, err := materialize(o, remote)
 			if err != nil {

@@ -4,7 +4,8 @@
 -- CREATEROLE CREATEDB, not a superuser), connected to the Supabase database
 -- through the libpq PG* environment variables:
 --
---   psql -X -w -v ON_ERROR_STOP=1 -f bootstrap.sql -f bootstrap_privileged_roles.sql
+--   psql -X -w -v ON_ERROR_STOP=1 -f bootstrap.sql -f bootstrap_privileged_roles.sql \
+--        -f bootstrap_event_triggers.sql
 --
 -- Needs psql 15 or newer (\getenv) and PostgreSQL 15 or newer. The role
 -- passwords come only from these environment variables, and every run sets

@@ -414,7 +414,7 @@ SELECT r.rolname || '|' || s.setdatabase || '|' || s.setconfig::text
 	})
 
 	expect("event triggers (name|event|owner|function|enabled)", `
-SELECT evtname || '|' || evtevent || '|' || pg_get_userbyid(evtowner) || '|' || evtfoid::regproc::text || '|' || evtenabled
+SELECT evtname || '|' || evtevent || '|' || pg_get_userbyid(evtowner) || '|' || evtfoid::regproc::text || '|' || evtenabled::text
   FROM pg_event_trigger ORDER BY 1`, []string{
 		"pgrst_ddl_watch|ddl_command_end|" + master + "|extensions.pgrst_ddl_watch|O",
 		"pgrst_drop_watch|sql_drop|" + master + "|extensions.pgrst_drop_watch|O",
