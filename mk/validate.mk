@@ -5,12 +5,12 @@ include scripts/tools/versions.env
 VALIDATE_ENV = TOOLS_DIR=$(TOOLS_DIR) ENVS="$(ENVS)" GO=$(GO)
 
 .PHONY: tools validate lint validate-tf validate-trivy validate-k8s validate-helm \
-	validate-kubeconform validate-kube-score validate-db validate-secrets e2e-secrets validate-negative
+	validate-kubeconform validate-kube-score validate-db validate-runtime e2e-runtime validate-secrets e2e-secrets validate-negative
 
 tools: ## Build/install the pinned validators into $(TOOLS_DIR) (only what is missing)
 	$(VALIDATE_ENV) scripts/tools/install.sh
 
-validate: ## Run every validation check over every env (tf, trivy, k8s, helm, kubeconform, kube-score, db, secrets, negative)
+validate: ## Run every validation check over every env (tf, trivy, k8s, helm, kubeconform, kube-score, db, runtime, secrets, negative)
 	$(VALIDATE_ENV) scripts/validate/run.sh
 
 validate-tf: ## terraform init+validate+plan of each env's stack with the real AWS provider
@@ -33,6 +33,11 @@ validate-kube-score: ## kube-score of dist/<env>/: zero CRITICAL (ignores: scrip
 
 validate-db: ## Database bootstrap tests against a real PostgreSQL $(POSTGRES_MAJOR)
 	$(VALIDATE_ENV) scripts/validate/run.sh db
+
+validate-runtime: ## Runtime conformance: dist/<env> with the real clients against an RDS-faithful PostgreSQL 17
+	$(VALIDATE_ENV) scripts/validate/run.sh runtime
+
+e2e-runtime: validate-runtime ## Same as validate-runtime (needs make synth and make tools)
 
 validate-secrets: ## Secrets flow e2e: real ESO controller + bare apiserver + loopback Secrets Manager/STS from cdk.tf.json
 	$(VALIDATE_ENV) scripts/validate/run.sh secrets

@@ -2,9 +2,9 @@ package conformance
 
 import (
 	"bufio"
-	"flag"
 	"crypto/sha256"
 	"encoding/hex"
+	"flag"
 	"net/http"
 	"os/exec"
 	"path/filepath"

@@ -6,7 +6,7 @@
 # AWS Load Balancer Controller CRDs when LBC_CRDS_DIR is not set.
 #
 # Usage: install.sh [phase ...]     default: every phase, in the order below
-# Phases: check kubernetes etcd helm trivy kubeconform kube-score k8s-schemas crds eso postgres-rds provider
+# Phases: check kubernetes etcd helm trivy kubeconform kube-score k8s-schemas crds eso postgres-rds conformance-clients provider
 # A phase whose output is already in the cache costs a stat(); builds go to a temporary
 # name and are renamed at the end, so an interrupted build never looks installed.
 set -euo pipefail
@@ -16,7 +16,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 export GOTOOLCHAIN=local GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0
 
-ALL_PHASES="check kubernetes etcd helm trivy kubeconform kube-score k8s-schemas crds eso postgres-rds provider"
+ALL_PHASES="check kubernetes etcd helm trivy kubeconform kube-score k8s-schemas crds eso postgres-rds conformance-clients provider"
 PHASES=${*:-$ALL_PHASES}
 
 # go_install TOOL VERSION BINARY GO_INSTALL_ARGS... : `go install` into a temp GOBIN, then rename.
@@ -247,6 +247,26 @@ PY
     die "$dir/bin/postgres is not PostgreSQL $POSTGRES_RDS_VERSION: $("$dir/bin/postgres" --version)"
   touch "$dir/.complete"
   echo "  postgres $POSTGRES_RDS_VERSION: $("$dir/bin/postgres" --version) in $dir/bin"
+}
+
+# The real Supabase clients the runtime conformance harness runs (internal/conformance):
+# storage-api's database stack (pg, knex, pg-listen at its lockfile's versions) and
+# postgres-meta with crypto-js. `npm ci` installs exactly the committed lockfiles (versions
+# and the registry's integrity hashes); install scripts are skipped (none is needed).
+phase_conformance_clients() {
+  local dir; dir=$(conformance_clients_dir)
+  if [ -f "$dir/.complete" ]; then echo "  conformance clients: cached ($dir)"; return 0; fi
+  command -v npm >/dev/null || die "npm not on PATH (Node.js is needed for jsii anyway)"
+  rm -rf "$dir"; mkdir -p "$dir"
+  local s
+  for s in $CONFORMANCE_CLIENT_STACKS; do
+    mkdir -p "$dir/$s"
+    cp "$CONFORMANCE_CLIENTS_SRC/$s/package.json" "$CONFORMANCE_CLIENTS_SRC/$s/package-lock.json" "$dir/$s/"
+    (cd "$dir/$s" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null) ||
+      die "npm ci of the $s clients failed in $dir/$s"
+  done
+  touch "$dir/.complete"
+  echo "  conformance clients: $(cd "$dir/storage" && node -p 'const v=(m)=>require("./node_modules/"+m+"/package.json").version; "pg "+v("pg")+", knex "+v("knex")+", pg-listen "+v("pg-listen")'); $(cd "$dir/meta" && node -p '"postgres-meta "+require("./node_modules/@supabase/postgres-meta/package.json").version+", crypto-js "+require("./node_modules/crypto-js/package.json").version') in $dir"
 }
 
 # The provider's schema, slimmed to what tfjson2hcl.py needs (types and block nesting), so

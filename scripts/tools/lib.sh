@@ -41,6 +41,15 @@ else
 fi
 POSTGRES_RDS_BINDIR=$POSTGRES_RDS_DIR/bin
 ESO_CHART=$(tool_dir eso-controller "$ESO_VERSION")/chart
+# The Node clients of the runtime conformance harness (internal/conformance/clients), one
+# directory per content of their lockfiles: a changed pin installs afresh.
+CONFORMANCE_CLIENTS_SRC=$(cd "$_lib_dir/../.." && pwd)/internal/conformance/clients
+CONFORMANCE_CLIENT_STACKS="storage meta"
+conformance_clients_dir() {
+  local s sum
+  sum=$(for s in $CONFORMANCE_CLIENT_STACKS; do cat "$CONFORMANCE_CLIENTS_SRC/$s/package.json" "$CONFORMANCE_CLIENTS_SRC/$s/package-lock.json"; done | sha256sum | cut -c1-16)
+  tool_dir conformance-clients "$sum"
+}
 LBC_CRDS=$(tool_dir crds "lbc-$LBC_VERSION")
 
 # go_mod_json MODULE VERSION: `go mod download -json` outside any module (exact version).

@@ -11,6 +11,7 @@
 #   kubeconform  kubeconform -strict, generated k8s + CRD schemas
 #   kube-score   kube-score, zero CRITICAL
 #   db           database bootstrap tests against a real PostgreSQL
+#   runtime      dist/<env> run with the real clients against an RDS imitation (check-runtime.sh)
 #   secrets      the secrets flow end to end: real ESO controller, bare apiserver per env,
 #                loopback Secrets Manager + STS configured from cdk.tf.json (check-secrets.sh)
 #   negative     the gate's own tests: broken inputs must make the checks fail
@@ -32,7 +33,7 @@ STACKS_DIR=${STACKS_DIR:-cdktf.out/stacks}
 DIST_DIR=${DIST_DIR:-dist}
 CHART_DIR_TEMPLATE=${CHART_DIR_TEMPLATE:-.cache/chart/%s}
 VALIDATE_OUT=${VALIDATE_OUT:-.cache/validate}
-ALL="tf trivy k8s helm kubeconform kube-score db secrets negative"
+ALL="tf trivy k8s helm kubeconform kube-score db runtime secrets negative"
 CHECKS=${*:-$ALL}
 
 per_env() { # per_env FMT: "--label <env> <FMT with env>" for each env
@@ -106,6 +107,9 @@ check_kube_score() {
 }
 
 check_db() { "$HERE/check-db.sh"; }
+
+# shellcheck disable=SC2086 # ENVS is a word list
+check_runtime() { "$HERE/check-runtime.sh" $ENVS; }
 
 # shellcheck disable=SC2086 # ENVS is a word list
 check_secrets() { STACKS_DIR=$STACKS_DIR DIST_DIR=$DIST_DIR E2E_OUT=$VALIDATE_OUT/e2e-secrets "$HERE/check-secrets.sh" $ENVS; }

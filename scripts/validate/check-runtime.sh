@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The runtime conformance harness (internal/conformance): each environment's dist/<env>, as
+# rendered, run with the real clients (storage-api's node-postgres stack, postgres-meta from
+# npm, Studio's connection path, libpq/psql, a PostgREST emulation) against PostgreSQL at the
+# RDS version set up like an RDS instance (TLS only with a private CA, non-superuser master).
+# Usage: check-runtime.sh [ENV ...]   (default: dev prod)
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=scripts/tools/lib.sh
+. "$HERE/../tools/lib.sh"
+cd "$ROOT"
+[ -x "$POSTGRES_RDS_BINDIR/postgres" ] || die "PostgreSQL $POSTGRES_RDS_VERSION (the RDS version) missing: run 'make tools'"
+clients=$(conformance_clients_dir)
+[ -f "$clients/.complete" ] || die "the conformance clients are not installed in $clients: run 'make tools'"
+export SUPABASE_EKS_RDS_PG_BINDIR=$POSTGRES_RDS_BINDIR SUPABASE_EKS_CONFORMANCE_CLIENTS=$clients SUPABASE_EKS_REQUIRE_CONFORMANCE=1
+log=$(mktemp); trap 'rm -f "$log"' EXIT
+rc=0
+envs=${*:-dev prod}
+for e in $envs; do
+  [ -d "dist/$e" ] || die "dist/$e missing: run make synth"
+  outputs=outputs/$e.json
+  [ -f "$outputs" ] || outputs=examples/outputs/$e.json
+  echo "== $e: dist/$e (outputs $outputs) against PostgreSQL $POSTGRES_RDS_VERSION as RDS"
+  vrc=0
+  ${GO:-go} test -count=1 -v -run 'TestRDSImitationIsStrict|TestRuntimeConformance' ./internal/conformance/ \
+    -args -dist "$ROOT/dist/$e" -outputs "$ROOT/$outputs" >"$log" 2>&1 || vrc=1
+  grep -E '^\s*--- (PASS|FAIL|SKIP)' "$log" | sed 's/^/  /' || true
+  if grep -qE -- '--- SKIP' "$log"; then echo "FAIL: a conformance test skipped (tools missing?)"; vrc=1; fi
+  for want in 'TestRDSImitationIsStrict' 'TestRuntimeConformance/negative:_storage_without_the_CA_bundle_mount' \
+    'TestRuntimeConformance/negative:_Studio_without_POSTGRES_HOST' 'TestRuntimeConformance/negative:_bootstrap_without_the_PostgreSQL_16\+_role_grant'; do
+    grep -qE -- "--- PASS: $want " "$log" || { echo "FAIL: $want did not run and pass"; vrc=1; }
+  done
+  if [ $vrc -ne 0 ]; then grep -vE '^\s+20[0-9]{2}-[0-9]{2}-' "$log" | grep -E -B2 -A25 -- '--- FAIL|^\s+\S+_test.go:' | head -120 || true; rc=1; fi
+done
+exit $rc
