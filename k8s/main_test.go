@@ -61,6 +61,20 @@ func TestBadInputLeavesDistUntouched(t *testing.T) {
 		{"one outputs file for two environments", "--env", func(t *testing.T) []string {
 			return []string{"--env", "dev,prod", "--outputs", writeOutputs(t, func(map[string]any) {})}
 		}},
+		// Real outputs need the real RDS CA bundle next to them.
+		{"RDS CA bundle missing", "make rds-ca", func(t *testing.T) []string {
+			return []string{"--env", "dev", "--outputs", writeOutputs(t, func(map[string]any) {})}
+		}},
+		{"example stand-in with real outputs", "example stand-in", func(t *testing.T) []string {
+			return []string{"--env", "dev", "--outputs", writeOutputs(t, func(map[string]any) {}), "--rds-ca", filepath.Join("..", "examples", "rds-ca", "stand-in.pem")}
+		}},
+		{"RDS CA bundle without certificates", "no PEM certificate", func(t *testing.T) []string {
+			bad := filepath.Join(t.TempDir(), "dev-rds-ca.pem")
+			if err := os.WriteFile(bad, []byte("not a bundle\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return []string{"--env", "dev", "--outputs", writeOutputs(t, func(map[string]any) {}), "--rds-ca", bad}
+		}},
 		{"missing outputs file", "no-such-file.json", func(t *testing.T) []string {
 			return []string{"--env", "dev", "--outputs", filepath.Join(t.TempDir(), "no-such-file.json")}
 		}},

@@ -8,7 +8,7 @@ OPS_YES      := $(if $(filter 1 yes true,$(AUTO_APPROVE)),--yes,)
 METHOD       ?= kubectl
 OPS_INSTALL  := --method $(METHOD) $(if $(CHART),--chart $(CHART),)
 
-.PHONY: ops-cli preflight deploy destroy diff infra-apply outputs secrets-init secrets-rotate \
+.PHONY: ops-cli preflight deploy destroy diff infra-apply outputs rds-ca secrets-init secrets-rotate \
 	kubeconfig addons k8s-apply smoke cost logs metrics status
 
 ops-cli: ## Build the operations CLI into bin/supabase-eks
@@ -32,6 +32,9 @@ infra-apply: ops-cli ## terraform init + plan + apply of cdktf.out/stacks/supaba
 
 outputs: ops-cli ## terraform output -json of ENV's stack into outputs/ENV.json (validated)
 	$(OPS) deploy --env $(ENV) --only outputs
+
+rds-ca: ops-cli ## Download ENV's RDS CA bundle into outputs/ENV-rds-ca.pem, checked against aws rds describe-certificates
+	$(OPS) deploy --env $(ENV) --only rds-ca
 
 secrets-init: ops-cli ## Generate and store ENV's secrets that have no value yet (never overwrites)
 	$(OPS) secrets init --env $(ENV)

@@ -176,7 +176,7 @@ func New(scope constructs.Construct, id string, p Props) *Database {
 		MonitoringInterval:                 jsii.Number(float64(cfg.MonitoringIntervalSeconds)),
 		MonitoringRoleArn:                  monitoring.Arn(),
 		EnabledCloudwatchLogsExports:       jsii.Strings("postgresql", "upgrade"),
-		CaCertIdentifier:                   jsii.String("rds-ca-rsa2048-g1"),
+		CaCertIdentifier:                   jsii.String(cfg.CACertIdentifier),
 		Tags:                               &map[string]*string{"Name": jsii.String(p.Name)},
 	}
 	if !cfg.SkipFinalSnapshot {

@@ -125,6 +125,10 @@ type DatabaseConfig struct {
 	MaxSlotWALKeepSizeMB int
 	// MonitoringIntervalSeconds for enhanced monitoring (1, 5, 10, 15, 30, 60).
 	MonitoringIntervalSeconds int
+	// CACertIdentifier is the RDS certificate authority of the instance's
+	// server certificate; clients verify it with the region's bundle
+	// (internal/rdsca), which the deploy's rds-ca step checks against it.
+	CACertIdentifier string
 }
 
 // DomainConfig is the optional public name of the API gateway.

@@ -51,6 +51,7 @@ func TestBadInputNamesTheField(t *testing.T) {
 		{"no storage autoscaling", "database.maxAllocatedStorageGiB", Dev, func(e *Environment) { e.Database.MaxAllocatedStorageGiB = 20 }},
 		{"prod without multi-AZ", "database", Prod, func(e *Environment) { e.Database.MultiAZ = false }},
 		{"bad backup window", "database.backupWindow", Dev, func(e *Environment) { e.Database.BackupWindow = "3am" }},
+		{"unknown RDS CA", "database.caCertIdentifier", Dev, func(e *Environment) { e.Database.CACertIdentifier = "rds-ca-2019" }},
 		{"domain without certificate", "domain.certificateArn", Dev, func(e *Environment) { e.Domain.Name = "api.example.com" }},
 		{"certificate in another region", "domain.certificateArn", Prod, func(e *Environment) {
 			e.Domain.CertificateARN = strings.Replace(e.Domain.CertificateARN, "us-east-1", "eu-west-1", 1)

@@ -52,6 +52,7 @@ func Dev() Environment {
 			MasterUsername:            "supabase_master",
 			MaxSlotWALKeepSizeMB:      4096,
 			MonitoringIntervalSeconds: 60,
+			CACertIdentifier:          "rds-ca-rsa2048-g1",
 		},
 		Observability: ObservabilityConfig{ContainerInsights: false},
 		Tags: map[string]string{

@@ -3,10 +3,13 @@ package config
 import (
 	"errors"
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/awsname"
 	"net/netip"
 	"regexp"
+	"slices"
 	"strings"
+
+	"github.com/supabase-eks/supabase-eks/internal/awsname"
+	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 )
 
 var (
@@ -207,6 +210,9 @@ func (e Environment) Validate() error {
 	}
 	if d.MaxSlotWALKeepSizeMB < 1024 {
 		add("database.maxSlotWalKeepSizeMb", "%d is below 1024; Realtime's slot would be invalidated on short outages", d.MaxSlotWALKeepSizeMB)
+	}
+	if !slices.Contains(rdsca.Identifiers, d.CACertIdentifier) {
+		add("database.caCertIdentifier", "%q: want one of %s", d.CACertIdentifier, strings.Join(rdsca.Identifiers, ", "))
 	}
 	switch d.MonitoringIntervalSeconds {
 	case 1, 5, 10, 15, 30, 60:

@@ -40,6 +40,13 @@ func TestWorkloadsErrorsNameTheField(t *testing.T) {
 		{"workloads.backup.schedule", false, func(w *WorkloadsConfig) { w.Backup.Schedule = "daily" }},
 		{"workloads.backup.scratchGiB", false, func(w *WorkloadsConfig) { w.Backup.ScratchGiB = 0 }},
 		{"workloads.smtpPorts", false, func(w *WorkloadsConfig) { w.SMTPPorts = nil }},
+		{"workloads.authSiteUrl", false, func(w *WorkloadsConfig) { w.AuthSiteURL = "app.example.com" }},
+		{"workloads.authSiteUrl", true, func(w *WorkloadsConfig) { w.AuthSiteURL = "http://app.example.com" }},
+		{"workloads.authRedirectUrls[1]", false, func(w *WorkloadsConfig) {
+			w.AuthRedirectURLs = append(w.AuthRedirectURLs, "https://a.example.com/**, https://b.example.com/**")
+		}},
+		{"workloads.authRedirectUrls[0]", false, func(w *WorkloadsConfig) { w.AuthRedirectURLs = []string{"https://**"} }},
+		{"workloads.authRedirectUrls[0]", false, func(w *WorkloadsConfig) { w.AuthRedirectURLs = []string{"/callback"} }},
 		{"workloads.functions.replicas", true, func(w *WorkloadsConfig) { w.FunctionsEnabled = true; w.Functions.Replicas = 1 }},
 	}
 	for _, tc := range cases {

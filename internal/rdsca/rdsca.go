@@ -13,6 +13,7 @@
 package rdsca
 
 import (
+	"crypto/sha1" // #nosec G505 -- the RDS API identifies CAs by SHA-1 thumbprint
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
@@ -105,4 +106,60 @@ func Parse(data []byte) (Bundle, error) {
 	sum := sha256.Sum256([]byte(b.PEM))
 	b.SHA256 = hex.EncodeToString(sum[:])
 	return b, nil
+}
+
+// Identifiers of the RDS certificate authorities an instance can use
+// (ca_cert_identifier). Each regional bundle holds all three.
+var Identifiers = []string{"rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"}
+
+// BundleURL is where AWS publishes the CA bundle of a region.
+func BundleURL(region string) string {
+	return "https://truststore.pki.rds.amazonaws.com/" + region + "/" + region + "-bundle.pem"
+}
+
+// Certificate is one entry of `aws rds describe-certificates`.
+type Certificate struct {
+	CertificateIdentifier string `json:"CertificateIdentifier"`
+	Thumbprint            string `json:"Thumbprint"`
+	ValidTill             string `json:"ValidTill"`
+}
+
+// Verify checks a downloaded bundle against what the RDS API (an
+// authenticated source) says about the instance's CA: the bundle must hold
+// the certificate named id, identified by its thumbprint (the SHA-1 of its
+// DER encoding, as DescribeCertificates reports it), and nothing but CA
+// certificates.
+func Verify(data []byte, certs []Certificate, id string) (Bundle, error) {
+	var want string
+	for _, c := range certs {
+		if c.CertificateIdentifier == id {
+			want = strings.ToLower(strings.ReplaceAll(c.Thumbprint, ":", ""))
+		}
+	}
+	if want == "" {
+		return Bundle{}, fmt.Errorf("aws rds describe-certificates lists no certificate %s", id)
+	}
+	b, err := Parse(data)
+	if err != nil {
+		return Bundle{}, err
+	}
+	if b.StandIn {
+		return Bundle{}, errors.New("the bundle is the example stand-in")
+	}
+	var seen []string
+	rest := []byte(b.PEM)
+	for {
+		var block *pem.Block
+		block, rest = pem.Decode(rest)
+		if block == nil {
+			break
+		}
+		sum := sha1.Sum(block.Bytes)
+		got := hex.EncodeToString(sum[:])
+		if got == want {
+			return b, nil
+		}
+		seen = append(seen, got)
+	}
+	return Bundle{}, fmt.Errorf("no certificate in the bundle has the thumbprint %s that the RDS API gives %s (the bundle's: %s)", want, id, strings.Join(seen, ", "))
 }

@@ -638,6 +638,8 @@ func TestKongConfig(t *testing.T) {
 		var k struct {
 			Services []struct {
 				Name    string
+				URL     string
+				Routes  []struct{ Paths []string }
 				Plugins []struct{ Name string }
 			}
 		}
@@ -645,10 +647,34 @@ func TestKongConfig(t *testing.T) {
 		if err := yaml.Unmarshal([]byte(clean), &k); err != nil {
 			t.Fatalf("kong template is not YAML: %v", err)
 		}
+		// Reached without an API key, by design (GoTrue's public keys, the
+		// callbacks of identity providers and OAuth clients), each on the
+		// same path at GoTrue.
+		open := map[string]string{
+			"/auth/v1/.well-known/jwks.json":          "/.well-known/jwks.json",
+			"/sso/saml/acs":                           "/sso/saml/acs",
+			"/sso/saml/metadata":                      "/sso/saml/metadata",
+			"/.well-known/oauth-authorization-server": "/.well-known/oauth-authorization-server",
+		}
 		for _, s := range k.Services {
 			var plugins []string
 			for _, p := range s.Plugins {
 				plugins = append(plugins, p.Name)
+			}
+			for _, rt := range s.Routes {
+				for _, path := range rt.Paths {
+					upstream, ok := open[path]
+					if !ok {
+						continue
+					}
+					delete(open, path)
+					if slices.Contains(plugins, "key-auth") || slices.Contains(plugins, "basic-auth") {
+						t.Errorf("%s must be reachable without credentials: %v", path, plugins)
+					}
+					if !strings.HasPrefix(s.URL, "http://auth.") || !strings.HasSuffix(s.URL, upstream) {
+						t.Errorf("%s goes to %s, want GoTrue's %s", path, s.URL, upstream)
+					}
+				}
 			}
 			switch s.Name {
 			case "rest-v1", "auth-v1", "graphql-v1", "realtime-v1-ws", "realtime-v1-rest":
@@ -664,6 +690,9 @@ func TestKongConfig(t *testing.T) {
 					t.Errorf("studio must be behind basic auth")
 				}
 			}
+		}
+		for path := range open {
+			t.Errorf("kong template has no open route %s (it would fall through to Studio's basic auth)", path)
 		}
 		var d appsv1.Deployment
 		r.find(t, "Deployment", "kong").into(t, &d)

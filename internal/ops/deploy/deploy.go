@@ -2,7 +2,10 @@ package deploy
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,6 +15,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 )
 
 // PlanFile is the saved plan infra-apply applies, so what was shown is
@@ -34,6 +38,7 @@ func (d *Deployer) DeploySteps() []Step {
 		{"infra-init", "terraform init in " + d.StackDir(), d.InfraInit},
 		{"infra-apply", "terraform plan, then apply the saved plan when it has changes", d.InfraApply},
 		{"outputs", "terraform output -json into " + d.OutputsPath(), d.WriteOutputs},
+		{"rds-ca", "download the RDS CA bundle, check it against aws rds describe-certificates, into " + d.RDSCAPath(), d.RDSCA},
 		{"secrets", "generate and store the secrets that have no value yet", d.Secrets},
 		{"kubeconfig", "aws eks update-kubeconfig (context " + d.KubeContext() + ")", d.Kubeconfig},
 		{"k8s-synth", "render dist/" + d.Env.Name + " from the real outputs", d.SynthK8s},
@@ -393,4 +398,76 @@ func (d *Deployer) SmokeStep(ctx context.Context) error {
 		return fmt.Errorf("smoke test is not wired")
 	}
 	return d.Smoke(ctx, d.abs(d.OutputsPath()))
+}
+
+// maxBundleSize bounds the CA bundle download (the regional bundles are a
+// few KiB; the global one about 200 KiB).
+const maxBundleSize = 1 << 20
+
+// RDSCA downloads the region's RDS CA bundle, checks that it holds the CA
+// the instance uses as the RDS API describes it (thumbprint), and writes it
+// next to the outputs, where the k8s render reads it. Pods never fetch it.
+func (d *Deployer) RDSCA(ctx context.Context) error {
+	o, err := d.loadOutputs()
+	if err != nil {
+		return err
+	}
+	id := d.Env.Database.CACertIdentifier
+	res, err := d.run(ctx, runner.Cmd{Name: "aws", Args: []string{"rds", "describe-certificates", "--certificate-identifier", id, "--region", o.Region, "--output", "json"}})
+	if err != nil {
+		return err
+	}
+	var described struct {
+		Certificates []rdsca.Certificate `json:"Certificates"`
+	}
+	if err := json.Unmarshal(res.Stdout, &described); err != nil {
+		return fmt.Errorf("parsing aws rds describe-certificates: %w", err)
+	}
+	url := rdsca.BundleURL(o.Region)
+	fetch := d.Fetch
+	if fetch == nil {
+		fetch = httpFetch
+	}
+	data, err := fetch(ctx, url)
+	if err != nil {
+		return fmt.Errorf("download %s: %w", url, err)
+	}
+	b, err := rdsca.Verify(data, described.Certificates, id)
+	if err != nil {
+		return fmt.Errorf("%s: %w", url, err)
+	}
+	path := d.RDSCAPath()
+	if err := writeFileAtomic(d.abs(path), []byte(b.PEM), 0o644); err != nil {
+		return err
+	}
+	d.logf("    wrote %s (%d certificates, sha256 %s; %s verified by thumbprint)", path, len(b.Subjects), b.SHA256[:16], id)
+	return nil
+}
+
+// RDSCAPath is where the RDS CA bundle of the environment is kept.
+func (d *Deployer) RDSCAPath() string { return rdsca.DefaultPath(d.Env.Name, d.OutputsPath(), false) }
+
+func httpFetch(ctx context.Context, url string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("HTTP %d", resp.StatusCode)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxBundleSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxBundleSize {
+		return nil, fmt.Errorf("larger than %d bytes", maxBundleSize)
+	}
+	return data, nil
 }

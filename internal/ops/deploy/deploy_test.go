@@ -3,7 +3,16 @@ package deploy
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/sha1" // #nosec G505 -- the RDS API identifies CAs by SHA-1 thumbprint
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/hex"
 	"encoding/json"
+	"encoding/pem"
+	"math/big"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +23,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 )
 
 const repo = "../../.."
@@ -110,11 +120,18 @@ func newFixture(t *testing.T, envName string) *fixture {
 	f.On(ctx+"get job db-bootstrap", `{"status":{"conditions":[{"type":"Complete","status":"True"}]}}`, 0)
 	f.On(ctx+"get ingress", `{"items":[{"status":{"loadBalancer":{"ingress":[{"hostname":"supabase-`+envName+`-1.us-east-1.elb.amazonaws.com"}]}}}]}`, 0)
 	f.On(ctx+"get services --all-namespaces", `{"items":[]}`, 0)
+	// The RDS API and the truststore: a bundle holding the instance's CA.
+	bundle, thumb := testCA(t)
+	f.On("aws rds describe-certificates", `{"Certificates":[{"CertificateIdentifier":"`+env.Database.CACertIdentifier+`","Thumbprint":"`+thumb+`"}]}`, 0)
 	f.On("aws elbv2 describe-load-balancers", `{"LoadBalancers":[]}`, 0)
 	f.On("aws ec2 describe-security-groups", `{"SecurityGroups":[]}`, 0)
 	log := &bytes.Buffer{}
 	clk := &clock{t: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)}
 	d := &Deployer{Env: env, Root: root, R: f, Log: log, Yes: true, Sleep: clk.Sleep, Now: clk.Now, Timeout: 10 * time.Minute}
+	d.Fetch = func(_ context.Context, url string) ([]byte, error) {
+		_, err := f.Run(context.Background(), runner.Cmd{Name: "<fetch>", Args: []string{url}})
+		return bundle, err
+	}
 	d.InitSecrets = func(ctx context.Context, path string) error {
 		if _, err := outputs.Load(path); err != nil {
 			return fmt.Errorf("secrets init got an unusable outputs file: %w", err)
@@ -186,6 +203,8 @@ func TestDeployRunsEveryStepInOrder(t *testing.T) {
 		"terraform plan -input=false -detailed-exitcode -out=supabase.tfplan",
 		"terraform apply -input=false supabase.tfplan",
 		"terraform output -json",
+		"aws rds describe-certificates --certificate-identifier rds-ca-rsa2048-g1",
+		"<fetch> https://truststore.pki.rds.amazonaws.com/us-east-1/us-east-1-bundle.pem",
 		"<secrets-init>",
 		"aws eks update-kubeconfig --name supabase-dev --region us-east-1 --alias supabase-dev",
 		"make --no-print-directory k8s-synth ENVS=dev",
@@ -235,7 +254,7 @@ func TestDeployRunsEveryStepInOrder(t *testing.T) {
 	if err != nil || o.ClusterName != "supabase-dev" {
 		t.Errorf("outputs/dev.json: %v", err)
 	}
-	for _, want := range []string{"==> [1/13] deploy preflight", "==> [13/13] deploy smoke", "load balancer: supabase-dev-1.us-east-1.elb.amazonaws.com", "WARNING: no domain configured"} {
+	for _, want := range []string{"==> [1/14] deploy preflight", "==> [14/14] deploy smoke", "load balancer: supabase-dev-1.us-east-1.elb.amazonaws.com", "WARNING: no domain configured"} {
 		if !strings.Contains(fx.log.String(), want) {
 			t.Errorf("progress lacks %q", want)
 		}
@@ -447,5 +466,57 @@ func TestCommittedAddonsAreLoadable(t *testing.T) {
 		if rs[0].Name != "external-secrets" {
 			t.Errorf("%s: first add-on %s; External Secrets must come first (its CRDs back 10-secrets.yaml)", env, rs[0].Name)
 		}
+	}
+}
+
+// testCA is a CA certificate in PEM and its SHA-1 thumbprint.
+func testCA(t *testing.T) ([]byte, string) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "test RDS root"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour), IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha1.Sum(der) // #nosec G401 -- the RDS API's thumbprint
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), hex.EncodeToString(sum[:])
+}
+
+// The rds-ca step writes the bundle next to the outputs only when it holds
+// the instance's CA as the RDS API describes it, and the render reads it.
+func TestRDSCAStep(t *testing.T) {
+	fx := newFixture(t, "dev")
+	ctx := context.Background()
+	if err := fx.d.WriteOutputs(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := fx.d.RDSCA(ctx); err != nil {
+		t.Fatalf("rds-ca: %v\n%s", err, fx.log)
+	}
+	path := filepath.Join(fx.root, "outputs", "dev-rds-ca.pem")
+	b, err := rdsca.Load(path)
+	if err != nil || len(b.Subjects) != 1 {
+		t.Fatalf("written bundle: %+v, %v", b, err)
+	}
+	if calls := fx.fake.Called("<fetch>"); len(calls) != 1 || !strings.Contains(calls[0], "truststore.pki.rds.amazonaws.com/us-east-1/us-east-1-bundle.pem") {
+		t.Errorf("downloaded %v", calls)
+	}
+	if calls := fx.fake.Called("aws rds describe-certificates"); len(calls) != 1 || !strings.Contains(calls[0], "--certificate-identifier rds-ca-rsa2048-g1") {
+		t.Errorf("asked the RDS API %v", calls)
+	}
+
+	// A bundle without that CA (another thumbprint) is refused and the
+	// previous file stays.
+	fx.fake.On("aws rds describe-certificates", `{"Certificates":[{"CertificateIdentifier":"rds-ca-rsa2048-g1","Thumbprint":"00112233445566778899aabbccddeeff00112233"}]}`, 0)
+	before, _ := os.ReadFile(path)
+	if err := fx.d.RDSCA(ctx); err == nil || !strings.Contains(err.Error(), "thumbprint 00112233") {
+		t.Fatalf("a bundle that does not hold the instance's CA was accepted: %v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("a refused bundle replaced the previous one")
 	}
 }

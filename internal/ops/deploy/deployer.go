@@ -38,6 +38,8 @@ type Deployer struct {
 	Method string
 	// ChartDir is the Helm chart built from dist/ (Method "helm").
 	ChartDir string
+	// Fetch downloads a URL (the RDS CA bundle); nil means HTTPS GET.
+	Fetch func(ctx context.Context, url string) ([]byte, error)
 	// Sleep and Now are the clock (tests replace them).
 	Sleep func(ctx context.Context, d time.Duration) error
 	Now   func() time.Time
