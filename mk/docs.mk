@@ -16,8 +16,8 @@ diagram: synth ## Draw docs/architecture-<env>.svg from the synthesized stacks a
 	  echo "diagram: docs/architecture-$$e.svg"; \
 	done
 
-bench: ## Measure synth speed and memory (warm per stack, k8s, make synth, cold clone) next to helm template, and the secrets e2e
+bench: ## Measure synth speed and memory (warm per stack, k8s, make synth, cold clone) next to helm template, and the secrets and runtime e2es
 	@$(MAKE) -s chart ENV=dev CHART_DIR=$(CURDIR)/.cache/chart/bench >/dev/null
 	@$(GO) run ./cmd/bench -runs $(BENCH_RUNS) -cold=$(BENCH_COLD) \
 	  $(if $(wildcard $(HELM_BIN)),-helm $(HELM_BIN) -chart $(CURDIR)/.cache/chart/bench,) \
-	  $(if $(wildcard $(ESO_CONTROLLER_BIN)),-e2e-secrets-runs $(BENCH_E2E_RUNS),)
+	  $(if $(wildcard $(ESO_CONTROLLER_BIN)),-e2e-secrets-runs $(BENCH_E2E_RUNS) -e2e-runtime-runs $(BENCH_E2E_RUNS),)

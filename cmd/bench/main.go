@@ -1,8 +1,9 @@
 // Command bench measures synthesis speed and memory (make bench): warm infra
 // synth per stack, warm k8s synth, full make synth, a cold make synth from a
 // fresh clone with an empty Go build cache, and helm template of the chart
-// form for comparison, and the secrets e2e (its goal: under a minute warm for
-// both environments). It prints a Markdown table with the machine's size.
+// form for comparison, the secrets e2e (its goal: under a minute warm for
+// both environments) and the runtime conformance harness (goal: under three
+// minutes warm). It prints a Markdown table with the machine's size.
 package main
 
 import (
@@ -23,14 +24,15 @@ func main() {
 	helm := flag.String("helm", "", "helm binary for the chart comparison (empty: skip)")
 	chart := flag.String("chart", "", "chart directory rendering the same objects (with -helm)")
 	e2eRuns := flag.Int("e2e-secrets-runs", 0, "runs of the secrets e2e, both environments (0: skip; needs make tools and make synth)")
+	runtimeRuns := flag.Int("e2e-runtime-runs", 0, "runs of the runtime conformance harness, both environments (0: skip; needs make tools and make synth)")
 	flag.Parse()
-	if err := run(*runs, *cold, *helm, *chart, *e2eRuns); err != nil {
+	if err := run(*runs, *cold, *helm, *chart, *e2eRuns, *runtimeRuns); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(runs int, cold bool, helm, chart string, e2eRuns int) error {
+func run(runs int, cold bool, helm, chart string, e2eRuns, runtimeRuns int) error {
 	root, err := os.Getwd()
 	if err != nil {
 		return err
@@ -61,6 +63,13 @@ func run(runs int, cold bool, helm, chart string, e2eRuns int) error {
 			Cmd:  "scripts/validate/check-secrets.sh dev prod >/dev/null",
 			Runs: e2eRuns,
 			Env:  []string{"E2E_OUT=" + filepath.Join(tmp, "e2e-secrets")},
+		})
+	}
+	if runtimeRuns > 0 {
+		cases = append(cases, bench.Case{
+			Name: "runtime conformance, dev + prod: RDS imitation, real clients, negatives (goal < 180 s)",
+			Cmd:  "scripts/validate/check-runtime.sh dev prod >/dev/null",
+			Runs: runtimeRuns,
 		})
 	}
 	if cold {
