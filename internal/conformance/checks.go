@@ -2,14 +2,18 @@ package conformance
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
+	corev1 "k8s.io/api/core/v1"
 )
 
 // The checks each exercise one client the way the rendered component does
@@ -319,3 +323,53 @@ func truncate(s string) string {
 func mountDir(p string) string { return path.Dir(p) }
 
 func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
+
+// CheckClientPins compares the images the client stacks were pinned for
+// (supabaseEksImages in clients/<stack>/package.json) with the images the
+// rendering runs, so an image bump without re-pinning its clients fails
+// here instead of testing the wrong client versions. postgres-meta's npm
+// version must also be the image's tag.
+func (h *Harness) CheckClientPins(r *Rendered) error {
+	rendered := map[string]bool{}
+	for _, w := range r.Workloads {
+		for _, c := range append(append([]corev1.Container(nil), w.Pod.InitContainers...), w.Pod.Containers...) {
+			rendered[c.Image] = true
+		}
+	}
+	var problems []string
+	for _, stack := range []string{"storage", "meta"} {
+		var pkg struct {
+			Images []string `json:"supabaseEksImages"`
+		}
+		data, err := os.ReadFile(filepath.Join(h.Clients, stack, "package.json"))
+		if err != nil {
+			return err
+		}
+		if err := json.Unmarshal(data, &pkg); err != nil {
+			return fmt.Errorf("clients/%s/package.json: %w", stack, err)
+		}
+		if len(pkg.Images) == 0 {
+			problems = append(problems, "clients/"+stack+"/package.json names no image (supabaseEksImages)")
+		}
+		for _, img := range pkg.Images {
+			if !rendered[img] {
+				problems = append(problems, fmt.Sprintf("clients/%s is pinned for %s, which %s does not run: re-pin the clients to the rendered image's versions", stack, img, r.Dir))
+			}
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(h.Clients, "meta", "node_modules", "@supabase", "postgres-meta", "package.json"))
+	if err != nil {
+		return err
+	}
+	var meta struct{ Version string }
+	if err := json.Unmarshal(data, &meta); err != nil {
+		return err
+	}
+	if !rendered["supabase/postgres-meta:v"+meta.Version] {
+		problems = append(problems, fmt.Sprintf("postgres-meta %s from npm is not the rendered image's version", meta.Version))
+	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "\n"))
+	}
+	return nil
+}

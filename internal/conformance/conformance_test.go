@@ -42,6 +42,12 @@ func TestRuntimeConformance(t *testing.T) {
 		t.Fatalf("the RDS imitation runs PostgreSQL %d; the rendered stack targets the RDS version (16+), set %s", major, EnvRDSBinDir)
 	}
 
+	t.Run("client stacks pinned for the rendered images", func(t *testing.T) {
+		if err := h.CheckClientPins(d); err != nil {
+			t.Fatal(err)
+		}
+	})
+
 	t.Run("RDS CA bundle rendered and pinned", func(t *testing.T) {
 		if h.CAErr != nil {
 			t.Fatal(h.CAErr)
