@@ -33,20 +33,20 @@ var (
 // DeploySteps is the deploy workflow in order.
 func (d *Deployer) DeploySteps() []Step {
 	return []Step{
-		{"preflight", "check tools, versions and AWS identity", d.Preflight},
-		{"infra-synth", "synthesize the Terraform JSON of " + d.Env.StackName(), d.SynthInfra},
-		{"infra-init", "terraform init in " + d.StackDir(), d.InfraInit},
-		{"infra-apply", "terraform plan, then apply the saved plan when it has changes", d.InfraApply},
-		{"outputs", "terraform output -json into " + d.OutputsPath(), d.WriteOutputs},
-		{"rds-ca", "download the RDS CA bundle, check it against aws rds describe-certificates, into " + d.RDSCAPath(), d.RDSCA},
-		{"secrets", "generate and store the secrets that have no value yet", d.Secrets},
-		{"kubeconfig", "aws eks update-kubeconfig (context " + d.KubeContext() + ")", d.Kubeconfig},
-		{"k8s-synth", "render dist/" + d.Env.Name + " from the real outputs", d.SynthK8s},
-		{"addons", "helm upgrade --install of the cluster add-ons", d.Addons},
-		{"apply", "install the Supabase manifests (" + d.method() + ")", d.Apply},
-		{"wait", "wait for the bootstrap Job, the rollouts and the load balancer", d.Wait},
-		{"alb-alarms", "point the ALB alarms at the load balancer and re-apply the AWS layer", d.ALBAlarms},
-		{"smoke", "check REST, Auth and Storage through the load balancer", d.SmokeStep},
+		{Name: "preflight", Desc: "check tools, versions and AWS identity", Run: d.Preflight, Guard: true},
+		{Name: "infra-synth", Desc: "synthesize the Terraform JSON of " + d.Env.StackName(), Run: d.SynthInfra},
+		{Name: "infra-init", Desc: "terraform init in " + d.StackDir(), Run: d.InfraInit},
+		{Name: "infra-apply", Desc: "terraform plan, then apply the saved plan when it has changes", Run: d.InfraApply},
+		{Name: "outputs", Desc: "terraform output -json into " + d.OutputsPath(), Run: d.WriteOutputs},
+		{Name: "rds-ca", Desc: "download the RDS CA bundle, check it against aws rds describe-certificates, into " + d.RDSCAPath(), Run: d.RDSCA},
+		{Name: "secrets", Desc: "generate and store the secrets that have no value yet", Run: d.Secrets},
+		{Name: "kubeconfig", Desc: "aws eks update-kubeconfig (context " + d.KubeContext() + ")", Run: d.Kubeconfig},
+		{Name: "k8s-synth", Desc: "render dist/" + d.Env.Name + " from the real outputs", Run: d.SynthK8s},
+		{Name: "addons", Desc: "helm upgrade --install of the cluster add-ons", Run: d.Addons},
+		{Name: "apply", Desc: "install the Supabase manifests (" + d.method() + ")", Run: d.Apply},
+		{Name: "wait", Desc: "wait for the bootstrap Job, the rollouts and the load balancer", Run: d.Wait},
+		{Name: "alb-alarms", Desc: "point the ALB alarms at the load balancer and re-apply the AWS layer", Run: d.ALBAlarms},
+		{Name: "smoke", Desc: "check REST, Auth and Storage through the load balancer", Run: d.SmokeStep},
 	}
 }
 

@@ -137,6 +137,10 @@ type Step struct {
 	Name string
 	Desc string
 	Run  func(ctx context.Context) error
+	// Guard steps (the tool and account check, the destroy confirmation)
+	// run whatever step a run starts from or is limited to: resuming a
+	// teardown at terraform destroy must still check the account and ask.
+	Guard bool
 }
 
 // RunSteps runs steps in order, printing a header and duration for each.
@@ -154,10 +158,25 @@ func (d *Deployer) RunSteps(ctx context.Context, workflow string, steps []Step, 
 		return fmt.Errorf("%s: no step %q (steps: %s)", workflow, only+from, strings.Join(names, ", "))
 	}
 	selected := steps
-	if only != "" {
-		selected = steps[start : start+1]
-	} else if from != "" {
-		selected = steps[start:]
+	if only != "" || from != "" {
+		var guards []Step
+		for _, s := range steps[:start] {
+			if s.Guard {
+				guards = append(guards, s)
+			}
+		}
+		end := len(steps)
+		if only != "" {
+			end = start + 1
+		}
+		selected = append(guards, steps[start:end]...)
+		if len(guards) > 0 {
+			var names []string
+			for _, g := range guards {
+				names = append(names, g.Name)
+			}
+			d.logf("==> starting at %s; %s run%s first, as on every %s", steps[start].Name, strings.Join(names, " and "), map[bool]string{true: "s", false: ""}[len(guards) == 1], workflow)
+		}
 	}
 	total := d.now()
 	for i, s := range selected {

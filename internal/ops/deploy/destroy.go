@@ -18,15 +18,15 @@ import (
 // subnets and the VPC.
 func (d *Deployer) DestroySteps() []Step {
 	return []Step{
-		{"preflight", "check tools, versions and AWS identity", d.Preflight},
-		{"outputs", "make sure " + d.OutputsPath() + " exists (terraform output -json)", d.EnsureOutputs},
-		{"confirm", "show what will be lost and ask for confirmation", d.ConfirmDestroy},
-		{"kubeconfig", "aws eks update-kubeconfig (context " + d.KubeContext() + ")", d.KubeconfigTolerant},
-		{"delete-ingress", "delete the Ingress and LoadBalancer Services; wait for the ALB and its security groups to disappear", d.DeleteIngress},
-		{"delete-workloads", "remove the Supabase objects and their volumes", d.DeleteWorkloads},
-		{"uninstall-addons", "helm uninstall of the add-ons, in reverse order", d.UninstallAddons},
-		{"infra-destroy", "terraform destroy of " + d.StackDir(), d.InfraDestroy},
-		{"finish", "list what is left and how to remove it", d.Finish},
+		{Name: "preflight", Desc: "check tools, versions and AWS identity", Run: d.Preflight, Guard: true},
+		{Name: "outputs", Desc: "make sure " + d.OutputsPath() + " exists (terraform output -json)", Run: d.EnsureOutputs},
+		{Name: "confirm", Desc: "show what will be lost and ask for confirmation", Run: d.ConfirmDestroy, Guard: true},
+		{Name: "kubeconfig", Desc: "aws eks update-kubeconfig (context " + d.KubeContext() + ")", Run: d.KubeconfigTolerant},
+		{Name: "delete-ingress", Desc: "delete the Ingress and LoadBalancer Services; wait for the ALB and its security groups to disappear", Run: d.DeleteIngress},
+		{Name: "delete-workloads", Desc: "remove the Supabase objects and their volumes", Run: d.DeleteWorkloads},
+		{Name: "uninstall-addons", Desc: "helm uninstall of the add-ons, in reverse order", Run: d.UninstallAddons},
+		{Name: "infra-destroy", Desc: "terraform destroy of " + d.StackDir(), Run: d.InfraDestroy},
+		{Name: "finish", Desc: "list what is left and how to remove it", Run: d.Finish},
 	}
 }
 
@@ -283,8 +283,8 @@ func (d *Deployer) Finish(ctx context.Context) error {
 // DiffSteps shows what a deploy would change, without changing anything.
 func (d *Deployer) DiffSteps() []Step {
 	return []Step{
-		{"infra-plan", "terraform plan of " + d.StackDir(), d.InfraPlan},
-		{"k8s-diff", "kubectl diff of dist/" + d.Env.Name + " against the cluster", d.KubeDiff},
+		{Name: "infra-plan", Desc: "terraform plan of " + d.StackDir(), Run: d.InfraPlan},
+		{Name: "k8s-diff", Desc: "kubectl diff of dist/" + d.Env.Name + " against the cluster", Run: d.KubeDiff},
 	}
 }
 

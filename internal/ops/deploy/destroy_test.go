@@ -114,6 +114,43 @@ func TestDestroyNeedsConfirmation(t *testing.T) {
 	}
 }
 
+// A resumed or single-step teardown still checks the account and asks:
+// --from infra-destroy or --only delete-ingress without approval deletes
+// nothing, and with approval runs preflight first.
+func TestResumedDestroyStillConfirms(t *testing.T) {
+	for _, tc := range []struct{ only, from, deleting string }{
+		{from: "infra-destroy", deleting: "terraform destroy"},
+		{from: "delete-ingress", deleting: "kubectl --context supabase-prod delete"},
+		{only: "delete-workloads", deleting: "kubectl --context supabase-prod delete"},
+	} {
+		t.Run(tc.only+tc.from, func(t *testing.T) {
+			fx := newFixture(t, "prod")
+			copyTree(t, filepath.Join(repo, "examples", "outputs"), filepath.Join(fx.root, "outputs"))
+			fx.d.Yes = false
+			err := fx.d.RunSteps(context.Background(), "destroy", fx.d.DestroySteps(), tc.only, tc.from)
+			if err == nil || !strings.Contains(err.Error(), "AUTO_APPROVE=1") {
+				t.Fatalf("resumed teardown without approval: %v", err)
+			}
+			if got := fx.fake.Called(tc.deleting); len(got) > 0 {
+				t.Fatalf("deleted without confirmation: %v", got)
+			}
+			if !strings.Contains(fx.log.String(), "DESTROYING environment prod (account 111122223333") {
+				t.Errorf("the warnings naming account and environment were not shown:\n%s", fx.log.String())
+			}
+
+			// Credentials for another account stop it before the question.
+			fx.fake.On("aws sts get-caller-identity", `{"Account":"999988887777","Arn":"arn:aws:iam::999988887777:user/me"}`, 0)
+			fx.d.Yes = true
+			if err := fx.d.RunSteps(context.Background(), "destroy", fx.d.DestroySteps(), tc.only, tc.from); err == nil || !strings.Contains(err.Error(), "999988887777") {
+				t.Fatalf("resumed teardown with another account's credentials: %v", err)
+			}
+			if got := fx.fake.Called(tc.deleting); len(got) > 0 {
+				t.Fatalf("deleted with another account's credentials: %v", got)
+			}
+		})
+	}
+}
+
 func TestDestroyWithClusterAlreadyGone(t *testing.T) {
 	fx := newFixture(t, "dev")
 	copyTree(t, filepath.Join(repo, "examples", "outputs"), filepath.Join(fx.root, "outputs"))
