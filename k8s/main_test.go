@@ -57,6 +57,16 @@ func TestBadInputLeavesDistUntouched(t *testing.T) {
 				m["environment"].(map[string]any)["value"] = "prod"
 			})}
 		}},
+		{"outputs of another account", `output "account_id"`, func(t *testing.T) []string {
+			return []string{"--env", "dev", "--outputs", writeOutputs(t, func(m map[string]any) {
+				m["account_id"].(map[string]any)["value"] = "999988887777"
+			})}
+		}},
+		{"prod's secrets in dev's outputs", `output "secret_names.jwt"`, func(t *testing.T) []string {
+			return []string{"--env", "dev", "--outputs", writeOutputs(t, func(m map[string]any) {
+				m["secret_names"].(map[string]any)["value"].(map[string]any)["jwt"] = "supabase-prod/jwt"
+			})}
+		}},
 		{"unknown environment", `"staging"`, func(t *testing.T) []string { return []string{"--env", "staging"} }},
 		{"one outputs file for two environments", "--env", func(t *testing.T) []string {
 			return []string{"--env", "dev,prod", "--outputs", writeOutputs(t, func(map[string]any) {})}

@@ -37,6 +37,9 @@ func CheckPair(env config.Environment, out *outputs.Outputs) error {
 	if out.Environment != env.Name {
 		return fmt.Errorf("output %q: %q does not match environment %q", "environment", out.Environment, env.Name)
 	}
+	if err := out.CheckOwner(env.AccountID, env.Region, env.ResourcePrefix()); err != nil {
+		return err
+	}
 	if out.Region != env.Region {
 		return fmt.Errorf("output %q: %q does not match the configured region %q", "region", out.Region, env.Region)
 	}

@@ -19,6 +19,10 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsconfig "github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
@@ -33,6 +37,8 @@ type App struct {
 	Runner runner.Runner
 	// NewStore connects to Secrets Manager in region.
 	NewStore func(ctx context.Context, region string) (secrets.Store, error)
+	// CallerIdentity asks STS whose credentials these are (account, ARN).
+	CallerIdentity func(ctx context.Context, region string) (account, arn string, err error)
 	// Getenv reads the environment.
 	Getenv func(string) string
 	// Root is the repository root (default: the working directory).
@@ -57,10 +63,11 @@ func Main(args []string) int {
 		NewStore: func(ctx context.Context, region string) (secrets.Store, error) {
 			return secrets.NewSecretsManager(ctx, region, "")
 		},
-		Getenv:      os.Getenv,
-		Root:        root,
-		HTTPClient:  &http.Client{},
-		Interactive: fi != nil && fi.Mode()&os.ModeCharDevice != 0,
+		CallerIdentity: stsCallerIdentity,
+		Getenv:         os.Getenv,
+		Root:           root,
+		HTTPClient:     &http.Client{},
+		Interactive:    fi != nil && fi.Mode()&os.ModeCharDevice != 0,
 	}
 	return app.Run(ctx, args)
 }
@@ -209,7 +216,39 @@ func (a *App) loadOutputs(env config.Environment, flagPath string) (*outputs.Out
 	if o.Environment != env.Name {
 		return nil, path, fmt.Errorf("%s describes environment %q, not %q", path, o.Environment, env.Name)
 	}
+	if err := o.CheckOwner(env.AccountID, env.Region, env.ResourcePrefix()); err != nil {
+		return nil, path, fmt.Errorf("%s: %w", path, err)
+	}
 	return o, path, nil
+}
+
+// checkAccount refuses to write with credentials of another account than
+// the environment's, and says where it is about to write.
+func (a *App) checkAccount(ctx context.Context, env config.Environment, what string) error {
+	if a.CallerIdentity == nil {
+		return errors.New("no way to ask STS whose credentials these are")
+	}
+	account, arn, err := a.CallerIdentity(ctx, env.Region)
+	if err != nil {
+		return fmt.Errorf("no usable AWS credentials (sts get-caller-identity: %w); log in (aws sso login, AWS_PROFILE=...) and retry", err)
+	}
+	if account != env.AccountID {
+		return fmt.Errorf("AWS credentials are for account %s (%s), but environment %s is configured for account %s (internal/config/%s.go): switch profile; nothing was written", account, arn, env.Name, env.AccountID, env.Name)
+	}
+	fmt.Fprintf(a.Stderr, "%s: environment %s, account %s, region %s, as %s\n", what, env.Name, account, env.Region, arn)
+	return nil
+}
+
+func stsCallerIdentity(ctx context.Context, region string) (string, string, error) {
+	cfg, err := awsconfig.LoadDefaultConfig(ctx, awsconfig.WithRegion(region))
+	if err != nil {
+		return "", "", err
+	}
+	out, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	if err != nil {
+		return "", "", err
+	}
+	return aws.ToString(out.Account), aws.ToString(out.Arn), nil
 }
 
 // confirm asks on the terminal; the answer must be typed exactly.

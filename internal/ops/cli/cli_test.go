@@ -30,6 +30,8 @@ type harness struct {
 	stdout, stderr *bytes.Buffer
 	root           string
 	env            map[string]string
+	// account is whose credentials STS reports.
+	account string
 }
 
 // newHarness builds a repository root with dist/dev and outputs/dev.json
@@ -66,7 +68,7 @@ func newHarness(t *testing.T) *harness {
 	}
 	srv := httptest.NewServer(sm)
 	t.Cleanup(srv.Close)
-	h := &harness{fake: &runner.Fake{}, sm: sm, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, root: root, env: map[string]string{}}
+	h := &harness{fake: &runner.Fake{}, sm: sm, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, root: root, env: map[string]string{}, account: "111122223333"}
 	h.app = &App{
 		Stdin: strings.NewReader(""), Stdout: h.stdout, Stderr: h.stderr, Runner: h.fake, Root: root,
 		Getenv: func(k string) string { return h.env[k] },
@@ -74,6 +76,9 @@ func newHarness(t *testing.T) *harness {
 			return secrets.NewSecretsManager(ctx, region, srv.URL,
 				awsconfig.WithCredentialsProvider(credentials.NewStaticCredentialsProvider("AKIAFAKECLI000000001", "x", "")),
 				awsconfig.WithSharedConfigFiles([]string{}), awsconfig.WithSharedCredentialsFiles([]string{}))
+		},
+		CallerIdentity: func(context.Context, string) (string, string, error) {
+			return h.account, "arn:aws:iam::" + h.account + ":role/operator", nil
 		},
 		HTTPClient: &http.Client{},
 		Sleep:      func(context.Context, time.Duration) error { return nil },
@@ -296,4 +301,32 @@ func TestHelpAndUnknown(t *testing.T) {
 		t.Errorf("unknown step: exit %d %s", code, h.stderr)
 	}
 	var _ = outputs.Namespace
+}
+
+// Secrets are never written with credentials or outputs of another account.
+func TestSecretsRefuseAnotherAccount(t *testing.T) {
+	h := newHarness(t)
+	h.account = "999988887777"
+	for _, args := range [][]string{{"secrets", "init", "--env", "dev"}, {"secrets", "rotate", "dashboard", "--env", "dev", "--no-roll"}} {
+		if code := h.run(args...); code == 0 || !strings.Contains(h.stderr.String(), "999988887777") || !strings.Contains(h.stderr.String(), "nothing was written") {
+			t.Errorf("%v with another account's credentials: exit %d, %s", args, code, h.stderr)
+		}
+	}
+	if n := h.sm.Count("PutSecretValue"); n != 0 {
+		t.Errorf("%d secrets written with another account's credentials", n)
+	}
+
+	// Outputs of another account (credentials for it too) are refused by name.
+	h.account = "111122223333"
+	path := filepath.Join(h.root, "outputs", "dev.json")
+	data, _ := os.ReadFile(path)
+	if err := os.WriteFile(path, []byte(strings.ReplaceAll(string(data), "111122223333", "999988887777")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code := h.run("secrets", "init", "--env", "dev"); code == 0 || !strings.Contains(h.stderr.String(), `output "account_id"`) {
+		t.Errorf("outputs of another account: exit %d, %s", code, h.stderr)
+	}
+	if n := h.sm.Count("PutSecretValue"); n != 0 {
+		t.Errorf("%d secrets written from another account's outputs", n)
+	}
 }

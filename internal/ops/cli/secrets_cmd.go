@@ -63,6 +63,9 @@ func (a *App) initSecrets(ctx context.Context, env config.Environment, f secretF
 	if err != nil {
 		return err
 	}
+	if err := a.checkAccount(ctx, env, "secrets init"); err != nil {
+		return err
+	}
 	store, err := a.NewStore(ctx, o.Region)
 	if err != nil {
 		return err
@@ -111,6 +114,9 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 	}
 	g, err := a.generator(&f)
 	if err != nil {
+		return err
+	}
+	if err := a.checkAccount(ctx, env, "secrets rotate "+logical); err != nil {
 		return err
 	}
 	store, err := a.NewStore(ctx, o.Region)
