@@ -39,9 +39,9 @@ rds-ca: ops-cli ## Download ENV's RDS CA bundle into outputs/ENV-rds-ca.pem, che
 secrets-init: ops-cli ## Generate and store ENV's secrets that have no value yet (never overwrites)
 	$(OPS) secrets init --env $(ENV)
 
-secrets-rotate: ops-cli ## Rotate one secret of ENV and roll its readers: make secrets-rotate NAME=jwt
+secrets-rotate: ops-cli ## Rotate one secret of ENV and roll its readers: make secrets-rotate NAME=jwt (ROLL_ONLY=1: retry a failed roll)
 	@test -n "$(NAME)" || { echo "usage: make secrets-rotate ENV=$(ENV) NAME=<jwt|database|dashboard|realtime|meta|smtp>"; exit 2; }
-	$(OPS) secrets rotate $(NAME) --env $(ENV)
+	$(OPS) secrets rotate $(NAME) --env $(ENV) $(if $(ROLL_ONLY),--roll-only,)
 
 kubeconfig: ops-cli ## aws eks update-kubeconfig for ENV (context supabase-ENV)
 	$(OPS) deploy --env $(ENV) --only kubeconfig

@@ -82,7 +82,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"secrets init", "secrets init --env E [--outputs FILE] [--jwt-expiry 5y] [--dashboard-user NAME] [--smtp-from-env]", "generate and store every secret that has no value yet (never overwrites)", (*App).secretsInit},
-		{"secrets rotate", "secrets rotate NAME --env E [--outputs FILE] [--jwt-expiry 5y] [--smtp-from-env] [--rotate-db-enc-key] [--no-roll]", "write a new version of one secret (" + strings.Join(secrets.Logicals(), ", ") + ") and roll what reads it", (*App).secretsRotate},
+		{"secrets rotate", "secrets rotate NAME --env E [--outputs FILE] [--jwt-expiry 5y] [--smtp-from-env] [--rotate-db-enc-key] [--no-roll | --roll-only]", "write a new version of one secret (" + strings.Join(secrets.Logicals(), ", ") + ") and roll what reads it", (*App).secretsRotate},
 		{"deploy", "deploy --env E [--only STEP | --from STEP] [--yes] [--method kubectl|helm] [--chart DIR] [--timeout 15m]", "provision and install the environment end to end (steps: supabase-eks steps)", (*App).deploy},
 		{"destroy", "destroy --env E [--from STEP] [--yes] [--timeout 15m]", "tear the environment down: load balancers first, then add-ons, then Terraform", (*App).destroy},
 		{"diff", "diff --env E", "terraform plan and kubectl diff: what a deploy would change", (*App).diff},

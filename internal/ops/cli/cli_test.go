@@ -330,3 +330,48 @@ func TestSecretsRefuseAnotherAccount(t *testing.T) {
 		t.Errorf("%d secrets written from another account's outputs", n)
 	}
 }
+
+// A rotation checks the cluster before it writes, and a failed roll is
+// retried without writing again, so the original value stays AWSPREVIOUS.
+func TestRotationKeepsItsRollback(t *testing.T) {
+	h := newHarness(t)
+	if !dirExists(filepath.Join(h.root, "dist", "dev")) {
+		t.Skip("dist/dev not rendered")
+	}
+	h.run("secrets", "init", "--env", "dev")
+	original, _ := h.sm.Current("supabase-dev/dashboard")
+	k := "kubectl --context supabase-dev "
+
+	h.fake.On(k+"get namespace supabase", "", 1)
+	if code := h.run("secrets", "rotate", "dashboard", "--env", "dev"); code == 0 || !strings.Contains(h.stderr.String(), "make kubeconfig ENV=dev") || !strings.Contains(h.stderr.String(), "nothing was written") {
+		t.Fatalf("unreachable cluster: exit %d, %s", code, h.stderr)
+	}
+	if n := h.sm.Versions("supabase-dev/dashboard"); n != 1 {
+		t.Fatalf("%d versions after a refused rotation, want 1", n)
+	}
+
+	// Reachable, but the roll fails: the message offers the roll-only retry.
+	h.fake.On(k+"get namespace supabase", "namespace/supabase", 0)
+	h.fake.On(k+"annotate", "", 1)
+	if code := h.run("secrets", "rotate", "dashboard", "--env", "dev"); code == 0 || !strings.Contains(h.stderr.String(), "--roll-only") {
+		t.Fatalf("failed roll: exit %d, %s", code, h.stderr)
+	}
+	rotated, _ := h.sm.Current("supabase-dev/dashboard")
+	if rotated == original || h.sm.Versions("supabase-dev/dashboard") != 2 {
+		t.Fatalf("the rotation did not write exactly one new version")
+	}
+
+	// The advised retry writes nothing.
+	h.fake.On(k+"annotate", "", 0)
+	h.fake.On(k+"get externalsecret", `{"items":[{"metadata":{"name":"supabase-dashboard"},"status":{"refreshTime":"`+time.Now().Add(time.Hour).UTC().Format(time.RFC3339)+`","conditions":[{"type":"Ready","status":"True"}]}}]}`, 0)
+	h.fake.On(k+"get deployment", "deployment.apps/kong\n", 0)
+	if code := h.run("secrets", "rotate", "dashboard", "--env", "dev", "--roll-only"); code != 0 {
+		t.Fatalf("roll-only retry: exit %d, %s\n%s", code, h.stderr, h.stdout)
+	}
+	if got, _ := h.sm.Current("supabase-dev/dashboard"); got != rotated || h.sm.Versions("supabase-dev/dashboard") != 2 {
+		t.Errorf("--roll-only wrote a version")
+	}
+	if code := h.run("secrets", "rotate", "dashboard", "--env", "dev", "--roll-only", "--no-roll"); code != 2 {
+		t.Errorf("--roll-only with --no-roll: exit %d", code)
+	}
+}

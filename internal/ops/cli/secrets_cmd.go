@@ -89,6 +89,7 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 	f.register(fs)
 	dbEncKey := fs.Bool("rotate-db-enc-key", false, "realtime: also replace DB_ENC_KEY (Realtime's stored tenant settings become unreadable until re-seeded)")
 	noRoll := fs.Bool("no-roll", false, "only write the new version; do not touch the cluster")
+	rollOnly := fs.Bool("roll-only", false, "do not write a new version; make the cluster pick up the current one (the retry after a failed roll)")
 	timeout := fs.Duration("timeout", 10*time.Minute, "bound for each wait in the cluster")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -101,6 +102,9 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 	if _, ok := outputs.SecretKeys[logical]; !ok {
 		return usagef("unknown secret %q (known: %v)", logical, secrets.Logicals())
 	}
+	if *noRoll && *rollOnly {
+		return usagef("--no-roll and --roll-only exclude each other")
+	}
 	env, err := loadEnv()
 	if err != nil {
 		return err
@@ -108,6 +112,24 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 	o, _, err := a.loadOutputs(env, f.outputs)
 	if err != nil {
 		return err
+	}
+	kc := &kube.Client{R: a.Runner, Context: "supabase-" + env.Name, Namespace: outputs.Namespace, Log: a.Stdout, Sleep: a.Sleep}
+	var objs []kube.Object
+	if !*noRoll {
+		// Everything the roll needs is checked before a version is written:
+		// a write whose roll cannot even start would leave the cluster on
+		// the old value and tempt a second write, which pushes the original
+		// out of AWSPREVIOUS.
+		if objs, err = kube.ReadManifests(a.path(filepath.Join("dist", env.Name))); err != nil {
+			return fmt.Errorf("reading dist/%s (needed to find the bootstrap Job): %w; nothing was written", env.Name, err)
+		}
+		if _, err := a.Runner.Run(ctx, kc.Cmd("get", "namespace", outputs.Namespace, "-o", "name")); err != nil {
+			return fmt.Errorf("the cluster is not reachable through context %s (%v): run `make kubeconfig ENV=%s` (or pass --no-roll to only write the new version); nothing was written", kc.Context, err, env.Name)
+		}
+	}
+	if *rollOnly {
+		fmt.Fprintf(a.Stdout, "rolling the current %s of %s (no new version):\n", logical, env.Name)
+		return a.roll(ctx, kc, logical, objs, *timeout)
 	}
 	if logical == outputs.SecretSMTP {
 		f.smtpFromEnv = true
@@ -135,14 +157,17 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 		fmt.Fprintf(a.Stdout, "  --no-roll: the cluster still uses the old value until `supabase-eks secrets rotate` runs without it, or ESO refreshes and the workloads restart\n")
 		return nil
 	}
-	objs, err := kube.ReadManifests(a.path(filepath.Join("dist", env.Name)))
-	if err != nil {
-		return fmt.Errorf("reading dist/%s (needed to find the bootstrap Job): %w", env.Name, err)
-	}
-	kc := &kube.Client{R: a.Runner, Context: "supabase-" + env.Name, Namespace: outputs.Namespace, Log: a.Stdout, Sleep: a.Sleep}
-	if err := secrets.Roll(ctx, kc, logical, secrets.RollOptions{Manifests: objs, JobTimeout: *timeout, RolloutTimeout: *timeout}); err != nil {
-		return fmt.Errorf("new version written, but the cluster did not pick it up cleanly: %w (re-run the same command: writing and rolling again is safe)", err)
+	if err := a.roll(ctx, kc, logical, objs, *timeout); err != nil {
+		return fmt.Errorf("new version written, but %w\nretry only the roll (writing again would push the original value out of AWSPREVIOUS): supabase-eks secrets rotate %s --env %s --roll-only", err, logical, env.Name)
 	}
 	fmt.Fprintf(a.Stdout, "rotation of %s complete; the previous version stays available as AWSPREVIOUS\n", logical)
+	return nil
+}
+
+// roll makes the cluster pick up the current value of a secret.
+func (a *App) roll(ctx context.Context, kc *kube.Client, logical string, objs []kube.Object, timeout time.Duration) error {
+	if err := secrets.Roll(ctx, kc, logical, secrets.RollOptions{Manifests: objs, JobTimeout: timeout, RolloutTimeout: timeout}); err != nil {
+		return fmt.Errorf("the cluster did not pick it up cleanly: %w", err)
+	}
 	return nil
 }
