@@ -53,8 +53,8 @@ k8s-apply: ops-cli ## Install dist/ENV into the cluster and wait for it (METHOD=
 	$(OPS) deploy --env $(ENV) $(OPS_INSTALL) --only apply
 	$(OPS) deploy --env $(ENV) $(OPS_INSTALL) --only wait
 
-smoke: ops-cli ## Smoke-test ENV through the load balancer (REST with the anon key, Auth, Storage)
-	$(OPS) smoke --env $(ENV)
+smoke: ops-cli ## Smoke-test ENV through the load balancer (REST with the anon key, Auth, Storage); URL=... overrides the endpoint
+	$(OPS) smoke --env $(ENV) $(if $(URL),--url $(URL),)
 
 cost: ops-cli ## Monthly cost estimate of ENV from its synthesized Terraform JSON
 	$(OPS) cost --env $(ENV)

@@ -219,6 +219,14 @@ func TestSmokeReadsAnonKeyFromSecretsManager(t *testing.T) {
 			return
 		}
 		sawKey = true
+		switch r.URL.Path {
+		case "/rest/v1/":
+			_, _ = w.Write([]byte(`{"swagger":"2.0","paths":{}}`))
+		case "/auth/v1/health":
+			_, _ = w.Write([]byte(`{"version":"v2.189.0","name":"GoTrue"}`))
+		case "/storage/v1/bucket":
+			_, _ = w.Write([]byte(`[]`))
+		}
 	}))
 	defer gw.Close()
 	if code := h.run("smoke", "--env", "dev", "--url", gw.URL, "--deadline", "2s"); code != 0 {

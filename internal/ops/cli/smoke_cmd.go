@@ -60,7 +60,7 @@ func (a *App) runSmoke(ctx context.Context, env config.Environment, f smokeFlags
 			kc := &kube.Client{R: a.Runner, Context: "supabase-" + env.Name, Namespace: outputs.Namespace}
 			hosts, err := kc.IngressHostnames(ctx)
 			if err != nil {
-				return fmt.Errorf("finding the load balancer: %w (or pass --url)", err)
+				return fmt.Errorf("finding the load balancer through kube context %s: %w (run `make kubeconfig ENV=%s`, or pass the endpoint: make smoke ENV=%s URL=https://...)", kc.Context, err, env.Name, env.Name)
 			}
 			if len(hosts) == 0 {
 				return errors.New("the Ingress has no load balancer address yet (kubectl get ingress -n supabase); pass --url or wait")

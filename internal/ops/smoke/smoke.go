@@ -7,6 +7,7 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -17,19 +18,86 @@ import (
 	"time"
 )
 
-// Check is one endpoint that must answer 200.
+// Check is one endpoint that must answer 200 with a body only that
+// component sends: any web server answers 200, so the status alone would
+// pass when the load balancer points at something else.
 type Check struct {
 	Name string
 	Path string
+	// Shape checks the body; it says what was expected when it does not fit.
+	Shape func(body []byte) error
 }
 
 // Checks are the endpoints every deployment must serve. Kong requires the
 // anon key on /rest/v1 and /auth/v1; Storage checks its own JWT, so the
 // key is sent everywhere.
 var Checks = []Check{
-	{Name: "rest", Path: "/rest/v1/"},
-	{Name: "auth", Path: "/auth/v1/health"},
-	{Name: "storage", Path: "/storage/v1/status"},
+	// PostgREST's root is the OpenAPI description of what the key may see.
+	{Name: "rest", Path: "/rest/v1/", Shape: jsonObjectWith("PostgREST's OpenAPI document", "swagger", "openapi")},
+	// GoTrue's health: {"version", "name": "GoTrue", "description"}.
+	{Name: "auth", Path: "/auth/v1/health", Shape: gotrueHealth},
+	// Storage's bucket list as the anon role (row level security: usually
+	// []): it needs Storage's JWT check and its database, where /status
+	// answers an empty 200 without either.
+	{Name: "storage", Path: "/storage/v1/bucket", Shape: jsonArray("Storage's bucket list")},
+}
+
+func jsonObjectWith(what string, anyOf ...string) func([]byte) error {
+	return func(body []byte) error {
+		var m map[string]any
+		if err := json.Unmarshal(body, &m); err != nil {
+			return fmt.Errorf("want %s (JSON), got %s", what, snippet(body))
+		}
+		for _, k := range anyOf {
+			if _, ok := m[k]; ok {
+				return nil
+			}
+		}
+		return fmt.Errorf("want %s (a JSON object with %s), got %s", what, strings.Join(anyOf, " or "), snippet(body))
+	}
+}
+
+func gotrueHealth(body []byte) error {
+	var h struct{ Name, Version string }
+	if err := json.Unmarshal(body, &h); err != nil || h.Name != "GoTrue" || h.Version == "" {
+		return fmt.Errorf(`want GoTrue's health JSON ({"name":"GoTrue","version":...}), got %s`, snippet(body))
+	}
+	return nil
+}
+
+func jsonArray(what string) func([]byte) error {
+	return func(body []byte) error {
+		var a []any
+		if err := json.Unmarshal(body, &a); err != nil {
+			return fmt.Errorf("want %s (a JSON array), got %s", what, snippet(body))
+		}
+		return nil
+	}
+}
+
+func snippet(b []byte) string {
+	s := strings.TrimSpace(string(b))
+	if len(s) > 80 {
+		s = s[:80] + "..."
+	}
+	if s == "" {
+		return "an empty body"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// noRedirectOffHost stops at a redirect to another host (or scheme, or
+// port): the API key would be sent there, and a load balancer that answers
+// with one is not Supabase answering.
+func noRedirectOffHost(req *http.Request, via []*http.Request) error {
+	first := via[0].URL
+	if req.URL.Scheme != first.Scheme || req.URL.Host != first.Host {
+		return fmt.Errorf("redirected from %s to %s: not following (the API key would go to another host)", first.Redacted(), req.URL.Redacted())
+	}
+	if len(via) >= 3 {
+		return errors.New("more than 3 redirects")
+	}
+	return nil
 }
 
 // Options configures Run.
@@ -82,10 +150,12 @@ func Run(ctx context.Context, opt Options) ([]Outcome, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, deadline)
 	defer cancel()
-	client := opt.Client
-	if client == nil {
-		client = &http.Client{}
+	client := &http.Client{}
+	if opt.Client != nil {
+		c := *opt.Client
+		client = &c
 	}
+	client.CheckRedirect = noRedirectOffHost
 	var (
 		wg   sync.WaitGroup
 		mu   sync.Mutex
@@ -126,13 +196,14 @@ func runCheck(ctx context.Context, client *http.Client, u string, c Check, opt O
 	out := Outcome{Check: c, URL: u}
 	for {
 		out.Attempts++
-		status, latency, err := attempt(ctx, client, u, opt.AnonKey, reqTimeout)
+		status, latency, body, err := attempt(ctx, client, u, opt.AnonKey, reqTimeout)
 		out.Status, out.Latency = status, latency
 		if err == nil && status == http.StatusOK {
-			out.Err = nil
-			return out
-		}
-		if err == nil {
+			if err = c.Shape(body); err == nil {
+				out.Err = nil
+				return out
+			}
+		} else if err == nil {
 			err = fmt.Errorf("HTTP %d, want 200", status)
 		}
 		out.Err = err
@@ -143,6 +214,10 @@ func runCheck(ctx context.Context, client *http.Client, u string, c Check, opt O
 		}
 		if isCertError(err) {
 			out.Err = fmt.Errorf("TLS certificate not accepted (%w): check the ACM certificate and DNS name, not retrying", err)
+			return out
+		}
+		if strings.Contains(err.Error(), "not following") {
+			out.Err = err
 			return out
 		}
 		t := time.NewTimer(backoff)
@@ -157,12 +232,12 @@ func runCheck(ctx context.Context, client *http.Client, u string, c Check, opt O
 	}
 }
 
-func attempt(ctx context.Context, client *http.Client, u, key string, timeout time.Duration) (int, time.Duration, error) {
+func attempt(ctx context.Context, client *http.Client, u, key string, timeout time.Duration) (int, time.Duration, []byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, nil, err
 	}
 	req.Header.Set("apikey", key)
 	req.Header.Set("Authorization", "Bearer "+key)
@@ -171,13 +246,13 @@ func attempt(ctx context.Context, client *http.Client, u, key string, timeout ti
 	resp, err := client.Do(req)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			return 0, time.Since(start), fmt.Errorf("timed out after %s", timeout)
+			return 0, time.Since(start), nil, fmt.Errorf("timed out after %s", timeout)
 		}
-		return 0, time.Since(start), err
+		return 0, time.Since(start), nil, err
 	}
 	defer resp.Body.Close()
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
-	return resp.StatusCode, time.Since(start), nil
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
+	return resp.StatusCode, time.Since(start), body, err
 }
 
 func isCertError(err error) bool {

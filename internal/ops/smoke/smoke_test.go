@@ -22,13 +22,24 @@ func gateway(t *testing.T, status func(path string) int) http.Handler {
 			return
 		}
 		switch r.URL.Path {
-		case "/rest/v1/", "/auth/v1/health", "/storage/v1/status":
-			w.WriteHeader(status(r.URL.Path))
+		case "/rest/v1/", "/auth/v1/health", "/storage/v1/bucket":
+			code := status(r.URL.Path)
+			w.WriteHeader(code)
+			if code == http.StatusOK {
+				_, _ = w.Write([]byte(supabaseBodies[r.URL.Path]))
+			}
 		default:
 			t.Errorf("unexpected path %s", r.URL.Path)
 			w.WriteHeader(http.StatusNotFound)
 		}
 	})
+}
+
+// supabaseBodies are what PostgREST, GoTrue and Storage answer.
+var supabaseBodies = map[string]string{
+	"/rest/v1/":          `{"swagger":"2.0","info":{"title":"standard public schema"},"paths":{"/":{}}}`,
+	"/auth/v1/health":    `{"version":"v2.189.0","name":"GoTrue","description":"GoTrue is a user registration and authentication API"}`,
+	"/storage/v1/bucket": `[]`,
 }
 
 func fast(base string) Options {
@@ -48,7 +59,7 @@ func TestSuccess(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	Print(&buf, outs)
-	for _, want := range []string{"OK   rest     200", srv.URL + "/rest/v1/", srv.URL + "/auth/v1/health", srv.URL + "/storage/v1/status"} {
+	for _, want := range []string{"OK   rest     200", srv.URL + "/rest/v1/", srv.URL + "/auth/v1/health", srv.URL + "/storage/v1/bucket"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, buf.String())
 		}
@@ -75,7 +86,7 @@ func TestRetriesUntilReady(t *testing.T) {
 
 func TestNon200Fails(t *testing.T) {
 	srv := httptest.NewServer(gateway(t, func(p string) int {
-		if p == "/storage/v1/status" {
+		if p == "/storage/v1/bucket" {
 			return http.StatusBadGateway
 		}
 		return 200
@@ -191,5 +202,51 @@ func TestBadInput(t *testing.T) {
 	}
 	if _, err := Run(context.Background(), Options{BaseURL: "https://x.example.com"}); err == nil || !strings.Contains(err.Error(), "anon key") {
 		t.Errorf("missing key: %v", err)
+	}
+}
+
+// Any web server answers 200: the body must be the component's.
+func TestPlainWebServerIsNotSupabase(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		_, _ = w.Write([]byte("<html><body>It works!</body></html>"))
+	}))
+	defer srv.Close()
+	outs, err := Run(context.Background(), fast(srv.URL))
+	if err == nil {
+		t.Fatal("a plain web server passed the smoke test")
+	}
+	for _, o := range outs {
+		if o.OK() || !strings.Contains(o.Err.Error(), "want ") || !strings.Contains(o.Err.Error(), "It works") {
+			t.Errorf("%s: %v", o.Name, o.Err)
+		}
+	}
+}
+
+// A redirect to another host is not followed and the key never goes there.
+func TestRedirectOffHostIsNotFollowed(t *testing.T) {
+	var leaked atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("apikey") != "" || r.Header.Get("Authorization") != "" {
+			leaked.Add(1)
+		}
+		_, _ = w.Write([]byte(supabaseBodies[r.URL.Path]))
+	}))
+	defer other.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, other.URL+r.URL.Path, http.StatusFound)
+	}))
+	defer srv.Close()
+	outs, err := Run(context.Background(), fast(srv.URL))
+	if err == nil {
+		t.Fatal("a redirect to another host passed the smoke test")
+	}
+	for _, o := range outs {
+		if o.OK() || !strings.Contains(o.Err.Error(), "not following") || o.Attempts != 1 {
+			t.Errorf("%s: %v (attempts %d)", o.Name, o.Err, o.Attempts)
+		}
+	}
+	if n := leaked.Load(); n != 0 {
+		t.Errorf("the API key was sent to the other host %d times", n)
 	}
 }
