@@ -51,6 +51,17 @@ func TestBadInputNamesTheField(t *testing.T) {
 		{"no storage autoscaling", "database.maxAllocatedStorageGiB", Dev, func(e *Environment) { e.Database.MaxAllocatedStorageGiB = 20 }},
 		{"prod without multi-AZ", "database", Prod, func(e *Environment) { e.Database.MultiAZ = false }},
 		{"bad backup window", "database.backupWindow", Dev, func(e *Environment) { e.Database.BackupWindow = "3am" }},
+		{"misspelt instance class", "database.instanceClass", Dev, func(e *Environment) { e.Database.InstanceClass = "db.t4g.micor" }},
+		{"misspelt node type", "cluster.nodeGroups[0].instanceTypes[0]", Dev, func(e *Environment) { e.Cluster.NodeGroups[0].InstanceTypes[0] = "t4g.meduim" }},
+		{"backup window hour 25", "database.backupWindow", Dev, func(e *Environment) { e.Database.BackupWindow = "25:00-26:00" }},
+		{"backup window of 10 minutes", "database.backupWindow", Dev, func(e *Environment) { e.Database.BackupWindow = "03:00-03:10" }},
+		{"maintenance on day funday", "database.maintenanceWindow", Dev, func(e *Environment) { e.Database.MaintenanceWindow = "fun:05:00-fun:06:00" }},
+		{"maintenance overlapping backups", "database.maintenanceWindow", Dev, func(e *Environment) {
+			e.Database.BackupWindow, e.Database.MaintenanceWindow = "03:00-04:00", "sun:03:30-sun:04:30"
+		}},
+		{"maintenance across midnight into backups", "database.maintenanceWindow", Dev, func(e *Environment) {
+			e.Database.BackupWindow, e.Database.MaintenanceWindow = "00:00-00:30", "sun:23:45-mon:00:15"
+		}},
 		{"unknown RDS CA", "database.caCertIdentifier", Dev, func(e *Environment) { e.Database.CACertIdentifier = "rds-ca-2019" }},
 		{"domain without certificate", "domain.certificateArn", Dev, func(e *Environment) { e.Domain.Name = "api.example.com" }},
 		{"certificate in another region", "domain.certificateArn", Prod, func(e *Environment) {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/internal/awsname"
+	"github.com/supabase-eks/supabase-eks/internal/pricetable"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 )
 
@@ -148,6 +149,8 @@ func (e Environment) Validate() error {
 		for j, it := range ng.InstanceTypes {
 			if !instanceRe.MatchString(it) {
 				add(fmt.Sprintf("%s.instanceTypes[%d]", f, j), "%q is not an EC2 instance type", it)
+			} else if !knownEC2[it] {
+				add(fmt.Sprintf("%s.instanceTypes[%d]", f, j), "%q is not in the price table (%s): a typo, or add its price there", it, pricetable.File)
 			}
 		}
 		if ng.CapacityType != "ON_DEMAND" && ng.CapacityType != "SPOT" {
@@ -179,6 +182,8 @@ func (e Environment) Validate() error {
 	}
 	if !dbClassRe.MatchString(d.InstanceClass) {
 		add("database.instanceClass", "%q is not an RDS instance class", d.InstanceClass)
+	} else if !knownRDS[d.InstanceClass] {
+		add("database.instanceClass", "%q is not in the price table (%s): a typo, or add its price there", d.InstanceClass, pricetable.File)
 	}
 	if d.AllocatedStorageGiB < 20 {
 		add("database.allocatedStorageGiB", "%d is below the gp3 minimum of 20", d.AllocatedStorageGiB)
@@ -193,11 +198,22 @@ func (e Environment) Validate() error {
 	if d.BackupRetentionDays < floor || d.BackupRetentionDays > 35 {
 		add("database.backupRetentionDays", "%d is outside %d..35", d.BackupRetentionDays, floor)
 	}
-	if !windowRe.MatchString(d.BackupWindow) {
-		add("database.backupWindow", "%q: want hh:mm-hh:mm (UTC)", d.BackupWindow)
+	// RDS wants both windows at least 30 minutes long and apart from each other.
+	bs, be, berr := dailyWindow(d.BackupWindow)
+	switch {
+	case !windowRe.MatchString(d.BackupWindow) || berr != nil:
+		add("database.backupWindow", "%q: want hh:mm-hh:mm (UTC)%s", d.BackupWindow, errSuffix(berr))
+	case be-bs < 30:
+		add("database.backupWindow", "%q is shorter than the 30 minutes RDS requires", d.BackupWindow)
 	}
-	if !maintRe.MatchString(d.MaintenanceWindow) {
-		add("database.maintenanceWindow", "%q: want ddd:hh:mm-ddd:hh:mm (UTC)", d.MaintenanceWindow)
+	ms, me, merr := weeklyWindow(d.MaintenanceWindow)
+	switch {
+	case !maintRe.MatchString(d.MaintenanceWindow) || merr != nil:
+		add("database.maintenanceWindow", "%q: want ddd:hh:mm-ddd:hh:mm (UTC)%s", d.MaintenanceWindow, errSuffix(merr))
+	case me-ms < 30:
+		add("database.maintenanceWindow", "%q is shorter than the 30 minutes RDS requires", d.MaintenanceWindow)
+	case berr == nil && windowsOverlap(bs, be, ms, me):
+		add("database.maintenanceWindow", "%q overlaps the daily backup window %q; RDS refuses that", d.MaintenanceWindow, d.BackupWindow)
 	}
 	if e.IsProd() && (!d.MultiAZ || !d.DeletionProtection || d.SkipFinalSnapshot) {
 		add("database", "prod needs multiAz, deletionProtection and a final snapshot")
@@ -252,6 +268,16 @@ func (e Environment) Validate() error {
 	}
 	return nil
 }
+
+func errSuffix(err error) string {
+	if err == nil {
+		return ""
+	}
+	return ": " + err.Error()
+}
+
+// knownEC2 and knownRDS are the instance types the price table lists.
+var knownEC2, knownRDS = pricetable.KnownInstanceTypes()
 
 func atoi(s string) int {
 	n := 0

@@ -10,11 +10,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/mail"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -261,6 +265,9 @@ func (a *App) confirm(prompt, answer string) (bool, error) {
 	return strings.TrimSpace(line) == answer, nil
 }
 
+// hostRe is a host name (one or more labels).
+var hostRe = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$`)
+
 // smtpFromEnv reads the SMTP settings an operator exported.
 func (a *App) smtpFromEnv() (map[string]string, error) {
 	v := map[string]string{}
@@ -275,6 +282,21 @@ func (a *App) smtpFromEnv() (map[string]string, error) {
 	if len(missing) > 0 {
 		sort.Strings(missing)
 		return nil, fmt.Errorf("--smtp-from-env: %s must be set", strings.Join(missing, ", "))
+	}
+	// GoTrue parses these at start and exits on a bad one: refuse them here,
+	// before anything is written.
+	var bad []string
+	if p, err := strconv.Atoi(v["port"]); err != nil || p < 1 || p > 65535 {
+		bad = append(bad, fmt.Sprintf("SMTP_PORT=%q is not a TCP port", v["port"]))
+	}
+	if addr, err := mail.ParseAddress(v["admin_email"]); err != nil || addr.Address != v["admin_email"] {
+		bad = append(bad, fmt.Sprintf("SMTP_ADMIN_EMAIL=%q is not an e-mail address", v["admin_email"]))
+	}
+	if !hostRe.MatchString(v["host"]) && net.ParseIP(v["host"]) == nil {
+		bad = append(bad, fmt.Sprintf("SMTP_HOST=%q is not a host name", v["host"]))
+	}
+	if len(bad) > 0 {
+		return nil, fmt.Errorf("--smtp-from-env: %s; nothing was written", strings.Join(bad, "; "))
 	}
 	return v, nil
 }

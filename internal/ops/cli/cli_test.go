@@ -383,3 +383,23 @@ func TestRotationKeepsItsRollback(t *testing.T) {
 		t.Errorf("--roll-only with --no-roll: exit %d", code)
 	}
 }
+
+// SMTP settings GoTrue would choke on are refused before anything is written.
+func TestSMTPFromEnvIsValidated(t *testing.T) {
+	h := newHarness(t)
+	h.run("secrets", "init", "--env", "dev")
+	before := h.sm.Count("PutSecretValue")
+	for name, env := range map[string]map[string]string{
+		"SMTP_PORT":        {"SMTP_HOST": "smtp.example.com", "SMTP_PORT": "abc", "SMTP_ADMIN_EMAIL": "ops@example.com"},
+		"SMTP_ADMIN_EMAIL": {"SMTP_HOST": "smtp.example.com", "SMTP_PORT": "587", "SMTP_ADMIN_EMAIL": "notanemail"},
+		"SMTP_HOST":        {"SMTP_HOST": "smtp example com", "SMTP_PORT": "587", "SMTP_ADMIN_EMAIL": "ops@example.com"},
+	} {
+		h.env = env
+		if code := h.run("secrets", "rotate", "smtp", "--env", "dev", "--no-roll"); code == 0 || !strings.Contains(h.stderr.String(), name+"=") {
+			t.Errorf("bad %s: exit %d, %s", name, code, h.stderr)
+		}
+	}
+	if n := h.sm.Count("PutSecretValue"); n != before {
+		t.Errorf("%d SMTP versions written from bad settings", n-before)
+	}
+}

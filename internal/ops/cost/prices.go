@@ -6,14 +6,14 @@
 package cost
 
 import (
-	_ "embed"
 	"encoding/json"
 	"fmt"
 	"sort"
+
+	"github.com/supabase-eks/supabase-eks/internal/pricetable"
 )
 
-//go:embed prices_us-east-1.json
-var usEast1 []byte
+var usEast1 = pricetable.USEast1
 
 // Price is one list price.
 type Price struct {
@@ -105,3 +105,4 @@ func (t *Table) UsageFor(env string) Usage {
 	}
 	return t.Usage["default"]
 }
+
