@@ -129,7 +129,16 @@ func run(args []string) error {
 
 // renderAtomically renders into a sibling temporary directory and swaps it
 // in, so a failure leaves the previous dist/<env>/ in place.
+// The temporary directory sits in outDir so the swap is one rename on one
+// filesystem; an interrupted run (Ctrl-C, a killed CI job) leaves it behind,
+// so the next render of the environment removes them first.
 func renderAtomically(j job, outDir string) (synth.Result, error) {
+	stale, _ := filepath.Glob(filepath.Join(outDir, ".tmp-"+j.env.Name+"-*"))
+	for _, d := range append(stale, filepath.Join(outDir, ".old-"+j.env.Name)) {
+		if err := os.RemoveAll(d); err != nil {
+			return synth.Result{}, fmt.Errorf("removing %s left by an interrupted render: %w", d, err)
+		}
+	}
 	tmp, err := os.MkdirTemp(outDir, ".tmp-"+j.env.Name+"-")
 	if err != nil {
 		return synth.Result{}, err

@@ -111,3 +111,32 @@ func TestBadInputLeavesDistUntouched(t *testing.T) {
 		})
 	}
 }
+
+// An interrupted render leaves its temporary directory in dist/; the next
+// render of that environment removes it (and leaves other files alone).
+func TestStaleTemporaryDirsAreRemoved(t *testing.T) {
+	dist := t.TempDir()
+	stale := filepath.Join(dist, ".tmp-dev-123")
+	if err := os.MkdirAll(stale, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(stale, "40-workloads.yaml"), []byte("partial: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(dist, "keep.txt")
+	if err := os.WriteFile(other, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir("..") // the example outputs and CA stand-in are found from the repository root
+	if err := run([]string{"--env", "dev", "--out", dist}); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dist)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, ",") != "dev,keep.txt" {
+		t.Errorf("dist holds %v after the render, want dev and keep.txt", names)
+	}
+}

@@ -105,4 +105,3 @@ func (t *Table) UsageFor(env string) Usage {
 	}
 	return t.Usage["default"]
 }
-
