@@ -16,6 +16,11 @@ TOOLS_DIR  ?= $(CACHE_DIR)/tools
 # to the committed examples when absent.
 OUTPUTS_DIR ?= $(CURDIR)/outputs
 export CHECKPOINT_DISABLE := 1
+# jsii prints a Node end-of-life banner on Node 20 at every start. The Go
+# programs cannot silence it themselves: jsii-runtime-go builds the Node
+# process's environment while the generated packages register their types at
+# init, before main runs. So the switch is exported here (see internal/nodewarn).
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION ?= 20
 
 .PHONY: help
 help: ## List targets

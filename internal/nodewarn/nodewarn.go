@@ -9,8 +9,11 @@ import "os"
 // Variable is the jsii switch; its value lists Node majors to keep quiet about.
 const Variable = "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"
 
-// Silence sets the switch for Node 20 unless the user set it. Call it before
-// the first jsii call (the runtime reads it when Node starts).
+// Silence sets the switch for Node 20 unless the user set it, for the Node
+// processes started after it. In a program whose imported packages register
+// jsii types at init (every cdk8s/CDKTF program), the kernel's environment
+// is fixed before main runs, so there it does not help: the Makefile exports
+// the switch instead.
 func Silence() {
 	if _, set := os.LookupEnv(Variable); !set {
 		os.Setenv(Variable, "20")

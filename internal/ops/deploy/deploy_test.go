@@ -329,8 +329,9 @@ func TestPreflightNamesEveryProblem(t *testing.T) {
 			t.Errorf("preflight error lacks %q:\n%s", want, msg)
 		}
 	}
-	if strings.Contains(msg, "aws:") {
-		t.Errorf("aws-cli v1.45 (version on stderr) should pass:\n%s", msg)
+	// v1 prints its version on stderr; it is found, and refused.
+	if !strings.Contains(msg, "aws: version 1.45.11 found at /usr/bin/aws; want >= 2.0.0") {
+		t.Errorf("aws-cli v1 should be refused by version:\n%s", msg)
 	}
 	if len(fx.fake.Called("terraform init")) > 0 || len(fx.fake.Called("make")) > 1 {
 		t.Errorf("work started after a failed preflight: %v", fx.fake.Calls)

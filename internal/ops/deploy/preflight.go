@@ -107,8 +107,8 @@ var (
 		Parse:       firstSemver,
 	}
 	ToolAWS = Tool{
-		Name: "aws", Min: "1.32.0",
-		Why:         "writes the kubeconfig (eks update-kubeconfig), authenticates kubectl (eks get-token) and checks load balancers on teardown; AWS CLI v2 recommended",
+		Name: "aws", Min: "2.0.0",
+		Why:         "writes the kubeconfig (eks update-kubeconfig), authenticates kubectl (eks get-token), checks the RDS CA and load balancers; AWS CLI v2 (the README's requirement: v1 is in maintenance only)",
 		Install:     "https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html",
 		VersionArgs: []string{"--version"},
 		Parse: func(out string) (string, error) {
