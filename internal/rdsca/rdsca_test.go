@@ -1,41 +1,18 @@
 package rdsca
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/sha1" // #nosec G505 -- the RDS API identifies CAs by SHA-1 thumbprint
-	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/hex"
 	"encoding/pem"
-	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/supabase-eks/supabase-eks/internal/rdsca/rdscatest"
 )
 
-// cert makes a self-signed certificate; isCA says whether it may sign.
-func cert(t *testing.T, cn string, isCA bool) ([]byte, string) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: cn},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
-		IsCA: isCA, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := sha1.Sum(der)
-	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), hex.EncodeToString(sum[:])
-}
+func cert(t *testing.T, cn string, isCA bool) ([]byte, string) { return rdscatest.Cert(t, cn, isCA) }
 
 func TestParse(t *testing.T) {
 	root, _ := cert(t, "Amazon RDS us-east-1 Root CA RSA2048 G1", true)

@@ -3,17 +3,8 @@ package deploy
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/sha1" // #nosec G505 -- the RDS API identifies CAs by SHA-1 thumbprint
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/hex"
 	"encoding/json"
-	"encoding/pem"
 	"fmt"
-	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,6 +15,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca"
+	"github.com/supabase-eks/supabase-eks/internal/rdsca/rdscatest"
 )
 
 const repo = "../../.."
@@ -121,7 +113,7 @@ func newFixture(t *testing.T, envName string) *fixture {
 	f.On(ctx+"get ingress", `{"items":[{"status":{"loadBalancer":{"ingress":[{"hostname":"supabase-`+envName+`-1.us-east-1.elb.amazonaws.com"}]}}}]}`, 0)
 	f.On(ctx+"get services --all-namespaces", `{"items":[]}`, 0)
 	// The RDS API and the truststore: a bundle holding the instance's CA.
-	bundle, thumb := testCA(t)
+	bundle, thumb := rdscatest.Cert(t, "test RDS root", true)
 	f.On("aws rds describe-certificates", `{"Certificates":[{"CertificateIdentifier":"`+env.Database.CACertIdentifier+`","Thumbprint":"`+thumb+`"}]}`, 0)
 	f.On("aws elbv2 describe-load-balancers", `{"LoadBalancers":[]}`, 0)
 	f.On("aws ec2 describe-security-groups", `{"SecurityGroups":[]}`, 0)
@@ -474,23 +466,6 @@ func TestCommittedAddonsAreLoadable(t *testing.T) {
 			t.Errorf("%s: first add-on %s; External Secrets must come first (its CRDs back 10-secrets.yaml)", env, rs[0].Name)
 		}
 	}
-}
-
-// testCA is a CA certificate in PEM and its SHA-1 thumbprint.
-func testCA(t *testing.T) ([]byte, string) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "test RDS root"},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour), IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := sha1.Sum(der) // #nosec G401 -- the RDS API's thumbprint
-	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), hex.EncodeToString(sum[:])
 }
 
 // The rds-ca step writes the bundle next to the outputs only when it holds
