@@ -60,7 +60,7 @@ cost: ops-cli ## Monthly cost estimate of ENV from its synthesized Terraform JSO
 	$(OPS) cost --env $(ENV)
 
 logs: ops-cli ## Logs of one component of ENV: make logs COMPONENT=auth [FOLLOW=1]
-	@test -n "$(COMPONENT)" || { echo "usage: make logs ENV=$(ENV) COMPONENT=<kong|auth|rest|realtime|storage|meta|studio|alb|external-secrets|...>"; exit 2; }
+	@test -n "$(COMPONENT)" || { echo "usage: make logs ENV=$(ENV) COMPONENT=<kong|auth|rest|realtime|storage|meta|studio|db-bootstrap|db-backup|alb|external-secrets|...>"; exit 2; }
 	$(OPS) logs $(COMPONENT) --env $(ENV) $(if $(FOLLOW),--follow,)
 
 metrics: ops-cli ## kubectl top of ENV plus CloudWatch pointers

@@ -279,6 +279,13 @@ func TestLogsStatusMetrics(t *testing.T) {
 	if !strings.Contains(h.fake.Calls[1], "-n kube-system -l app.kubernetes.io/name=aws-load-balancer-controller") {
 		t.Errorf("alb logs: %s", h.fake.Calls[1])
 	}
+	// The bootstrap Job's pods, by the label dist/ gives them.
+	if code := h.run("logs", "db-bootstrap", "--env", "dev"); code != 0 || !strings.Contains(h.fake.Calls[len(h.fake.Calls)-1], "-l app.kubernetes.io/name=db-bootstrap,") {
+		t.Errorf("db-bootstrap logs: exit %d, %v", code, h.fake.Calls)
+	}
+	if code := h.run("logs", "bootstrap", "--env", "dev"); code != 2 || !strings.Contains(h.stderr.String(), "db-bootstrap") {
+		t.Errorf("a component dist/ does not run: exit %d, %s", code, h.stderr)
+	}
 	if code := h.run("logs", "--env", "dev"); code != 2 {
 		t.Errorf("logs without component: exit %d", code)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -32,14 +33,47 @@ var addonLogs = map[string]logTarget{
 	"reloader":           {"reloader", "app.kubernetes.io/name=reloader"},
 }
 
-var supabaseComponents = []string{"kong", "auth", "rest", "realtime", "storage", "imgproxy", "meta", "studio", "functions", "bootstrap", "db-backup"}
+// renderedComponents are the app.kubernetes.io/name labels of the pods
+// dist/<env> runs: what `logs` selects on is read from the manifests that
+// set it, never typed a second time (a hand-kept list once said "bootstrap"
+// for pods labelled db-bootstrap).
+func (a *App) renderedComponents(env string) (map[string]bool, error) {
+	objs, err := kube.ReadManifests(a.path(filepath.Join("dist", env)))
+	if err != nil {
+		return nil, fmt.Errorf("reading dist/%s for the component names: %w", env, err)
+	}
+	names := map[string]bool{}
+	for _, o := range objs {
+		var path []string
+		switch o.Kind {
+		case "Deployment", "StatefulSet", "DaemonSet", "Job":
+			path = []string{"spec", "template", "metadata", "labels"}
+		case "CronJob":
+			path = []string{"spec", "jobTemplate", "spec", "template", "metadata", "labels"}
+		default:
+			continue
+		}
+		var node any = o.Body
+		for _, p := range path {
+			m, _ := node.(map[string]any)
+			node = m[p]
+		}
+		if labels, ok := node.(map[string]any); ok {
+			if n, ok := labels["app.kubernetes.io/name"].(string); ok {
+				names[n] = true
+			}
+		}
+	}
+	return names, nil
+}
 
+// componentNames lists what `logs` accepts, for usage messages.
 func componentNames() []string {
-	names := append([]string(nil), supabaseComponents...)
+	names := []string{"<any component in dist/<env>, e.g. auth, db-bootstrap>"}
 	for k := range addonLogs {
 		names = append(names, k)
 	}
-	sort.Strings(names)
+	sort.Strings(names[1:])
 	return names
 }
 
@@ -81,6 +115,21 @@ func (a *App) logs(ctx context.Context, args []string) error {
 	comp := pos[0]
 	t, ok := addonLogs[comp]
 	if !ok {
+		rendered, err := a.renderedComponents(env.Name)
+		if err != nil {
+			return err
+		}
+		if !rendered[comp] {
+			names := make([]string, 0, len(rendered)+len(addonLogs))
+			for n := range rendered {
+				names = append(names, n)
+			}
+			for n := range addonLogs {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			return usagef("no component %q in dist/%s or the add-ons (known: %s)", comp, env.Name, strings.Join(names, ", "))
+		}
 		t = logTarget{outputs.Namespace, "app.kubernetes.io/name=" + comp + ",app.kubernetes.io/instance=supabase"}
 	}
 	kc := a.kube(env)
