@@ -16,6 +16,17 @@ const (
 	KongStatusPort = 8100
 )
 
+// Draining Kong without dropping requests. The ALB sends to pod IPs (target
+// type ip): a terminating pod keeps serving for KongPreStopSeconds while the
+// controller deregisters it and the ALB stops routing new requests to it;
+// the ALB gives in-flight requests KongDeregistrationSeconds; the pod's
+// grace period covers both plus nginx's graceful shutdown.
+const (
+	KongPreStopSeconds        = 25
+	KongDeregistrationSeconds = 30
+	KongGracePeriodSeconds    = 60
+)
+
 // Kong config names. The declarative config is an External Secrets template
 // without any key, inline in the ExternalSecret that renders it (one
 // spec.target.template.data entry) with the API keys and the dashboard
@@ -275,6 +286,8 @@ func (c *Context) Kong() {
 		Mounts:       []corev1.VolumeMount{{Name: "declarative", MountPath: "/kong/declarative", ReadOnly: true}},
 		WritableDirs: []string{"/kong_prefix", "/tmp"},
 		MetricsPort:  "status",
+		PreStopSleep: KongPreStopSeconds,
+		GracePeriod:  KongGracePeriodSeconds,
 		Size:         c.W.Kong,
 	})
 }

@@ -260,6 +260,9 @@ type Workload struct {
 	ReloadConfigMaps []string
 	// GracePeriod overrides the termination grace period in seconds.
 	GracePeriod int64
+	// PreStopSleep keeps a terminating pod serving this many seconds, while
+	// the load balancer deregisters it; GracePeriod must exceed it.
+	PreStopSleep int64
 	// MetricsPort names the container port that serves Prometheus metrics
 	// at MetricsPath. The pods get the prometheus.io annotations and the
 	// Service a port named MetricsPortName; the NetworkPolicy edge from the
@@ -300,6 +303,12 @@ func (c *Context) Deploy(w Workload) {
 		StartupProbe:    w.Startup,
 		VolumeMounts:    mounts,
 		SecurityContext: ContainerSecurity(),
+	}
+	if w.PreStopSleep > 0 {
+		container.Lifecycle = &corev1.Lifecycle{PreStop: &corev1.LifecycleHandler{Sleep: &corev1.SleepAction{Seconds: w.PreStopSleep}}}
+		if w.GracePeriod <= w.PreStopSleep {
+			panic(fmt.Sprintf("%s: grace period %ds must exceed the preStop sleep %ds", w.Name, w.GracePeriod, w.PreStopSleep))
+		}
 	}
 	c.CheckEphemeralLimit(fmt.Sprintf("workloads.%s.resources.ephemeralStorageLimit", w.Name), volumes, container)
 	pod := corev1.PodSpec{
@@ -421,16 +430,22 @@ func utilization(r corev1.ResourceName, pct int) autoscalingv2.MetricSpec {
 }
 
 // spread places replicas across zones (hard in prod: losing a zone must not
-// take a component down) and nodes (best effort).
+// take a component down) and nodes (best effort). Nodes whose taints the pod
+// does not tolerate do not count as a domain (nodeTaintsPolicy Honor): the
+// nodes of a lost zone are tainted unreachable/not-ready (NoSchedule), and
+// counted as an empty zone they would make every placement elsewhere
+// exceed maxSkew, blocking rescheduling and HPA scale-out exactly when a
+// zone is gone.
 func (c *Context) spread(name string) []corev1.TopologySpreadConstraint {
 	zone := corev1.ScheduleAnyway
 	if c.IsProd() {
 		zone = corev1.DoNotSchedule
 	}
+	honor := Ptr(corev1.NodeInclusionPolicyHonor)
 	sel := &metav1.LabelSelector{MatchLabels: Selector(name)}
 	return []corev1.TopologySpreadConstraint{
-		{MaxSkew: 1, TopologyKey: "topology.kubernetes.io/zone", WhenUnsatisfiable: zone, LabelSelector: sel},
-		{MaxSkew: 1, TopologyKey: "kubernetes.io/hostname", WhenUnsatisfiable: corev1.ScheduleAnyway, LabelSelector: sel},
+		{MaxSkew: 1, TopologyKey: "topology.kubernetes.io/zone", WhenUnsatisfiable: zone, LabelSelector: sel, NodeTaintsPolicy: honor},
+		{MaxSkew: 1, TopologyKey: "kubernetes.io/hostname", WhenUnsatisfiable: corev1.ScheduleAnyway, LabelSelector: sel, NodeTaintsPolicy: honor},
 	}
 }
 

@@ -33,6 +33,9 @@ func IngressAnnotations(c *manifest.Context) map[string]string {
 		"alb.ingress.kubernetes.io/healthcheck-path":     "/status/ready",
 		"alb.ingress.kubernetes.io/success-codes":        "200",
 		"alb.ingress.kubernetes.io/healthcheck-protocol": "HTTP",
+		// Drain for as long as a terminating Kong keeps serving (see
+		// components.KongPreStopSeconds), not the ALB's 300 s default.
+		"alb.ingress.kubernetes.io/target-group-attributes": fmt.Sprintf("deregistration_delay.timeout_seconds=%d", components.KongDeregistrationSeconds),
 	}
 	if c.Out.Domain != "" {
 		a["alb.ingress.kubernetes.io/listen-ports"] = `[{"HTTP": 80}, {"HTTPS": 443}]`

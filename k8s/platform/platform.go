@@ -15,6 +15,10 @@ import (
 // creates.
 const StorageClassName = "supabase-gp3"
 
+// ReadinessGateLabel makes the AWS Load Balancer Controller inject its pod
+// readiness gate in the namespace.
+const ReadinessGateLabel = "elbv2.k8s.aws/pod-readiness-gate-inject"
+
 // Namespace enforces the restricted Pod Security Standard: every workload
 // here is written to pass it, and the API server rejects any pod that does not.
 func Namespace(c *manifest.Context) {
@@ -24,6 +28,10 @@ func Namespace(c *manifest.Context) {
 		labels["pod-security.kubernetes.io/"+mode] = "restricted"
 		labels["pod-security.kubernetes.io/"+mode+"-version"] = version
 	}
+	// The load balancer controller adds a readiness gate to the pods it
+	// targets: a new Kong pod counts as ready (and a rollout moves on) only
+	// once the ALB sees it healthy.
+	labels[ReadinessGateLabel] = "enabled"
 	c.Add(manifest.StageNamespace, &corev1.Namespace{
 		TypeMeta:   manifest.Type("v1", "Namespace"),
 		ObjectMeta: metav1.ObjectMeta{Name: c.Namespace, Labels: labels},

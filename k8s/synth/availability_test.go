@@ -1,0 +1,159 @@
+package synth
+
+import (
+	"strings"
+	"testing"
+
+	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
+
+	"github.com/supabase-eks/supabase-eks/k8s/components"
+	"github.com/supabase-eks/supabase-eks/k8s/platform"
+)
+
+// node is one node of the simulated cluster.
+type node struct {
+	zone   string
+	taints []corev1.Taint
+}
+
+// tolerates applies the scheduler's toleration matching (key, operator,
+// effect; an empty effect tolerates every effect).
+func tolerates(tols []corev1.Toleration, taint corev1.Taint) bool {
+	for _, tol := range tols {
+		if tol.Key != "" && tol.Key != taint.Key {
+			continue
+		}
+		if tol.Operator != corev1.TolerationOpExists && tol.Value != taint.Value {
+			continue
+		}
+		if tol.Effect == "" || tol.Effect == taint.Effect {
+			return true
+		}
+	}
+	return false
+}
+
+// zoneSkewAllows is the PodTopologySpread filter for one zone constraint:
+// placing a pod in zone z is allowed when count(z)+1 - min over eligible
+// zones <= maxSkew. A zone is eligible when it has a node the constraint
+// counts: with nodeTaintsPolicy Honor only nodes whose taints the pod
+// tolerates; with Ignore (the default) every node. minDomains: fewer
+// eligible zones than that make the minimum 0.
+func zoneSkewAllows(tsc corev1.TopologySpreadConstraint, tols []corev1.Toleration, nodes []node, pods map[string]int, z string) bool {
+	honor := tsc.NodeTaintsPolicy != nil && *tsc.NodeTaintsPolicy == corev1.NodeInclusionPolicyHonor
+	eligible := map[string]bool{}
+	for _, n := range nodes {
+		ok := true
+		if honor {
+			for _, taint := range n.taints {
+				if !tolerates(tols, taint) {
+					ok = false
+				}
+			}
+		}
+		if ok {
+			eligible[n.zone] = true
+		}
+	}
+	if !eligible[z] {
+		return false
+	}
+	min := -1
+	for zone := range eligible {
+		if min < 0 || pods[zone] < min {
+			min = pods[zone]
+		}
+	}
+	if tsc.MinDomains != nil && int32(len(eligible)) < *tsc.MinDomains {
+		min = 0
+	}
+	return int32(pods[z]+1-min) <= tsc.MaxSkew
+}
+
+// TestZoneLossKeepsScheduling: prod spreads every Deployment across zones
+// with DoNotSchedule. When a zone is lost its nodes are NotReady and
+// tainted unreachable; the replacement pods and any HPA scale-out must
+// still schedule in the surviving zones. Pods carry the tolerations the
+// DefaultTolerationSeconds admission adds (unreachable/not-ready NoExecute).
+func TestZoneLossKeepsScheduling(t *testing.T) {
+	r := envs["prod"]
+	if r == nil {
+		t.Fatal("prod not rendered")
+	}
+	lost := []corev1.Taint{
+		{Key: "node.kubernetes.io/unreachable", Effect: corev1.TaintEffectNoSchedule},
+		{Key: "node.kubernetes.io/unreachable", Effect: corev1.TaintEffectNoExecute},
+	}
+	nodes := []node{{zone: "a"}, {zone: "b"}, {zone: "c", taints: lost}}
+	// Two replicas survived in a and b; c's was lost with the zone.
+	pods := map[string]int{"a": 1, "b": 1}
+	defaultTolerations := []corev1.Toleration{
+		{Key: "node.kubernetes.io/not-ready", Operator: corev1.TolerationOpExists, Effect: corev1.TaintEffectNoExecute},
+		{Key: "node.kubernetes.io/unreachable", Operator: corev1.TolerationOpExists, Effect: corev1.TaintEffectNoExecute},
+	}
+	for n, d := range deployments(t, r) {
+		spec := d.Spec.Template.Spec
+		tols := append(append([]corev1.Toleration(nil), spec.Tolerations...), defaultTolerations...)
+		for _, tsc := range spec.TopologySpreadConstraints {
+			if tsc.TopologyKey != "topology.kubernetes.io/zone" || tsc.WhenUnsatisfiable != corev1.DoNotSchedule {
+				continue
+			}
+			if !zoneSkewAllows(tsc, tols, nodes, pods, "a") && !zoneSkewAllows(tsc, tols, nodes, pods, "b") {
+				t.Errorf("%s: with zone c lost, a replacement replica fits in no surviving zone (nodeTaintsPolicy %v)", n, tsc.NodeTaintsPolicy)
+			}
+		}
+	}
+	// The simulation itself: without Honor the lost zone blocks placement.
+	ignore := corev1.TopologySpreadConstraint{MaxSkew: 1, TopologyKey: "topology.kubernetes.io/zone", WhenUnsatisfiable: corev1.DoNotSchedule}
+	if zoneSkewAllows(ignore, defaultTolerations, nodes, pods, "a") {
+		t.Fatal("the simulation lets an Ignore constraint place a pod next to a lost zone; it does not model the scheduler")
+	}
+}
+
+// TestKongDrainsBeforeItStops: a rollout or node drain must not drop
+// requests at the ALB. New Kong pods are ready only once the ALB sees them
+// (readiness gate injected in the namespace); a terminating pod keeps
+// serving while the ALB deregisters it; the ALB's drain fits in the grace
+// period.
+func TestKongDrainsBeforeItStops(t *testing.T) {
+	eachEnv(t, func(t *testing.T, r *rendered) {
+		var ns corev1.Namespace
+		r.find(t, "Namespace", "supabase").into(t, &ns)
+		if ns.Labels[platform.ReadinessGateLabel] != "enabled" {
+			t.Errorf("namespace lacks %s=enabled: the controller injects no readiness gate", platform.ReadinessGateLabel)
+		}
+		d := deployments(t, r)["kong"]
+		spec := d.Spec.Template.Spec
+		c := spec.Containers[0]
+		if c.Lifecycle == nil || c.Lifecycle.PreStop == nil || c.Lifecycle.PreStop.Sleep == nil {
+			t.Fatal("kong has no preStop sleep: it stops serving before the ALB stops sending")
+		}
+		sleep := c.Lifecycle.PreStop.Sleep.Seconds
+		grace := int64(30)
+		if spec.TerminationGracePeriodSeconds != nil {
+			grace = *spec.TerminationGracePeriodSeconds
+		}
+		var ing networkingv1.Ingress
+		r.find(t, "Ingress", platform.IngressName).into(t, &ing)
+		attrs := ing.Annotations["alb.ingress.kubernetes.io/target-group-attributes"]
+		want := "deregistration_delay.timeout_seconds="
+		i := strings.Index(attrs, want)
+		if i < 0 {
+			t.Fatalf("no deregistration delay: the ALB default (300 s) outlasts every grace period")
+		}
+		var dereg int64
+		for _, ch := range attrs[i+len(want):] {
+			if ch < '0' || ch > '9' {
+				break
+			}
+			dereg = dereg*10 + int64(ch-'0')
+		}
+		if sleep < 15 || dereg < sleep || grace <= dereg {
+			t.Errorf("preStop %ds, deregistration delay %ds, grace period %ds: want 15 <= preStop <= deregistration < grace", sleep, dereg, grace)
+		}
+		if sleep != components.KongPreStopSeconds {
+			t.Errorf("rendered preStop %ds, components.KongPreStopSeconds %d", sleep, components.KongPreStopSeconds)
+		}
+	})
+}
