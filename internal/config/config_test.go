@@ -52,6 +52,7 @@ func TestBadInputNamesTheField(t *testing.T) {
 		{"prod without multi-AZ", "database", Prod, func(e *Environment) { e.Database.MultiAZ = false }},
 		{"bad backup window", "database.backupWindow", Dev, func(e *Environment) { e.Database.BackupWindow = "3am" }},
 		{"misspelt instance class", "database.instanceClass", Dev, func(e *Environment) { e.Database.InstanceClass = "db.t4g.micor" }},
+		{"node types of two shapes", "cluster.nodeGroups[0].instanceTypes", Dev, func(e *Environment) { e.Cluster.NodeGroups[0].InstanceTypes = []string{"t4g.medium", "m7g.medium"} }},
 		{"misspelt node type", "cluster.nodeGroups[0].instanceTypes[0]", Dev, func(e *Environment) { e.Cluster.NodeGroups[0].InstanceTypes[0] = "t4g.meduim" }},
 		{"backup window hour 25", "database.backupWindow", Dev, func(e *Environment) { e.Database.BackupWindow = "25:00-26:00" }},
 		{"backup window of 10 minutes", "database.backupWindow", Dev, func(e *Environment) { e.Database.BackupWindow = "03:00-03:10" }},

@@ -27,9 +27,10 @@ func Dev() Environment {
 			LogRetentionDays:   30,
 			NodeGroups: []NodeGroupConfig{{
 				Name: "general",
-				// Spot keeps dev under $200/month; three 4 GiB Graviton types
+				// Spot keeps dev under $200/month; three Graviton types of one
+				// shape (2 vCPU, 4 GiB: Cluster Autoscaler sizes a group by one)
 				// widen the Spot pools, and PDBs ride out interruptions.
-				InstanceTypes: []string{"t4g.medium", "m6g.medium", "m7g.medium"},
+				InstanceTypes: []string{"t4g.medium", "c6g.large", "c7g.large"},
 				CapacityType:  "SPOT",
 				MinSize:       2,
 				DesiredSize:   2,

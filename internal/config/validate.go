@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/internal/awsname"
@@ -153,6 +154,22 @@ func (e Environment) Validate() error {
 				add(fmt.Sprintf("%s.instanceTypes[%d]", f, j), "%q is not in the price table (%s): a typo, or add its price there", it, pricetable.File)
 			}
 		}
+		// Cluster Autoscaler simulates a new node from one shape per group: a
+		// mix scales up wrongly sized nodes (or none).
+		shapes := map[pricetable.Shape][]string{}
+		for _, it := range ng.InstanceTypes {
+			if s, ok := ec2Shapes[it]; ok {
+				shapes[s] = append(shapes[s], it)
+			}
+		}
+		if len(shapes) > 1 {
+			var desc []string
+			for s, types := range shapes {
+				desc = append(desc, fmt.Sprintf("%s: %d vCPU %d GiB", strings.Join(types, ", "), s[0], s[1]))
+			}
+			sort.Strings(desc)
+			add(f+".instanceTypes", "types of different shapes (%s); Cluster Autoscaler needs one vCPU/memory shape per node group", strings.Join(desc, "; "))
+		}
 		if ng.CapacityType != "ON_DEMAND" && ng.CapacityType != "SPOT" {
 			add(f+".capacityType", "%q: want ON_DEMAND or SPOT", ng.CapacityType)
 		}
@@ -278,6 +295,8 @@ func errSuffix(err error) string {
 
 // knownEC2 and knownRDS are the instance types the price table lists.
 var knownEC2, knownRDS = pricetable.KnownInstanceTypes()
+
+var ec2Shapes = pricetable.Shapes()
 
 func atoi(s string) int {
 	n := 0

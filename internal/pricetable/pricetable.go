@@ -41,3 +41,19 @@ func KnownInstanceTypes() (ec2, rds map[string]bool) {
 	}
 	return ec2, rds
 }
+
+// Shape is an instance type's vCPUs and GiB of memory.
+type Shape [2]int
+
+// Shapes are the shapes of the EC2 instance types the table lists.
+func Shapes() map[string]Shape {
+	var t struct {
+		Shape struct {
+			VCPUGiB map[string]Shape `json:"vcpu_gib"`
+		} `json:"ec2_shape"`
+	}
+	if err := json.Unmarshal(USEast1, &t); err != nil {
+		panic(fmt.Sprintf("embedded price table: %v", err))
+	}
+	return t.Shape.VCPUGiB
+}
