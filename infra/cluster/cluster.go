@@ -305,6 +305,22 @@ func NewAddons(scope constructs.Construct, id string, p AddonsProps) {
 			}
 			cfg.DependsOn = &deps
 		}
-		eksaddon.NewEksAddon(c, jsii.String(a.name), cfg)
+		addon := eksaddon.NewEksAddon(c, jsii.String(a.name), cfg)
+		// The network plugin before any node: a node joins with the CNI
+		// configured as this add-on says (network policy enforcement on),
+		// not with the default one replaced under running pods.
+		if a.name == "vpc-cni" {
+			for _, ng := range p.Cluster.NodeGroups {
+				deps := append(append([]*string(nil), derefDeps(ng.DependsOn())...), addon.Fqn())
+				ng.SetDependsOn(&deps)
+			}
+		}
 	}
+}
+
+func derefDeps(d *[]*string) []*string {
+	if d == nil {
+		return nil
+	}
+	return *d
 }

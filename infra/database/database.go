@@ -178,6 +178,10 @@ func New(scope constructs.Construct, id string, p Props) *Database {
 		EnabledCloudwatchLogsExports:       jsii.Strings("postgresql", "upgrade"),
 		CaCertIdentifier:                   jsii.String(cfg.CACertIdentifier),
 		Tags:                               &map[string]*string{"Name": jsii.String(p.Name)},
+		// The groups first: on create RDS would otherwise make them itself,
+		// unencrypted and never expiring, and on destroy it may recreate
+		// them that way after Terraform deleted them.
+		DependsOn: &logGroups,
 	}
 	if !cfg.SkipFinalSnapshot {
 		instanceCfg.FinalSnapshotIdentifier = jsii.String(p.Name + "-final")

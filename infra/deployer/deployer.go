@@ -24,7 +24,7 @@ var serviceOf = map[string]string{
 	"aws_iam_role":                      "iam", "aws_iam_role_policy": "iam", "aws_iam_role_policy_attachment": "iam", "aws_iam_openid_connect_provider": "iam",
 	"aws_kms_key": "kms", "aws_kms_alias": "kms",
 	"aws_secretsmanager_secret": "secretsmanager",
-	"aws_db_instance":           "rds", "aws_db_subnet_group": "rds", "aws_db_parameter_group": "rds",
+	"aws_db_instance":           "rds", "aws_db_subnet_group": "rds", "aws_db_parameter_group": "rds", "aws_db_event_subscription": "rds",
 	"aws_s3_bucket": "s3", "aws_s3_bucket_public_access_block": "s3", "aws_s3_bucket_ownership_controls": "s3",
 	"aws_s3_bucket_versioning": "s3", "aws_s3_bucket_server_side_encryption_configuration": "s3",
 	"aws_s3_bucket_policy": "s3", "aws_s3_bucket_lifecycle_configuration": "s3",

@@ -8,6 +8,7 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/cloudwatchmetricalarm"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/dbeventsubscription"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/snstopic"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/snstopicsubscription"
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
@@ -26,6 +27,9 @@ type Props struct {
 	// ReplicationSlotLagBytes alarms when Realtime's logical slot falls behind.
 	ReplicationSlotLagBytes int64
 }
+
+// RDSEventCategories are the RDS events sent to the alarm topic.
+var RDSEventCategories = []string{"availability", "failover", "failure", "low storage", "maintenance", "recovery"}
 
 // Observability exposes the alarm topic.
 type Observability struct {
@@ -48,6 +52,15 @@ func New(scope constructs.Construct, id string, p Props) *Observability {
 			Endpoint: jsii.String(p.AlarmEmail),
 		})
 	}
+	// What CloudWatch metrics do not say: a Multi-AZ failover happened, the
+	// instance failed or restarted, storage ran low, maintenance is due.
+	dbeventsubscription.NewDbEventSubscription(c, jsii.String("rds-events"), &dbeventsubscription.DbEventSubscriptionConfig{
+		Name:            jsii.String(p.Name + "-rds-events"),
+		SnsTopic:        topic.Arn(),
+		SourceType:      jsii.String("db-instance"),
+		SourceIds:       jsii.Strings(p.DBIdentifier),
+		EventCategories: jsii.Strings(RDSEventCategories...),
+	})
 	alarm := func(id, metric, namespace, stat, op string, threshold float64, periods int, dims map[string]*string, desc string) cloudwatchmetricalarm.CloudwatchMetricAlarmConfig {
 		d := dims
 		return cloudwatchmetricalarm.CloudwatchMetricAlarmConfig{

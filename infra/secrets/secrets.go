@@ -61,7 +61,9 @@ func New(scope constructs.Construct, id string, p Props) *Secrets {
 		},
 		policy.Statement{
 			Sid: "SNSAndCloudWatchAlarmsUseKeyForTopic", Effect: "Allow",
-			Principal: map[string]any{"Service": []string{"cloudwatch.amazonaws.com", "sns.amazonaws.com"}},
+			// RDS publishes its event subscription (failover, low storage)
+			// to the same encrypted alarm topic.
+			Principal: map[string]any{"Service": []string{"cloudwatch.amazonaws.com", "events.rds.amazonaws.com", "sns.amazonaws.com"}},
 			Action:    []string{"kms:Decrypt", "kms:GenerateDataKey*"},
 			Resource:  []string{"*"},
 			Condition: map[string]map[string]any{

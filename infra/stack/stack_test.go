@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -719,6 +720,74 @@ func TestAlarms(t *testing.T) {
 		}
 		if !strings.Contains(str(only(t, env, "aws_sns_topic")["kms_master_key_id"]), "aws_kms_key") {
 			t.Errorf("%s: alarm topic unencrypted", env)
+		}
+	}
+}
+
+// Alarms reach someone in prod, and RDS's own events (failover, failure,
+// low storage) go to the same topic, which RDS may encrypt for.
+func TestRDSEventsAndAlarmSubscribers(t *testing.T) {
+	for _, env := range stackEnvs {
+		sub := only(t, env, "aws_db_event_subscription")
+		if !strings.Contains(str(sub["sns_topic"]), "aws_sns_topic") || str(sub["source_type"]) != "db-instance" {
+			t.Errorf("%s: RDS event subscription %v", env, sub)
+		}
+		cats := strList(sub["event_categories"])
+		for _, want := range []string{"failover", "failure", "low storage"} {
+			if !slices.Contains(cats, want) {
+				t.Errorf("%s: RDS events lack %q: %v", env, want, cats)
+			}
+		}
+		key := str(only(t, env, "aws_kms_key")["policy"])
+		if !strings.Contains(key, "events.rds.amazonaws.com") {
+			t.Errorf("%s: the key of the alarm topic does not let RDS events publish to it", env)
+		}
+	}
+	if subs := resources("prod", "aws_sns_topic_subscription"); len(subs) == 0 {
+		t.Error("prod: nobody is subscribed to the alarm topic")
+	}
+}
+
+// RDS would create its log groups itself (unencrypted, never expiring) if
+// the instance came first.
+func TestRDSLogGroupsBeforeTheInstance(t *testing.T) {
+	for _, env := range stackEnvs {
+		deps := fmt.Sprint(only(t, env, "aws_db_instance")["depends_on"])
+		n := 0
+		for name, lg := range resources(env, "aws_cloudwatch_log_group") {
+			if strings.HasPrefix(str(lg["name"]), "/aws/rds/instance/") {
+				n++
+				if !strings.Contains(deps, "aws_cloudwatch_log_group."+name) {
+					t.Errorf("%s: the DB instance does not depend on %s", env, lg["name"])
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no RDS log groups", env)
+		}
+	}
+}
+
+// Nodes join only after the VPC CNI add-on is configured (network policy
+// enforcement on), so no pod runs under the default CNI first.
+func TestVPCCNIBeforeNodes(t *testing.T) {
+	for _, env := range stackEnvs {
+		cni := ""
+		for name, a := range resources(env, "aws_eks_addon") {
+			if str(a["addon_name"]) == "vpc-cni" {
+				cni = "aws_eks_addon." + name
+				if strings.Contains(fmt.Sprint(a["depends_on"]), "aws_eks_node_group") {
+					t.Errorf("%s: the vpc-cni add-on waits for the nodes", env)
+				}
+			}
+		}
+		if cni == "" {
+			t.Fatalf("%s: no vpc-cni add-on", env)
+		}
+		for name, ng := range resources(env, "aws_eks_node_group") {
+			if !strings.Contains(fmt.Sprint(ng["depends_on"]), cni) {
+				t.Errorf("%s: node group %s does not depend on %s", env, name, cni)
+			}
 		}
 	}
 }

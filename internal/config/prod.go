@@ -58,7 +58,12 @@ func Prod() Environment {
 			Name:           "api.supabase.example.com",
 			CertificateARN: "arn:aws:acm:us-east-1:111122223333:certificate/00000000-0000-4000-8000-000000000000",
 		},
-		Observability: ObservabilityConfig{ContainerInsights: true},
+		Observability: ObservabilityConfig{
+			ContainerInsights: true,
+			// Placeholder like the account id: set your on-call address. AWS
+			// e-mails a confirmation link; alarms reach it once confirmed.
+			AlarmEmail: "platform-alerts@example.com",
+		},
 		Tags: map[string]string{
 			"Project":     "supabase",
 			"Environment": "prod",

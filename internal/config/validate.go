@@ -272,6 +272,9 @@ func (e Environment) Validate() error {
 	if e.Observability.AlarmEmail != "" && !strings.Contains(e.Observability.AlarmEmail, "@") {
 		add("observability.alarmEmail", "%q is not an e-mail address", e.Observability.AlarmEmail)
 	}
+	if e.IsProd() && e.Observability.AlarmEmail == "" {
+		add("observability.alarmEmail", "prod needs someone to notify: alarms and RDS events go to an SNS topic with no other subscriber")
+	}
 	for k := range e.Tags {
 		if strings.HasPrefix(strings.ToLower(k), "aws:") {
 			add("tags", "key %q uses the reserved aws: prefix", k)
