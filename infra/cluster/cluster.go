@@ -311,7 +311,10 @@ func NewAddons(scope constructs.Construct, id string, p AddonsProps) {
 		// not with the default one replaced under running pods.
 		if a.name == "vpc-cni" {
 			for _, ng := range p.Cluster.NodeGroups {
-				deps := append(append([]*string(nil), derefDeps(ng.DependsOn())...), addon.Fqn())
+				// The plain address, as Terraform wants in depends_on (Fqn()
+				// would render as an interpolation).
+				ref := *addon.TerraformResourceType() + "." + *addon.FriendlyUniqueId()
+				deps := append(append([]*string(nil), derefDeps(ng.DependsOn())...), &ref)
 				ng.SetDependsOn(&deps)
 			}
 		}

@@ -785,8 +785,8 @@ func TestVPCCNIBeforeNodes(t *testing.T) {
 			t.Fatalf("%s: no vpc-cni add-on", env)
 		}
 		for name, ng := range resources(env, "aws_eks_node_group") {
-			if !strings.Contains(fmt.Sprint(ng["depends_on"]), cni) {
-				t.Errorf("%s: node group %s does not depend on %s", env, name, cni)
+			if !slices.Contains(strList(ng["depends_on"]), cni) {
+				t.Errorf("%s: node group %s does not depend on %s (plain address): %v", env, name, cni, ng["depends_on"])
 			}
 		}
 	}
