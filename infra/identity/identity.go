@@ -141,6 +141,11 @@ func backupPolicy(p Props) policy.Document {
 		// Multipart uploads of large dumps need Decrypt as well as GenerateDataKey.
 		policy.Statement{Sid: "EncryptThroughS3", Effect: "Allow", Action: []string{"kms:Decrypt", "kms:GenerateDataKey"},
 			Resource: []string{*p.KMSKeyARN}, Condition: viaService("s3", p.Region)},
+		// The success metric the missed-backup alarm watches. PutMetricData
+		// has no resource-level permissions: the namespace condition is the
+		// scope.
+		policy.Statement{Sid: "ReportBackupSuccess", Effect: "Allow", Action: []string{"cloudwatch:PutMetricData"},
+			Resource: []string{"*"}, Condition: map[string]map[string]any{"StringEquals": {"cloudwatch:namespace": outputs.BackupMetricNamespace}}},
 	)
 }
 

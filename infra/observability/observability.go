@@ -12,11 +12,15 @@ import (
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/snstopic"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/snstopicsubscription"
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
+
+	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
 
 // Props configures the alarms.
 type Props struct {
-	Name         string
+	Name string
+	// Environment names the backup metric's dimension.
+	Environment  string
 	KMSKeyARN    *string
 	AlarmEmail   string
 	DBIdentifier string
@@ -79,6 +83,16 @@ func New(scope constructs.Construct, id string, p Props) *Observability {
 			OkActions:          &[]*string{topic.Arn()},
 		}
 	}
+	// The logical backup runs daily and reports each success; a day without
+	// one (a failed, hung or never-started run) alarms. Missing data is a
+	// missed backup, not "no news".
+	backup := alarm("backup-missed", outputs.BackupMetricName, outputs.BackupMetricNamespace, "Sum", "LessThanThreshold", 1, 1,
+		map[string]*string{outputs.BackupMetricDimension: jsii.String(p.Environment)},
+		"No successful logical backup (pg_dump CronJob) in the last 24 hours: `make logs COMPONENT=db-backup`, kubectl get jobs -n supabase.")
+	backup.Period = jsii.Number(86400)
+	backup.TreatMissingData = jsii.String("breaching")
+	cloudwatchmetricalarm.NewCloudwatchMetricAlarm(c, jsii.String("backup-missed"), &backup)
+
 	db := map[string]*string{"DBInstanceIdentifier": jsii.String(p.DBIdentifier)}
 	for _, cfg := range []cloudwatchmetricalarm.CloudwatchMetricAlarmConfig{
 		alarm("rds-cpu", "CPUUtilization", "AWS/RDS", "Average", "GreaterThanThreshold", 80, 3, db,

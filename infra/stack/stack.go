@@ -101,7 +101,7 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 		CloudWatchRoleARN: ids.RoleARNs[outputs.RoleCloudWatchObservability], ContainerInsights: env.Observability.ContainerInsights,
 	})
 	obs := observability.New(st, "observability", observability.Props{
-		Name: name, KMSKeyARN: sec.KeyARN, AlarmEmail: env.Observability.AlarmEmail, DBIdentifier: db.Identifier,
+		Name: name, Environment: env.Name, KMSKeyARN: sec.KeyARN, AlarmEmail: env.Observability.AlarmEmail, DBIdentifier: db.Identifier,
 		DBMaxConnections: database.MaxConnections(env.Database.InstanceClass), DBAllocatedStorageGiB: env.Database.AllocatedStorageGiB,
 		ReplicationSlotLagBytes: int64(env.Database.MaxSlotWALKeepSizeMB) << 20 / 2,
 	})

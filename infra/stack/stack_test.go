@@ -593,6 +593,7 @@ func TestIRSARolesTrustExactlyOneServiceAccount(t *testing.T) {
 var wildcardAllowed = map[string]bool{
 	"AccountAdministersKeyThroughIAM": true, "CloudWatchLogsEncryptsThisAccountsGroups": true, "SNSAndCloudWatchAlarmsUseKeyForTopic": true,
 	"DescribeScalingState": true, "CreateELBServiceLinkedRole": true, "DescribeNetworkAndLoadBalancers": true, "LookUpCertificatesAndFirewalls": true,
+	"ReportBackupSuccess": true,
 }
 
 func TestPoliciesNameTheirResources(t *testing.T) {
@@ -720,6 +721,37 @@ func TestAlarms(t *testing.T) {
 		}
 		if !strings.Contains(str(only(t, env, "aws_sns_topic")["kms_master_key_id"]), "aws_kms_key") {
 			t.Errorf("%s: alarm topic unencrypted", env)
+		}
+	}
+}
+
+// A day without a successful logical backup alarms (missing data is a
+// missed backup), and the backup role may report into that namespace only.
+func TestMissedBackupAlarms(t *testing.T) {
+	for _, env := range stackEnvs {
+		found := false
+		for _, a := range resources(env, "aws_cloudwatch_metric_alarm") {
+			if str(a["metric_name"]) != outputs.BackupMetricName {
+				continue
+			}
+			found = true
+			if str(a["namespace"]) != outputs.BackupMetricNamespace || str(a["treat_missing_data"]) != "breaching" ||
+				a["period"] != float64(86400) || str(a["comparison_operator"]) != "LessThanThreshold" ||
+				str(get(a, "dimensions", outputs.BackupMetricDimension)) != env {
+				t.Errorf("%s: backup alarm %v", env, a)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no alarm on a missed backup", env)
+		}
+		for _, rp := range resources(env, "aws_iam_role_policy") {
+			doc := str(rp["policy"])
+			if !strings.Contains(doc, "cloudwatch:PutMetricData") {
+				continue
+			}
+			if !strings.Contains(str(rp["name"]), "db-backup") || !strings.Contains(doc, `"cloudwatch:namespace":"`+outputs.BackupMetricNamespace+`"`) {
+				t.Errorf("%s: PutMetricData in %s without the backup namespace condition: %s", env, rp["name"], doc)
+			}
 		}
 	}
 }

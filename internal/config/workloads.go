@@ -58,6 +58,10 @@ type BackupConfig struct {
 	Schedule string
 	// ScratchGiB sizes the ephemeral volume the dump is written to before upload.
 	ScratchGiB int
+	// TimeoutMinutes bounds one run (activeDeadlineSeconds): a hung run is
+	// killed rather than holding the schedule (concurrencyPolicy Forbid
+	// skips the next runs while one is active).
+	TimeoutMinutes int
 	// Resources of the backup container.
 	Resources Resources
 }
@@ -237,6 +241,9 @@ func (w WorkloadsConfig) Validate(prod bool) error {
 	if w.Backup.ScratchGiB < 1 || w.Backup.ScratchGiB > 16384 {
 		add("backup.scratchGiB", "%d: want 1..16384", w.Backup.ScratchGiB)
 	}
+	if w.Backup.TimeoutMinutes < 10 || w.Backup.TimeoutMinutes > 1380 {
+		add("backup.timeoutMinutes", "%d: want 10..1380 (less than a day, so a run ends before the next one is due)", w.Backup.TimeoutMinutes)
+	}
 	validateResources("backup.resources", w.Backup.Resources, add)
 	return errors.Join(errs...)
 }
@@ -318,9 +325,10 @@ func devWorkloads() WorkloadsConfig {
 		StorageFileSizeLimitBytes: 50 << 20,
 		SMTPPorts:                 []int{465, 587},
 		Backup: BackupConfig{
-			Schedule:   "30 4 * * *",
-			ScratchGiB: 10,
-			Resources:  backupDisk(res("100m", "256Mi", "1", "512Mi")),
+			Schedule:       "30 4 * * *",
+			ScratchGiB:     10,
+			TimeoutMinutes: 60,
+			Resources:      backupDisk(res("100m", "256Mi", "1", "512Mi")),
 		},
 	}
 }
@@ -350,9 +358,10 @@ func prodWorkloads() WorkloadsConfig {
 		StorageFileSizeLimitBytes: 500 << 20,
 		SMTPPorts:                 []int{465, 587},
 		Backup: BackupConfig{
-			Schedule:   "30 4 * * *",
-			ScratchGiB: 200,
-			Resources:  backupDisk(res("250m", "512Mi", "2", "1Gi")),
+			Schedule:       "30 4 * * *",
+			ScratchGiB:     200,
+			TimeoutMinutes: 360,
+			Resources:      backupDisk(res("250m", "512Mi", "2", "1Gi")),
 		},
 	}
 }

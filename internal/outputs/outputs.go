@@ -122,3 +122,13 @@ var ServiceAccounts = map[string]ServiceAccount{
 
 // RoleOrder is ServiceAccounts' keys in a stable order.
 var RoleOrder = []string{RoleExternalSecrets, RoleStorage, RoleLoadBalancerController, RoleClusterAutoscaler, RoleEBSCSI, RoleDBBackup, RoleCloudWatchObservability}
+
+// The logical backup reports each successful upload as this CloudWatch
+// metric (dimension BackupMetricDimension = the environment name); the AWS
+// layer alarms when a day passes without one, and lets the backup role put
+// metrics into this namespace only.
+const (
+	BackupMetricNamespace = "Supabase/Backups"
+	BackupMetricName      = "BackupSucceeded"
+	BackupMetricDimension = "Environment"
+)

@@ -50,7 +50,10 @@ func Backup(c *manifest.Context) {
 	uploadLimit := manifest.EphemeralLimit(tmpSize)
 	uploadRes.EphemeralStorageLimit = uploadLimit.String()
 	dumpFile := "/backup/" + c.Out.DBName + ".dump"
-	upload := fmt.Sprintf(`aws s3 cp %s "s3://$BUCKET/${PREFIX}%s/$(date -u +%%Y/%%m/%%d/%%H%%M%%SZ).dump" --sse aws:kms --sse-kms-key-id "$KMS_KEY_ARN" --only-show-errors && echo uploaded`, dumpFile, c.Env.Name)
+	// After the upload, the success metric the missed-backup alarm watches.
+	upload := fmt.Sprintf(`aws s3 cp %s "s3://$BUCKET/${PREFIX}%s/$(date -u +%%Y/%%m/%%d/%%H%%M%%SZ).dump" --sse aws:kms --sse-kms-key-id "$KMS_KEY_ARN" --only-show-errors && echo uploaded && `+
+		`aws cloudwatch put-metric-data --namespace %s --metric-name %s --dimensions %s=%s --value 1 && echo reported`,
+		dumpFile, c.Env.Name, outputs.BackupMetricNamespace, outputs.BackupMetricName, outputs.BackupMetricDimension, c.Env.Name)
 	dump := corev1.Container{
 		Name:            "pg-dump",
 		Image:           c.PostgresClientImage(),
@@ -73,7 +76,8 @@ func Backup(c *manifest.Context) {
 			SuccessfulJobsHistoryLimit: manifest.Ptr(int32(3)),
 			FailedJobsHistoryLimit:     manifest.Ptr(int32(3)),
 			JobTemplate: batchv1.JobTemplateSpec{Spec: batchv1.JobSpec{
-				BackoffLimit: manifest.Ptr(int32(2)),
+				BackoffLimit:          manifest.Ptr(int32(2)),
+				ActiveDeadlineSeconds: manifest.Ptr(int64(b.TimeoutMinutes * 60)),
 				Template: corev1.PodTemplateSpec{
 					ObjectMeta: metav1.ObjectMeta{Labels: manifest.Labels(BackupName)},
 					Spec: corev1.PodSpec{

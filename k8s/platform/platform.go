@@ -13,7 +13,7 @@ import (
 
 // StorageClassName is the encrypted gp3 class for every volume the stack
 // creates.
-const StorageClassName = "supabase-gp3"
+const StorageClassName = "supabase-gp3-encrypted"
 
 // ReadinessGateLabel makes the AWS Load Balancer Controller inject its pod
 // readiness gate in the namespace.
@@ -38,8 +38,13 @@ func Namespace(c *manifest.Context) {
 	})
 }
 
-// StorageClass is encrypted with the environment's KMS key, binds when a pod
-// is scheduled (so the volume lands in the pod's zone) and can grow.
+// StorageClass is encrypted with the AWS-managed EBS key (aws/ebs), binds
+// when a pod is scheduled (so the volume lands in the pod's zone) and can
+// grow. Not the project key: the EBS CSI driver's role has the AWS-managed
+// policy only, without the KMS grants a customer key needs, so a volume
+// with it is never created and the pod waits forever (the first version's
+// backup CronJob did). The class's parameters are immutable, hence a new
+// name for the changed class.
 func StorageClass(c *manifest.Context) {
 	c.Add(manifest.StageNamespace, &storagev1.StorageClass{
 		TypeMeta:    manifest.Type("storage.k8s.io/v1", "StorageClass"),
@@ -48,7 +53,6 @@ func StorageClass(c *manifest.Context) {
 		Parameters: map[string]string{
 			"type":      "gp3",
 			"encrypted": "true",
-			"kmsKeyId":  c.Out.KMSKeyARN,
 			"fsType":    "ext4",
 		},
 		ReclaimPolicy:        manifest.Ptr(corev1.PersistentVolumeReclaimDelete),

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/k8s/platform"
 	"github.com/supabase-eks/supabase-eks/k8s/dbbootstrap"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
@@ -864,8 +865,13 @@ func TestIngress(t *testing.T) {
 func TestStorageAndBackups(t *testing.T) {
 	eachEnv(t, func(t *testing.T, r *rendered) {
 		var sc storagev1.StorageClass
-		r.find(t, "StorageClass", "supabase-gp3").into(t, &sc)
-		if sc.Parameters["type"] != "gp3" || sc.Parameters["encrypted"] != "true" || sc.Parameters["kmsKeyId"] != r.out.KMSKeyARN ||
+		r.find(t, "StorageClass", platform.StorageClassName).into(t, &sc)
+		// The AWS-managed EBS key: the EBS CSI role (AmazonEBSCSIDriverPolicy
+		// only) cannot use the project key, and a claim for it never binds.
+		if _, ok := sc.Parameters["kmsKeyId"]; ok {
+			t.Errorf("storage class names a customer key the EBS CSI driver may not use: %v", sc.Parameters)
+		}
+		if sc.Parameters["type"] != "gp3" || sc.Parameters["encrypted"] != "true" ||
 			*sc.VolumeBindingMode != storagev1.VolumeBindingWaitForFirstConsumer || sc.AllowVolumeExpansion == nil || !*sc.AllowVolumeExpansion {
 			t.Errorf("storage class must be encrypted gp3, WaitForFirstConsumer, expandable: %+v", sc)
 		}
@@ -873,6 +879,10 @@ func TestStorageAndBackups(t *testing.T) {
 		r.find(t, "CronJob", "db-backup").into(t, &cj)
 		if cj.Spec.Schedule != r.env.Workloads.Backup.Schedule || cj.Spec.ConcurrencyPolicy != batchv1.ForbidConcurrent {
 			t.Errorf("backup schedule %q policy %q", cj.Spec.Schedule, cj.Spec.ConcurrencyPolicy)
+		}
+		// A hung run must end before the next is due, or Forbid skips it.
+		if d := cj.Spec.JobTemplate.Spec.ActiveDeadlineSeconds; d == nil || *d != int64(r.env.Workloads.Backup.TimeoutMinutes*60) || *d >= 24*3600 {
+			t.Errorf("backup job deadline %v, want workloads.backup.timeoutMinutes (%d min), under a day", d, r.env.Workloads.Backup.TimeoutMinutes)
 		}
 		pod := cj.Spec.JobTemplate.Spec.Template.Spec
 		var sa corev1.ServiceAccount
@@ -885,7 +895,7 @@ func TestStorageAndBackups(t *testing.T) {
 			if v.Ephemeral != nil {
 				q := v.Ephemeral.VolumeClaimTemplate.Spec.Resources.Requests[corev1.ResourceStorage]
 				size = q.String()
-				if *v.Ephemeral.VolumeClaimTemplate.Spec.StorageClassName != "supabase-gp3" {
+				if *v.Ephemeral.VolumeClaimTemplate.Spec.StorageClassName != platform.StorageClassName {
 					t.Errorf("backup scratch volume must use the encrypted class")
 				}
 			}
@@ -903,6 +913,13 @@ func TestStorageAndBackups(t *testing.T) {
 		}
 		if pod.InitContainers[0].Command[0] != "pg_dump" {
 			t.Errorf("backup must take a pg_dump first")
+		}
+		// Only after the upload succeeded: the metric the missed-backup
+		// alarm watches, in the namespace the backup role may write.
+		report := fmt.Sprintf("aws cloudwatch put-metric-data --namespace %s --metric-name %s --dimensions %s=%s --value 1",
+			outputs.BackupMetricNamespace, outputs.BackupMetricName, outputs.BackupMetricDimension, r.env.Name)
+		if i, j := strings.Index(upload, "aws s3 cp"), strings.Index(upload, report); i < 0 || j < i || !strings.Contains(upload[i:j], "&&") {
+			t.Errorf("backup must report %q after, and only after, a successful upload: %s", report, upload)
 		}
 	})
 }
