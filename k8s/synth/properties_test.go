@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
-	"github.com/supabase-eks/supabase-eks/k8s/platform"
 	"github.com/supabase-eks/supabase-eks/k8s/dbbootstrap"
+	"github.com/supabase-eks/supabase-eks/k8s/platform"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	batchv1 "k8s.io/api/batch/v1"
