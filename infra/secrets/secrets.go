@@ -12,6 +12,7 @@ import (
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/kmsalias"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/kmskey"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/secretsmanagersecret"
+	"github.com/hashicorp/terraform-cdk-go/cdktf"
 
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
@@ -25,6 +26,9 @@ type Props struct {
 	AccountID string
 	// RecoveryWindowDays delays secret deletion (0 deletes at once: dev only).
 	RecoveryWindowDays int
+	// RetainKey marks the key prevent_destroy: it decrypts what outlives
+	// the stack (final snapshot, retained backups).
+	RetainKey bool
 }
 
 // Secrets exposes the key and the secret containers.
@@ -77,6 +81,9 @@ func New(scope constructs.Construct, id string, p Props) *Secrets {
 		DeletionWindowInDays: jsii.Number(30),
 		Policy:               jsii.String(keyPolicy.JSON()),
 	})
+	if p.RetainKey {
+		key.SetLifecycle(&cdktf.TerraformResourceLifecycle{PreventDestroy: jsii.Bool(true)})
+	}
 	kmsalias.NewKmsAlias(c, jsii.String("alias"), &kmsalias.KmsAliasConfig{
 		Name:        jsii.String("alias/" + p.Name),
 		TargetKeyId: key.KeyId(),

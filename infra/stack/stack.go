@@ -69,6 +69,7 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	sec := secrets.New(st, "secrets", secrets.Props{
 		Name: name, Region: env.Region, AccountID: env.AccountID,
 		RecoveryWindowDays: recoveryWindow(env),
+		RetainKey:          env.Database.RetainKeyOnDestroy,
 	})
 	net := network.New(st, "network", network.Props{
 		Name: name, ClusterName: name, Region: env.Region, AccountID: env.AccountID,

@@ -125,6 +125,12 @@ type DatabaseConfig struct {
 	MaxSlotWALKeepSizeMB int
 	// MonitoringIntervalSeconds for enhanced monitoring (1, 5, 10, 15, 30, 60).
 	MonitoringIntervalSeconds int
+	// RetainKeyOnDestroy keeps the environment's KMS key when the stack is
+	// destroyed (Terraform prevent_destroy; `make destroy` takes it out of
+	// the state instead of scheduling its deletion). The key decrypts the
+	// final snapshot, the retained automated backups and the backups bucket;
+	// without it they are unreadable 30 days after a teardown.
+	RetainKeyOnDestroy bool
 	// CACertIdentifier is the RDS certificate authority of the instance's
 	// server certificate; clients verify it with the region's bundle
 	// (internal/rdsca), which the deploy's rds-ca step checks against it.

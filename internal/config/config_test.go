@@ -63,6 +63,7 @@ func TestBadInputNamesTheField(t *testing.T) {
 		{"maintenance across midnight into backups", "database.maintenanceWindow", Dev, func(e *Environment) {
 			e.Database.BackupWindow, e.Database.MaintenanceWindow = "00:00-00:30", "sun:23:45-mon:00:15"
 		}},
+		{"final snapshot without its key", "database.retainKeyOnDestroy", Prod, func(e *Environment) { e.Database.RetainKeyOnDestroy = false }},
 		{"prod alarms to nobody", "observability.alarmEmail", Prod, func(e *Environment) { e.Observability.AlarmEmail = "" }},
 		{"unknown RDS CA", "database.caCertIdentifier", Dev, func(e *Environment) { e.Database.CACertIdentifier = "rds-ca-2019" }},
 		{"domain without certificate", "domain.certificateArn", Dev, func(e *Environment) { e.Domain.Name = "api.example.com" }},

@@ -52,6 +52,7 @@ func Prod() Environment {
 			MasterUsername:            "supabase_master",
 			MaxSlotWALKeepSizeMB:      16384,
 			MonitoringIntervalSeconds: 30,
+			RetainKeyOnDestroy:        true,
 			CACertIdentifier:          "rds-ca-rsa2048-g1",
 		},
 		Domain: DomainConfig{

@@ -235,6 +235,9 @@ func (e Environment) Validate() error {
 	if e.IsProd() && (!d.MultiAZ || !d.DeletionProtection || d.SkipFinalSnapshot) {
 		add("database", "prod needs multiAz, deletionProtection and a final snapshot")
 	}
+	if !d.SkipFinalSnapshot && !d.RetainKeyOnDestroy {
+		add("database.retainKeyOnDestroy", "a final snapshot is kept, but the key that decrypts it would be deleted 30 days after a teardown: set it")
+	}
 	if !dbIdentRe.MatchString(d.DatabaseName) {
 		add("database.databaseName", "%q is not a PostgreSQL identifier", d.DatabaseName)
 	}

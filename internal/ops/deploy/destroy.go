@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -48,8 +51,12 @@ func (d *Deployer) Warnings(o *outputs.Outputs) []string {
 	} else {
 		w = append(w, "S3 buckets (storage, backups) are versioned; Terraform refuses to delete a non-empty bucket: empty every object version first, then re-run.")
 	}
+	if db.RetainKeyOnDestroy {
+		w = append(w, "The KMS key is KEPT (taken out of the Terraform state, not deleted): the final snapshot and retained backups stay readable. The Secrets Manager secrets enter their recovery window; a redeploy under the same names within that window fails until they are restored or force-deleted.")
+	} else {
+		w = append(w, "The KMS key is scheduled for deletion (7-30 day window), and the Secrets Manager secrets enter their recovery window; a redeploy under the same names within that window fails until they are restored or force-deleted.")
+	}
 	w = append(w,
-		"The KMS key is scheduled for deletion (7-30 day window), and the Secrets Manager secrets enter their recovery window; a redeploy under the same names within that window fails until they are restored or force-deleted.",
 		"Everything in the Supabase namespace, including PersistentVolumes and their EBS volumes, is deleted.")
 	return w
 }
@@ -248,6 +255,9 @@ func (d *Deployer) InfraDestroy(ctx context.Context) error {
 	if _, err := d.run(ctx, d.terraform("init", "-input=false")); err != nil {
 		return err
 	}
+	if err := d.keepRetained(ctx); err != nil {
+		return err
+	}
 	_, err := d.run(ctx, d.terraform(append([]string{"destroy", "-input=false", "-auto-approve"}, d.varFileArgs()...)...))
 	if err == nil {
 		return nil
@@ -262,6 +272,65 @@ func (d *Deployer) InfraDestroy(ctx context.Context) error {
 	return fmt.Errorf("terraform destroy did not finish:\n  %s\nthen resume with: supabase-eks destroy --env %s --from infra-destroy", strings.Join(hints, "\n  "), d.Env.Name)
 }
 
+// retainedResources are the addresses the stack marks prevent_destroy (the
+// prod KMS key): Terraform refuses to plan a destroy that includes them.
+func (d *Deployer) retainedResources() ([]string, error) {
+	data, err := os.ReadFile(d.abs(filepath.Join(d.StackDir(), "cdk.tf.json")))
+	if err != nil {
+		return nil, err
+	}
+	var doc struct {
+		Resource map[string]map[string]struct {
+			Lifecycle struct {
+				PreventDestroy bool `json:"prevent_destroy"`
+			} `json:"lifecycle"`
+		} `json:"resource"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("%s/cdk.tf.json: %w", d.StackDir(), err)
+	}
+	var out []string
+	for typ, rs := range doc.Resource {
+		for name, r := range rs {
+			if r.Lifecycle.PreventDestroy {
+				out = append(out, typ+"."+name)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// keepRetained takes the retained resources out of the state, so the
+// teardown leaves them in the account (not scheduled for deletion) and
+// says so: the key must outlive what it encrypted.
+func (d *Deployer) keepRetained(ctx context.Context) error {
+	retained, err := d.retainedResources()
+	if err != nil || len(retained) == 0 {
+		return err
+	}
+	list := d.terraform("state", "list")
+	list.Stream = false
+	res, err := d.run(ctx, list)
+	if err != nil {
+		return err
+	}
+	inState := map[string]bool{}
+	for _, l := range strings.Split(string(res.Stdout), "\n") {
+		inState[strings.TrimSpace(l)] = true
+	}
+	for _, addr := range retained {
+		if !inState[addr] {
+			continue
+		}
+		if _, err := d.run(ctx, d.terraform("state", "rm", addr)); err != nil {
+			return err
+		}
+		d.logf("    KEPT %s (prevent_destroy): it decrypts the final snapshot, the retained automated backups and the backups bucket. It stays in account %s, outside Terraform, until you schedule its deletion: aws kms schedule-key-deletion --key-id <key> --pending-window-in-days 30 --region %s", addr, d.Env.AccountID, d.Env.Region)
+	}
+	return nil
+}
+
 // Finish lists what outlives the stack.
 func (d *Deployer) Finish(ctx context.Context) error {
 	o, _ := d.loadOutputs()
@@ -274,7 +343,11 @@ func (d *Deployer) Finish(ctx context.Context) error {
 		d.logf("      - the final RDS snapshot: aws rds describe-db-snapshots --snapshot-type manual --region %s", d.Env.Region)
 	}
 	d.logf("      - CloudWatch log groups created by AWS services (RDS, Container Insights): aws logs describe-log-groups --log-group-name-prefix /aws/rds --region %s; /aws/containerinsights/%s", d.Env.Region, cluster)
-	d.logf("      - the KMS key pending deletion and the secrets in their recovery window (see the warnings above)")
+	if d.Env.Database.RetainKeyOnDestroy {
+		d.logf("      - the KMS key, kept on purpose (see KEPT above), and the secrets in their recovery window")
+	} else {
+		d.logf("      - the KMS key pending deletion and the secrets in their recovery window (see the warnings above)")
+	}
 	d.logf("      - the Terraform state object %s in s3://%s, and the kubeconfig context %s (kubectl config delete-context %s)", d.Env.State.Key, d.Env.State.Bucket, d.KubeContext(), d.KubeContext())
 	d.logf("      - %s (rm it; it describes resources that no longer exist)", d.OutputsPath())
 	return nil

@@ -81,3 +81,59 @@ func TestRealTerraformApplyIsIdempotent(t *testing.T) {
 		t.Errorf("second apply was not a no-op:\n%s", log.String())
 	}
 }
+
+// TestRealTerraformDestroyKeepsRetained drives the real terraform binary:
+// a stack whose key-like resource is prevent_destroy cannot be destroyed by
+// plain `terraform destroy`; the infra-destroy step takes it out of the
+// state first, destroys the rest, and says what it kept. The provider-free
+// terraform_data resource stands in for the KMS key.
+func TestRealTerraformDestroyKeepsRetained(t *testing.T) {
+	if _, err := exec.LookPath("terraform"); err != nil {
+		t.Skip("terraform not on PATH")
+	}
+	t.Setenv("CHECKPOINT_DISABLE", "1")
+	t.Setenv("TF_IN_AUTOMATION", "1")
+	root := t.TempDir()
+	stack := filepath.Join(root, "cdktf.out", "stacks", "supabase-prod")
+	if err := os.MkdirAll(stack, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	doc := `{"resource":{"terraform_data":{
+	  "key":   {"input": "key",   "lifecycle": {"prevent_destroy": true}},
+	  "other": {"input": "other"}}}}`
+	if err := os.WriteFile(filepath.Join(stack, "cdk.tf.json"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env, _ := config.Load("prod")
+	var log bytes.Buffer
+	d := &Deployer{Env: env, Root: root, R: &runner.Exec{Out: &log, Err: &log}, Log: &log, Yes: true}
+	tf := func(args ...string) (string, error) {
+		cmd := exec.Command("terraform", args...)
+		cmd.Dir = stack
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	if out, err := tf("init", "-input=false"); err != nil {
+		t.Fatalf("init: %v\n%s", err, out)
+	}
+	if out, err := tf("apply", "-input=false", "-auto-approve"); err != nil {
+		t.Fatalf("apply: %v\n%s", err, out)
+	}
+	if out, err := tf("destroy", "-input=false", "-auto-approve"); err == nil || !strings.Contains(out, "prevent_destroy") {
+		t.Fatalf("plain terraform destroy of a prevent_destroy resource: %v\n%s", err, out)
+	}
+	if err := d.InfraDestroy(context.Background()); err != nil {
+		t.Fatalf("infra-destroy: %v\n%s", err, log.String())
+	}
+	list := exec.Command("terraform", "state", "list")
+	list.Dir = stack
+	if out, err := list.Output(); err != nil || strings.TrimSpace(string(out)) != "" {
+		t.Errorf("state after the teardown: %q (%v), want empty", out, err)
+	}
+	if !strings.Contains(log.String(), "KEPT terraform_data.key (prevent_destroy)") {
+		t.Errorf("the teardown did not say what it kept:\n%s", log.String())
+	}
+	if strings.Contains(log.String(), "terraform_data.key: Destroying") {
+		t.Errorf("the retained resource was destroyed:\n%s", log.String())
+	}
+}
