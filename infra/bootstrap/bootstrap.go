@@ -101,14 +101,14 @@ func New(app constructs.Construct, b config.BootstrapConfig, services []string, 
 		Action: []string{"sts:AssumeRole", "sts:TagSession"},
 	})
 	role := iamrole.NewIamRole(st, jsii.String("deployer"), &iamrole.IamRoleConfig{
-		Name:               jsii.String(b.Prefix + "-deployer"),
+		Name:               jsii.String(deployer.RoleName(b.Prefix)),
 		Description:        jsii.String("Deploys the supabase-eks environment stacks"),
 		AssumeRolePolicy:   jsii.String(trust.JSON()),
 		MaxSessionDuration: jsii.Number(3600 * 4),
 	})
 	doc := deployer.Policy(services, deployer.Scope{Region: b.Region, AccountID: b.AccountID, Prefix: b.Prefix, StateBucket: b.StateBucket})
 	pol := iampolicy.NewIamPolicy(st, jsii.String("deployer-policy"), &iampolicy.IamPolicyConfig{
-		Name:        jsii.String(b.Prefix + "-deployer"),
+		Name:        jsii.String(deployer.RoleName(b.Prefix)),
 		Description: jsii.String(fmt.Sprintf("Generated from the resource types of the environment stacks (%d services)", len(services))),
 		Policy:      jsii.String(doc.JSON()),
 	})

@@ -6,6 +6,8 @@ package cluster
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/aws/constructs-go/constructs/v10"
@@ -38,6 +40,9 @@ type Props struct {
 	Config           config.ClusterConfig
 	PrivateSubnetIDs []*string
 	KMSKeyARN        *string
+	// DeployerRoleARN gets cluster-admin like Config.AdminPrincipalARNs:
+	// `make deploy` installs the add-ons and manifests as that role.
+	DeployerRoleARN string
 }
 
 // Cluster exposes what IRSA roles, add-ons and the database need.
@@ -56,6 +61,10 @@ type Cluster struct {
 	NodeGroups      []eksnodegroup.EksNodeGroup
 }
 
+// LogGroupName is the control-plane log group of the cluster called name
+// (EKS's own naming); with name "<prefix>-*" it is the deployer's pattern.
+func LogGroupName(name string) string { return "/aws/eks/" + name + "/cluster" }
+
 // New builds the control plane and node groups.
 func New(scope constructs.Construct, id string, p Props) *Cluster {
 	c := constructs.NewConstruct(scope, jsii.String(id))
@@ -73,7 +82,7 @@ func New(scope constructs.Construct, id string, p Props) *Cluster {
 	// EKS creates this group on first log write without retention or
 	// encryption; creating it first keeps both under our control.
 	logGroup := cloudwatchloggroup.NewCloudwatchLogGroup(c, jsii.String("control-plane-logs"), &cloudwatchloggroup.CloudwatchLogGroupConfig{
-		Name:            jsii.String("/aws/eks/" + p.Name + "/cluster"),
+		Name:            jsii.String(LogGroupName(p.Name)),
 		RetentionInDays: jsii.Number(float64(cfg.LogRetentionDays)),
 		KmsKeyId:        p.KMSKeyARN,
 	})
@@ -133,13 +142,21 @@ func New(scope constructs.Construct, id string, p Props) *Cluster {
 		SecurityGroupID: cluster.VpcConfig().ClusterSecurityGroupId(),
 	}
 
+	admins := map[string]string{}
 	for i, principal := range cfg.AdminPrincipalARNs {
-		entry := eksaccessentry.NewEksAccessEntry(c, jsii.String(fmt.Sprintf("admin-%d", i)), &eksaccessentry.EksAccessEntryConfig{
+		admins[fmt.Sprintf("admin-%d", i)] = principal
+	}
+	if p.DeployerRoleARN != "" && !slices.Contains(cfg.AdminPrincipalARNs, p.DeployerRoleARN) {
+		admins["admin-deployer"] = p.DeployerRoleARN
+	}
+	for _, id := range slices.Sorted(maps.Keys(admins)) {
+		principal := admins[id]
+		entry := eksaccessentry.NewEksAccessEntry(c, jsii.String(id), &eksaccessentry.EksAccessEntryConfig{
 			ClusterName:  cluster.Name(),
 			PrincipalArn: jsii.String(principal),
 			Type:         jsii.String("STANDARD"),
 		})
-		eksaccesspolicyassociation.NewEksAccessPolicyAssociation(c, jsii.String(fmt.Sprintf("admin-%d-policy", i)), &eksaccesspolicyassociation.EksAccessPolicyAssociationConfig{
+		eksaccesspolicyassociation.NewEksAccessPolicyAssociation(c, jsii.String(id+"-policy"), &eksaccesspolicyassociation.EksAccessPolicyAssociationConfig{
 			ClusterName:  cluster.Name(),
 			PrincipalArn: entry.PrincipalArn(),
 			PolicyArn:    jsii.String("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"),

@@ -134,7 +134,7 @@ func New(scope constructs.Construct, id string, p Props) *Database {
 	var logGroups []cdktf.ITerraformDependable
 	for _, kind := range LogExports {
 		logGroups = append(logGroups, cloudwatchloggroup.NewCloudwatchLogGroup(c, jsii.String("logs-"+kind), &cloudwatchloggroup.CloudwatchLogGroupConfig{
-			Name:            jsii.String(fmt.Sprintf("/aws/rds/instance/%s/%s", p.Name, kind)),
+			Name:            jsii.String(LogGroupName(p.Name, kind)),
 			RetentionInDays: jsii.Number(float64(p.LogRetentionDays)),
 			KmsKeyId:        p.KMSKeyARN,
 		}))
@@ -215,4 +215,10 @@ func MaxConnections(class string) int {
 		n = 5000
 	}
 	return n
+}
+
+// LogGroupName is where RDS exports log kind of the instance called name
+// (RDS's own naming); with "<prefix>-*" and "*" it is the deployer's pattern.
+func LogGroupName(name, kind string) string {
+	return fmt.Sprintf("/aws/rds/instance/%s/%s", name, kind)
 }

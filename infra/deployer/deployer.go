@@ -8,8 +8,20 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/supabase-eks/supabase-eks/infra/cluster"
+	"github.com/supabase-eks/supabase-eks/infra/database"
+	"github.com/supabase-eks/supabase-eks/infra/network"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 )
+
+// RoleName is the deployer role the bootstrap stack creates.
+func RoleName(prefix string) string { return prefix + "-deployer" }
+
+// RoleARN is that role's ARN: the environment stacks give it cluster-admin
+// access, since `make deploy` installs the add-ons and manifests as it.
+func RoleARN(accountID, prefix string) string {
+	return fmt.Sprintf("arn:aws:iam::%s:role/%s", accountID, RoleName(prefix))
+}
 
 // serviceOf maps each Terraform resource type the stacks use to the IAM
 // service whose API manages it.
@@ -113,16 +125,31 @@ func Policy(services []string, s Scope) policy.Document {
 			"secretsmanager:CreateSecret", "secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret", "secretsmanager:TagResource",
 			"secretsmanager:UntagResource", "secretsmanager:UpdateSecret", "secretsmanager:GetResourcePolicy", "secretsmanager:RestoreSecret",
 			// RDS creates the master-user secret (rds!db-...) with the caller's rights.
-		}, []string{arn("secretsmanager", "secret:"+s.Prefix+"-*"), arn("secretsmanager", "secret:rds!*")}))
+		}, []string{arn("secretsmanager", "secret:"+s.Prefix+"-*"), arn("secretsmanager", "secret:rds!*")}),
+			// The deploy's secrets step (secrets init) reads and writes the
+			// values of the project's own secrets, never RDS's.
+			policy.Allow("WriteProjectSecretValues", []string{"secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue"},
+				[]string{arn("secretsmanager", "secret:"+s.Prefix+"-*")}))
 	}
 	if has["logs"] {
-		st = append(st, policy.Allow("ManageProjectLogGroups", []string{"logs:*"}, []string{
-			arn("logs", "log-group:/aws/eks/"+s.Prefix+"-*"), arn("logs", "log-group:/aws/vpc/"+s.Prefix+"-*"),
-		}), policy.Allow("DescribeLogGroups", []string{"logs:DescribeLogGroups"}, []string{arn("logs", "log-group:*")}))
+		// The names the constructs give their groups, with the environment
+		// name left open.
+		anyEnv := s.Prefix + "-*"
+		var groups []string
+		for _, g := range []string{cluster.LogGroupName(anyEnv), network.FlowLogGroupName(anyEnv), database.LogGroupName(anyEnv, "*")} {
+			groups = append(groups, arn("logs", "log-group:"+g), arn("logs", "log-group:"+g+":*"))
+		}
+		st = append(st, policy.Allow("ManageProjectLogGroups", []string{"logs:*"}, groups),
+			policy.Allow("DescribeLogGroups", []string{"logs:DescribeLogGroups"}, []string{arn("logs", "log-group:*")}))
 	}
 	if has["sns"] {
 		st = append(st, policy.Allow("ManageProjectTopics", []string{"sns:*"}, []string{arn("sns", s.Prefix+"-*")}))
 	}
+	// The deploy's alarm step finds the ALB the controller created; the
+	// teardown waits for it to go. Describe calls have no resource-level
+	// permissions.
+	st = append(st, policy.Statement{Sid: "FindLoadBalancers", Effect: "Allow", Action: []string{"elasticloadbalancing:Describe*"},
+		Resource: []string{"*"}, Condition: inRegion})
 	if has["cloudwatch"] {
 		st = append(st, policy.Allow("ManageProjectAlarms", []string{"cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource", "cloudwatch:TagResource", "cloudwatch:UntagResource"},
 			[]string{arn("cloudwatch", "alarm:"+s.Prefix+"-*")}))

@@ -228,7 +228,7 @@ func New(scope constructs.Construct, id string, p Props) *Network {
 
 func flowLogs(c constructs.Construct, p Props, vpcID *string, tags func(string, map[string]string) *map[string]*string) {
 	group := cloudwatchloggroup.NewCloudwatchLogGroup(c, jsii.String("flow-logs"), &cloudwatchloggroup.CloudwatchLogGroupConfig{
-		Name:            jsii.String("/aws/vpc/" + p.Name + "/flow-logs"),
+		Name:            jsii.String(FlowLogGroupName(p.Name)),
 		RetentionInDays: jsii.Number(float64(p.Config.FlowLogRetentionDays)),
 		KmsKeyId:        p.KMSKeyARN,
 		Tags:            tags(p.Name+"-flow-logs", nil),
@@ -261,3 +261,7 @@ func flowLogs(c constructs.Construct, p Props, vpcID *string, tags func(string, 
 		Tags:                   tags(p.Name+"-flow-log", nil),
 	})
 }
+
+// FlowLogGroupName is the flow-log group of the VPC called name; with name
+// "<prefix>-*" it is the deployer's pattern.
+func FlowLogGroupName(name string) string { return "/aws/vpc/" + name + "/flow-logs" }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/supabase-eks/supabase-eks/infra/cluster"
 	"github.com/supabase-eks/supabase-eks/infra/database"
+	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/network"
 	"github.com/supabase-eks/supabase-eks/infra/observability"
@@ -78,6 +79,7 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	eks := cluster.New(st, "cluster", cluster.Props{
 		Name: name, Region: env.Region, AccountID: env.AccountID, Config: env.Cluster,
 		PrivateSubnetIDs: net.PrivateSubnetIDs, KMSKeyARN: sec.KeyARN,
+		DeployerRoleARN: deployer.RoleARN(env.AccountID, env.Project),
 	})
 	buckets := storage.New(st, "storage", storage.Props{
 		Name: name, AccountID: env.AccountID, KMSKeyARN: sec.KeyARN,

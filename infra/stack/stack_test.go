@@ -304,8 +304,9 @@ func TestEKS(t *testing.T) {
 		}
 		entries := resources(env, "aws_eks_access_entry")
 		assoc := resources(env, "aws_eks_access_policy_association")
-		if len(entries) != len(e.Cluster.AdminPrincipalARNs) || len(assoc) != len(entries) {
-			t.Errorf("%s: %d access entries / %d policies for %d admins", env, len(entries), len(assoc), len(e.Cluster.AdminPrincipalARNs))
+		// The configured admins plus the deployer role.
+		if len(entries) != len(e.Cluster.AdminPrincipalARNs)+1 || len(assoc) != len(entries) {
+			t.Errorf("%s: %d access entries / %d policies for %d admins and the deployer", env, len(entries), len(assoc), len(e.Cluster.AdminPrincipalARNs))
 		}
 		oidc := only(t, env, "aws_iam_openid_connect_provider")
 		if fmt.Sprint(oidc["client_id_list"]) != "[sts.amazonaws.com]" || oidc["thumbprint_list"] != nil {
@@ -865,5 +866,88 @@ func TestDeployerPolicyCoversEveryResourceType(t *testing.T) {
 		if st.Resource[0] == "*" && st.Condition == nil {
 			t.Errorf("deployer statement %s: unconditioned \"*\"", st.Sid)
 		}
+	}
+}
+
+// globMatch matches IAM-style patterns: * any run of characters, ? one.
+func globMatch(pattern, s string) bool {
+	re := "^" + strings.NewReplacer(`\*`, ".*", `\?`, ".").Replace(regexp.QuoteMeta(pattern)) + "$"
+	return regexp.MustCompile(re).MatchString(s)
+}
+
+// allows reports whether some Allow statement of doc grants action on arn
+// (conditions are taken as met: this checks names, not context).
+func allows(doc policy.Document, action, arn string) bool {
+	for _, st := range doc.Statement {
+		if st.Effect != "Allow" {
+			continue
+		}
+		actionOK, resourceOK := false, false
+		for _, a := range st.Action {
+			actionOK = actionOK || globMatch(strings.ToLower(a), strings.ToLower(action))
+		}
+		for _, r := range st.Resource {
+			resourceOK = resourceOK || globMatch(r, arn)
+		}
+		if actionOK && resourceOK {
+			return true
+		}
+	}
+	return false
+}
+
+// TestDeployerMayManageWhatTheStacksName checks the deployer policy against
+// the ARNs the stacks really create, not only the resource types: every log
+// group, role, bucket, secret, topic and alarm, and the calls `make deploy`
+// makes besides Terraform (secret values, the load balancer lookup).
+func TestDeployerMayManageWhatTheStacksName(t *testing.T) {
+	b := config.Bootstrap()
+	doc := deployer.Policy(deployer.AllServices(), deployer.Scope{Region: b.Region, AccountID: b.AccountID, Prefix: b.Prefix, StateBucket: b.StateBucket})
+	for _, env := range stackEnvs {
+		e := envs[env]
+		acct, region := e.AccountID, e.Region
+		type want struct{ action, arn string }
+		var wants []want
+		for _, lg := range resources(env, "aws_cloudwatch_log_group") {
+			wants = append(wants, want{"logs:CreateLogGroup", fmt.Sprintf("arn:aws:logs:%s:%s:log-group:%s", region, acct, str(lg["name"]))},
+				want{"logs:PutRetentionPolicy", fmt.Sprintf("arn:aws:logs:%s:%s:log-group:%s", region, acct, str(lg["name"]))})
+		}
+		for _, r := range resources(env, "aws_iam_role") {
+			wants = append(wants, want{"iam:CreateRole", fmt.Sprintf("arn:aws:iam::%s:role/%s", acct, str(r["name"]))})
+		}
+		for _, bk := range resources(env, "aws_s3_bucket") {
+			wants = append(wants, want{"s3:CreateBucket", "arn:aws:s3:::" + str(bk["bucket"])})
+		}
+		for _, s := range resources(env, "aws_secretsmanager_secret") {
+			arn := fmt.Sprintf("arn:aws:secretsmanager:%s:%s:secret:%s-AbCdEf", region, acct, str(s["name"]))
+			wants = append(wants, want{"secretsmanager:CreateSecret", arn}, want{"secretsmanager:PutSecretValue", arn}, want{"secretsmanager:GetSecretValue", arn})
+		}
+		for _, tp := range resources(env, "aws_sns_topic") {
+			wants = append(wants, want{"sns:CreateTopic", fmt.Sprintf("arn:aws:sns:%s:%s:%s", region, acct, str(tp["name"]))})
+		}
+		for _, a := range resources(env, "aws_cloudwatch_metric_alarm") {
+			wants = append(wants, want{"cloudwatch:PutMetricAlarm", fmt.Sprintf("arn:aws:cloudwatch:%s:%s:alarm:%s", region, acct, str(a["alarm_name"]))})
+		}
+		wants = append(wants, want{"elasticloadbalancing:DescribeLoadBalancers", "*"}, want{"rds:DescribeCertificates", "*"})
+		if len(wants) < 20 {
+			t.Fatalf("%s: only %d named resources found; the test reads the wrong thing", env, len(wants))
+		}
+		for _, w := range wants {
+			if !allows(doc, w.action, w.arn) {
+				t.Errorf("%s: the deployer may not %s on %s", env, w.action, w.arn)
+			}
+		}
+		// The deployer is cluster-admin of each environment's cluster.
+		found := false
+		for _, ae := range resources(env, "aws_eks_access_entry") {
+			found = found || str(ae["principal_arn"]) == deployer.RoleARN(acct, e.Project)
+		}
+		if !found {
+			t.Errorf("%s: no EKS access entry for the deployer role: its addons and apply steps would be refused", env)
+		}
+	}
+	// The matcher itself can say no.
+	if allows(doc, "logs:CreateLogGroup", "arn:aws:logs:us-east-1:111122223333:log-group:/aws/lambda/other") {
+		t.Fatal("the deployer may create any log group; the matcher or the policy is wrong")
 	}
 }
