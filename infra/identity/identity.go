@@ -78,7 +78,7 @@ func New(scope constructs.Construct, id string, p Props) *Identity {
 	out.RoleARNs[outputs.RoleExternalSecrets] = role(outputs.RoleExternalSecrets, sa[outputs.RoleExternalSecrets], &eso)
 	st := storagePolicy(p)
 	out.RoleARNs[outputs.RoleStorage] = role(outputs.RoleStorage, sa[outputs.RoleStorage], &st)
-	lbc := LoadBalancerControllerPolicy(p.Region, p.AccountID)
+	lbc := LoadBalancerControllerPolicy(p.Region, p.AccountID, p.ClusterName)
 	out.RoleARNs[outputs.RoleLoadBalancerController] = role(outputs.RoleLoadBalancerController, sa[outputs.RoleLoadBalancerController], &lbc)
 	ca := clusterAutoscalerPolicy(p)
 	out.RoleARNs[outputs.RoleClusterAutoscaler] = role(outputs.RoleClusterAutoscaler, sa[outputs.RoleClusterAutoscaler], &ca)

@@ -8,21 +8,33 @@ import (
 
 // LoadBalancerControllerPolicy is the AWS Load Balancer Controller's
 // documented permission set (v3.5 docs/install/iam_policy.json), narrowed to
-// this account and region. Where the controller creates resources whose names
-// it picks at run time, the documented tag conditions (elbv2.k8s.aws/cluster)
-// keep it to load balancers, target groups and security groups it owns.
-func LoadBalancerControllerPolicy(region, account string) policy.Document {
+// this account, region and cluster: the documented ownership tag conditions
+// (elbv2.k8s.aws/cluster) require this cluster's name, not just any value,
+// and the load balancer, its listeners and rules are named after the cluster.
+// dev and prod can share an account without one controller reaching the
+// other's load balancer.
+func LoadBalancerControllerPolicy(region, account, cluster string) policy.Document {
 	ec2 := func(res string) string { return fmt.Sprintf("arn:aws:ec2:%s:%s:%s", region, account, res) }
 	elb := func(res string) string {
 		return fmt.Sprintf("arn:aws:elasticloadbalancing:%s:%s:%s", region, account, res)
 	}
-	lbAndTG := []string{elb("targetgroup/*/*"), elb("loadbalancer/net/*/*"), elb("loadbalancer/app/*/*")}
-	requestTagged := map[string]any{"aws:RequestTag/elbv2.k8s.aws/cluster": "false"}
-	ownedNotRetagged := map[string]any{"aws:RequestTag/elbv2.k8s.aws/cluster": "true", "aws:ResourceTag/elbv2.k8s.aws/cluster": "false"}
-	owned := map[string]any{"aws:ResourceTag/elbv2.k8s.aws/cluster": "false"}
+	// This environment's load balancer is named after the cluster (the
+	// Ingress's load-balancer-name annotation), so its listeners and rules
+	// are scoped by name; target groups and security groups get generated
+	// names and are scoped by the ownership tag's value instead. Another
+	// environment's controller in the same account touches neither.
+	ownLBs := []string{elb("loadbalancer/app/" + cluster + "/*"), elb("loadbalancer/net/" + cluster + "/*")}
+	ownListeners := []string{
+		elb("listener/app/" + cluster + "/*/*"), elb("listener/net/" + cluster + "/*/*"),
+		elb("listener-rule/app/" + cluster + "/*/*/*"), elb("listener-rule/net/" + cluster + "/*/*/*"),
+	}
+	lbAndTG := append([]string{elb("targetgroup/*/*")}, ownLBs...)
+	const clusterTag = "elbv2.k8s.aws/cluster"
+	requestTagged := map[string]any{"aws:RequestTag/" + clusterTag: cluster}
+	owned := map[string]any{"aws:ResourceTag/" + clusterTag: cluster}
+	notRetagging := map[string]any{"aws:RequestTag/" + clusterTag: "true"}
 	// "*" below marks calls without resource-level permissions (Describe*,
-	// Get*, ACM/WAF/Shield lookups) or on resources the controller names at
-	// run time and that are guarded by the ownership tag condition instead.
+	// Get*, ACM/WAF/Shield lookups).
 	return policy.New(
 		policy.Statement{Sid: "CreateELBServiceLinkedRole", Effect: "Allow", Action: []string{"iam:CreateServiceLinkedRole"}, Resource: []string{"*"},
 			Condition: map[string]map[string]any{"StringEquals": {"iam:AWSServiceName": "elasticloadbalancing.amazonaws.com"}}},
@@ -44,28 +56,39 @@ func LoadBalancerControllerPolicy(region, account string) policy.Document {
 		policy.Allow("LookUpCertificatesAndFirewalls", []string{
 			"cognito-idp:DescribeUserPoolClient", "acm:ListCertificates", "acm:DescribeCertificate",
 			"iam:ListServerCertificates", "iam:GetServerCertificate",
-			"waf-regional:GetWebACL", "waf-regional:GetWebACLForResource", "waf-regional:AssociateWebACL", "waf-regional:DisassociateWebACL",
-			"wafv2:GetWebACL", "wafv2:GetWebACLForResource", "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL",
+			"waf-regional:GetWebACL", "waf-regional:GetWebACLForResource",
+			"wafv2:GetWebACL", "wafv2:GetWebACLForResource",
 			"shield:GetSubscriptionState", "shield:DescribeProtection", "shield:CreateProtection", "shield:DeleteProtection",
 		}, []string{"*"}),
-		policy.Allow("ManageIngressOnSecurityGroups", []string{"ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"}, []string{ec2("security-group/*")}),
+		// Attaching and detaching a web ACL names the load balancer: this
+		// environment's only.
+		policy.Allow("FirewallOwnLoadBalancer", []string{
+			"waf-regional:AssociateWebACL", "waf-regional:DisassociateWebACL", "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL",
+		}, append([]string{
+			fmt.Sprintf("arn:aws:wafv2:%s:%s:regional/webacl/*/*", region, account),
+			fmt.Sprintf("arn:aws:waf-regional:%s:%s:webacl/*", region, account),
+		}, ownLBs...)),
+		// The rule letting the ALB reach the pods goes on the cluster
+		// security group, which the pods' ENIs carry (EKS tags it with the
+		// cluster's name).
+		policy.Statement{Sid: "ManageIngressOnClusterSecurityGroup", Effect: "Allow", Action: []string{"ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"},
+			Resource: []string{ec2("security-group/*")}, Condition: map[string]map[string]any{"StringEquals": {"aws:ResourceTag/aws:eks:cluster-name": cluster}}},
 		policy.Allow("CreateSecurityGroups", []string{"ec2:CreateSecurityGroup"}, []string{ec2("security-group/*"), ec2("vpc/*")}),
 		policy.Statement{Sid: "TagNewSecurityGroups", Effect: "Allow", Action: []string{"ec2:CreateTags"}, Resource: []string{ec2("security-group/*")},
-			Condition: map[string]map[string]any{"StringEquals": {"ec2:CreateAction": "CreateSecurityGroup"}, "Null": requestTagged}},
+			Condition: map[string]map[string]any{"StringEquals": map[string]any{"ec2:CreateAction": "CreateSecurityGroup", "aws:RequestTag/" + clusterTag: cluster}}},
 		policy.Statement{Sid: "RetagOwnedSecurityGroups", Effect: "Allow", Action: []string{"ec2:CreateTags", "ec2:DeleteTags"}, Resource: []string{ec2("security-group/*")},
-			Condition: map[string]map[string]any{"Null": ownedNotRetagged}},
+			Condition: map[string]map[string]any{"Null": notRetagging, "StringEquals": owned}},
 		policy.Statement{Sid: "ManageOwnedSecurityGroups", Effect: "Allow", Action: []string{"ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup"},
-			Resource: []string{ec2("security-group/*")}, Condition: map[string]map[string]any{"Null": owned}},
+			Resource: []string{ec2("security-group/*")}, Condition: map[string]map[string]any{"StringEquals": owned}},
 		policy.Statement{Sid: "CreateTaggedLoadBalancers", Effect: "Allow", Action: []string{"elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup"},
-			Resource: lbAndTG, Condition: map[string]map[string]any{"Null": requestTagged}},
+			Resource: lbAndTG, Condition: map[string]map[string]any{"StringEquals": requestTagged}},
 		policy.Allow("ManageListenersAndRules", []string{
 			"elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener",
 			"elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule",
-		}, []string{elb("loadbalancer/app/*/*"), elb("loadbalancer/net/*/*"), elb("listener/app/*/*/*"), elb("listener/net/*/*/*"), elb("listener-rule/app/*/*/*"), elb("listener-rule/net/*/*/*")}),
+		}, append(append([]string(nil), ownLBs...), ownListeners...)),
 		policy.Statement{Sid: "RetagOwnedLoadBalancers", Effect: "Allow", Action: []string{"elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"},
-			Resource: lbAndTG, Condition: map[string]map[string]any{"Null": ownedNotRetagged}},
-		policy.Allow("TagListenersAndRules", []string{"elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"},
-			[]string{elb("listener/net/*/*/*"), elb("listener/app/*/*/*"), elb("listener-rule/net/*/*/*"), elb("listener-rule/app/*/*/*")}),
+			Resource: lbAndTG, Condition: map[string]map[string]any{"Null": notRetagging, "StringEquals": owned}},
+		policy.Allow("TagListenersAndRules", []string{"elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"}, ownListeners),
 		policy.Statement{Sid: "ModifyOwnedLoadBalancers", Effect: "Allow", Action: []string{
 			"elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:SetIpAddressType",
 			"elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets",
@@ -73,17 +96,17 @@ func LoadBalancerControllerPolicy(region, account string) policy.Document {
 			"elasticloadbalancing:ModifyTargetGroupAttributes", "elasticloadbalancing:DeleteTargetGroup",
 			"elasticloadbalancing:ModifyListenerAttributes", "elasticloadbalancing:ModifyCapacityReservation",
 			"elasticloadbalancing:ModifyIpPools",
-		}, Resource: lbAndTG, Condition: map[string]map[string]any{"Null": owned}},
+		}, Resource: lbAndTG, Condition: map[string]map[string]any{"StringEquals": owned}},
 		policy.Statement{Sid: "TagOnCreate", Effect: "Allow", Action: []string{"elasticloadbalancing:AddTags"}, Resource: lbAndTG,
 			Condition: map[string]map[string]any{
-				"StringEquals": {"elasticloadbalancing:CreateAction": []string{"CreateTargetGroup", "CreateLoadBalancer"}},
-				"Null":         requestTagged,
+				"StringEquals": {"elasticloadbalancing:CreateAction": []string{"CreateTargetGroup", "CreateLoadBalancer"}, "aws:RequestTag/" + clusterTag: cluster},
 			}},
-		policy.Allow("RegisterTargets", []string{"elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"}, []string{elb("targetgroup/*/*")}),
+		policy.Statement{Sid: "RegisterTargets", Effect: "Allow", Action: []string{"elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"},
+			Resource: []string{elb("targetgroup/*/*")}, Condition: map[string]map[string]any{"StringEquals": owned}},
 		policy.Allow("ConfigureListeners", []string{
 			"elasticloadbalancing:SetWebAcl", "elasticloadbalancing:ModifyListener",
 			"elasticloadbalancing:AddListenerCertificates", "elasticloadbalancing:RemoveListenerCertificates",
 			"elasticloadbalancing:ModifyRule", "elasticloadbalancing:SetRulePriorities",
-		}, []string{elb("loadbalancer/app/*/*"), elb("listener/app/*/*/*"), elb("listener-rule/app/*/*/*"), elb("listener/net/*/*/*")}),
+		}, append(append([]string(nil), ownLBs...), ownListeners...)),
 	)
 }

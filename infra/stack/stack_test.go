@@ -671,7 +671,7 @@ func TestLoadBalancerControllerPolicyCoversUpstream(t *testing.T) {
 		t.Fatal(err)
 	}
 	ours := map[string]bool{}
-	for _, st := range identity.LoadBalancerControllerPolicy("us-east-1", "111122223333").Statement {
+	for _, st := range identity.LoadBalancerControllerPolicy("us-east-1", "111122223333", "supabase-dev").Statement {
 		for _, a := range st.Action {
 			ours[a] = true
 		}
@@ -949,5 +949,72 @@ func TestDeployerMayManageWhatTheStacksName(t *testing.T) {
 	// The matcher itself can say no.
 	if allows(doc, "logs:CreateLogGroup", "arn:aws:logs:us-east-1:111122223333:log-group:/aws/lambda/other") {
 		t.Fatal("the deployer may create any log group; the matcher or the policy is wrong")
+	}
+}
+
+// TestLoadBalancerControllerIsClusterScoped: dev's controller cannot touch
+// prod's load balancer, listeners, rules, target groups or security groups.
+func TestLoadBalancerControllerIsClusterScoped(t *testing.T) {
+	doc := identity.LoadBalancerControllerPolicy("us-east-1", "111122223333", "supabase-dev")
+	elb := func(res string) string { return "arn:aws:elasticloadbalancing:us-east-1:111122223333:" + res }
+	prod := map[string][]string{
+		elb("loadbalancer/app/supabase-prod/50dc6c495c0c9188"): {
+			"elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:DeleteLoadBalancer",
+			"elasticloadbalancing:CreateListener", "elasticloadbalancing:SetWebAcl", "wafv2:DisassociateWebACL", "wafv2:AssociateWebACL",
+		},
+		elb("listener/app/supabase-prod/50dc6c495c0c9188/f2f7dc8efc522ab2"): {
+			"elasticloadbalancing:ModifyListener", "elasticloadbalancing:DeleteListener", "elasticloadbalancing:CreateRule", "elasticloadbalancing:AddTags",
+		},
+		elb("listener-rule/app/supabase-prod/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee"): {
+			"elasticloadbalancing:ModifyRule", "elasticloadbalancing:DeleteRule", "elasticloadbalancing:SetRulePriorities",
+		},
+	}
+	for arn, actions := range prod {
+		for _, a := range actions {
+			if allows(doc, a, arn) {
+				t.Errorf("dev's controller may %s on prod's %s", a, arn)
+			}
+		}
+	}
+	// Resources with generated names are scoped by the ownership tag's
+	// value: every condition on it names this cluster (or, for Null,
+	// only says the request does not set it).
+	mutating := 0
+	for _, st := range doc.Statement {
+		for op, keys := range st.Condition {
+			for key, v := range keys {
+				if !strings.Contains(key, "elbv2.k8s.aws/cluster") && key != "aws:ResourceTag/aws:eks:cluster-name" {
+					continue
+				}
+				if op == "Null" && v != "true" {
+					t.Errorf("%s: %s %s = %v accepts any cluster's tag", st.Sid, op, key, v)
+				}
+				if op == "StringEquals" && v != "supabase-dev" {
+					t.Errorf("%s: %s %s = %v, want the cluster's name", st.Sid, op, key, v)
+				}
+			}
+		}
+		// The load balancers, listeners and rules acted on must be named
+		// (a web ACL being attached is not the thing protected here).
+		named := true
+		for _, r := range st.Resource {
+			if strings.Contains(r, ":elasticloadbalancing:") || strings.Contains(r, ":ec2:") {
+				named = named && strings.Contains(r, "/supabase-dev/")
+			}
+		}
+		cond := fmt.Sprint(st.Condition)
+		for _, a := range st.Action {
+			if strings.Contains(a, ":Describe") || strings.Contains(a, ":Get") || strings.Contains(a, ":List") || strings.HasPrefix(a, "shield:") ||
+				strings.HasPrefix(a, "iam:") || strings.HasPrefix(a, "acm:") || strings.HasPrefix(a, "cognito-idp:") || a == "ec2:CreateSecurityGroup" {
+				continue
+			}
+			mutating++
+			if !named && !strings.Contains(cond, "supabase-dev") {
+				t.Errorf("%s: %s is scoped neither by this cluster's name nor by its tag", st.Sid, a)
+			}
+		}
+	}
+	if mutating < 20 {
+		t.Fatalf("only %d mutating actions found; the test reads the wrong thing", mutating)
 	}
 }
