@@ -14,6 +14,23 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 )
 
+// ManagedPolicies are the AWS-managed policies the environment stacks
+// attach to their roles: the only ones the deployer may attach (a test
+// keeps the list equal to what the stacks attach).
+var ManagedPolicies = []string{
+	"arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
+	"arn:aws:iam::aws:policy/AmazonEKSClusterPolicy",
+	"arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+	"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+	"arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",
+	"arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
+	"arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
+}
+
+// PassedToServices are the services the stacks hand roles to: EKS (cluster,
+// node groups, add-ons), RDS enhanced monitoring, VPC flow logs.
+var PassedToServices = []string{"eks.amazonaws.com", "rds.amazonaws.com", "monitoring.rds.amazonaws.com", "vpc-flow-logs.amazonaws.com"}
+
 // RoleName is the deployer role the bootstrap stack creates.
 func RoleName(prefix string) string { return prefix + "-deployer" }
 
@@ -88,9 +105,19 @@ func Policy(services []string, s Scope) policy.Document {
 	for _, svc := range services {
 		has[svc] = true
 	}
-	st = append(st, policy.Statement{Sid: "TerraformState", Effect: "Allow",
-		Action:   []string{"s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"},
-		Resource: []string{"arn:aws:s3:::" + s.StateBucket, "arn:aws:s3:::" + s.StateBucket + "/*"}})
+	// State objects are read and written, never deleted: only the lock
+	// files Terraform's S3-native locking removes when it unlocks.
+	st = append(st,
+		policy.Allow("TerraformState", []string{"s3:ListBucket", "s3:GetObject", "s3:PutObject"},
+			[]string{"arn:aws:s3:::" + s.StateBucket, "arn:aws:s3:::" + s.StateBucket + "/*"}),
+		policy.Allow("TerraformStateUnlock", []string{"s3:DeleteObject"}, []string{"arn:aws:s3:::" + s.StateBucket + "/*.tflock"}),
+		// The state bucket's name starts with the project prefix too: the
+		// bucket rights below must not reach the state itself.
+		policy.Statement{Sid: "NeverDeleteState", Effect: "Deny", Action: []string{"s3:DeleteObject", "s3:DeleteObjectVersion"},
+			Resource: []string{"arn:aws:s3:::" + s.StateBucket + "/*.tfstate"}},
+		policy.Statement{Sid: "NeverWeakenStateBucket", Effect: "Deny", Action: []string{
+			"s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:PutBucketPolicy", "s3:PutBucketVersioning", "s3:PutLifecycleConfiguration", "s3:PutEncryptionConfiguration",
+		}, Resource: []string{"arn:aws:s3:::" + s.StateBucket}})
 	// Region-scoped services: their create APIs take no name we could match on.
 	for _, svc := range []string{"ec2", "eks", "rds", "autoscaling", "kms"} {
 		if has[svc] {
@@ -98,9 +125,24 @@ func Policy(services []string, s Scope) policy.Document {
 		}
 	}
 	if has["iam"] {
+		projectRoles := []string{fmt.Sprintf("arn:aws:iam::%s:role/%s-*", s.AccountID, s.Prefix)}
+		self := []string{RoleARN(s.AccountID, s.Prefix)}
 		st = append(st,
-			policy.Allow("ManageProjectRoles", []string{"iam:*Role", "iam:*RolePolicy", "iam:*RolePolicies", "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole", "iam:TagRole", "iam:UntagRole", "iam:PassRole", "iam:UpdateAssumeRolePolicy"},
-				[]string{fmt.Sprintf("arn:aws:iam::%s:role/%s-*", s.AccountID, s.Prefix)}),
+			// Attaching is separate: only the managed policies the stacks use.
+			// Passing is separate: only to the services that take the roles.
+			policy.Allow("ManageProjectRoles", []string{"iam:CreateRole", "iam:DeleteRole", "iam:GetRole", "iam:UpdateRole", "iam:UpdateRoleDescription",
+				"iam:PutRolePolicy", "iam:GetRolePolicy", "iam:DeleteRolePolicy", "iam:ListRolePolicies",
+				"iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole", "iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy"},
+				projectRoles),
+			policy.Statement{Sid: "AttachManagedPoliciesTheStacksUse", Effect: "Allow", Action: []string{"iam:AttachRolePolicy", "iam:DetachRolePolicy"},
+				Resource: projectRoles, Condition: map[string]map[string]any{"ArnEquals": {"iam:PolicyARN": ManagedPolicies}}},
+			policy.Statement{Sid: "PassProjectRolesToTheirServices", Effect: "Allow", Action: []string{"iam:PassRole"},
+				Resource: projectRoles, Condition: map[string]map[string]any{"StringEquals": {"iam:PassedToService": PassedToServices}}},
+			// Its own role matches the project's pattern: nothing it may do to
+			// the other roles may it do to itself (no inline "*:*", no
+			// AdministratorAccess, no trust change).
+			policy.Statement{Sid: "NeverChangeItself", Effect: "Deny", Action: []string{"iam:*"}, Resource: self,
+				Condition: nil},
 			policy.Allow("ManageOIDCProviders", []string{"iam:*OpenIDConnectProvider*", "iam:TagOpenIDConnectProvider"},
 				[]string{fmt.Sprintf("arn:aws:iam::%s:oidc-provider/oidc.eks.%s.amazonaws.com/id/*", s.AccountID, s.Region)}),
 			policy.Statement{Sid: "CreateServiceLinkedRoles", Effect: "Allow", Action: []string{"iam:CreateServiceLinkedRole"}, Resource: []string{"*"},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -1016,5 +1017,131 @@ func TestLoadBalancerControllerIsClusterScoped(t *testing.T) {
 	}
 	if mutating < 20 {
 		t.Fatalf("only %d mutating actions found; the test reads the wrong thing", mutating)
+	}
+}
+
+// decide evaluates a request against a policy the way IAM does for one
+// identity policy: an explicit Deny wins, then any Allow whose action,
+// resource and conditions match. Conditions: StringEquals, StringLike,
+// ArnEquals, ArnLike (values string or list) and Null; a key missing from
+// the request context fails every operator but Null.
+func decide(doc policy.Document, action, resource string, ctx map[string]string) bool {
+	matches := func(st policy.Statement) bool {
+		actionOK, resourceOK := false, false
+		for _, a := range st.Action {
+			actionOK = actionOK || globMatch(strings.ToLower(a), strings.ToLower(action))
+		}
+		for _, r := range st.Resource {
+			resourceOK = resourceOK || globMatch(r, resource)
+		}
+		if !actionOK || !resourceOK {
+			return false
+		}
+		for op, keys := range st.Condition {
+			for key, want := range keys {
+				var values []string
+				switch v := want.(type) {
+				case string:
+					values = []string{v}
+				case []string:
+					values = v
+				case bool:
+					values = []string{fmt.Sprint(v)}
+				default:
+					return false
+				}
+				got, present := ctx[key]
+				ok := false
+				switch op {
+				case "Null":
+					ok = (values[0] == "true") == !present
+				case "StringEquals", "ArnEquals":
+					ok = present && slices.Contains(values, got)
+				case "StringLike", "ArnLike":
+					for _, v := range values {
+						ok = ok || (present && globMatch(v, got))
+					}
+				default:
+					return false
+				}
+				if !ok {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	for _, st := range doc.Statement {
+		if st.Effect == "Deny" && matches(st) {
+			return false
+		}
+	}
+	for _, st := range doc.Statement {
+		if st.Effect == "Allow" && matches(st) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestDeployerCannotEscalate: the deployer role may build the project's
+// roles the way the stacks do and nothing more: not edit itself, not attach
+// another managed policy, not hand a role to another service, not delete
+// state.
+func TestDeployerCannotEscalate(t *testing.T) {
+	b := config.Bootstrap()
+	doc := deployer.Policy(deployer.AllServices(), deployer.Scope{Region: b.Region, AccountID: b.AccountID, Prefix: b.Prefix, StateBucket: b.StateBucket})
+	role := func(name string) string { return "arn:aws:iam::" + b.AccountID + ":role/" + name }
+	self := deployer.RoleARN(b.AccountID, b.Prefix)
+	state := "arn:aws:s3:::" + b.StateBucket + "/" + envs["prod"].State.Key
+	type req struct {
+		action, resource string
+		ctx              map[string]string
+	}
+	denied := map[string]req{
+		"inline *:* on itself":                  {"iam:PutRolePolicy", self, nil},
+		"AdministratorAccess on itself":         {"iam:AttachRolePolicy", self, map[string]string{"iam:PolicyARN": "arn:aws:iam::aws:policy/AdministratorAccess"}},
+		"an allowed managed policy on itself":   {"iam:AttachRolePolicy", self, map[string]string{"iam:PolicyARN": deployer.ManagedPolicies[0]}},
+		"trust anyone on itself":                {"iam:UpdateAssumeRolePolicy", self, nil},
+		"AdministratorAccess on a project role": {"iam:AttachRolePolicy", role("supabase-dev-anything"), map[string]string{"iam:PolicyARN": "arn:aws:iam::aws:policy/AdministratorAccess"}},
+		"a customer policy on a project role":   {"iam:AttachRolePolicy", role("supabase-dev-anything"), map[string]string{"iam:PolicyARN": "arn:aws:iam::" + b.AccountID + ":policy/admin"}},
+		"a project role passed to EC2":          {"iam:PassRole", role("supabase-dev-node"), map[string]string{"iam:PassedToService": "ec2.amazonaws.com"}},
+		"a project role passed to Lambda":       {"iam:PassRole", role("supabase-dev-node"), map[string]string{"iam:PassedToService": "lambda.amazonaws.com"}},
+		"a role outside the project":            {"iam:CreateRole", role("other-admin"), nil},
+		"a user":                                {"iam:CreateUser", "arn:aws:iam::" + b.AccountID + ":user/backdoor", nil},
+		"deleting the prod state":               {"s3:DeleteObject", state, nil},
+	}
+	for name, r := range denied {
+		if decide(doc, r.action, r.resource, r.ctx) {
+			t.Errorf("escalation allowed: %s (%s on %s)", name, r.action, r.resource)
+		}
+	}
+	allowed := map[string]req{
+		"create a project role":      {"iam:CreateRole", role("supabase-prod-eks-cluster"), nil},
+		"an inline policy on it":     {"iam:PutRolePolicy", role("supabase-prod-storage"), nil},
+		"the EKS cluster policy":     {"iam:AttachRolePolicy", role("supabase-prod-eks-cluster"), map[string]string{"iam:PolicyARN": "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"}},
+		"the node role to EKS":       {"iam:PassRole", role("supabase-prod-node"), map[string]string{"iam:PassedToService": "eks.amazonaws.com"}},
+		"the flow-log role":          {"iam:PassRole", role("supabase-prod-flow-logs"), map[string]string{"iam:PassedToService": "vpc-flow-logs.amazonaws.com"}},
+		"write the state":            {"s3:PutObject", state, nil},
+		"unlock the state":           {"s3:DeleteObject", state + ".tflock", nil},
+		"the deploy's secret values": {"secretsmanager:PutSecretValue", "arn:aws:secretsmanager:" + b.Region + ":" + b.AccountID + ":secret:supabase-prod/jwt-AbCdEf", nil},
+		"find the load balancer":     {"elasticloadbalancing:DescribeLoadBalancers", "*", map[string]string{"aws:RequestedRegion": b.Region}},
+		"the RDS CA thumbprints":     {"rds:DescribeCertificates", "*", map[string]string{"aws:RequestedRegion": b.Region}},
+		"an RDS log group":           {"logs:CreateLogGroup", "arn:aws:logs:" + b.Region + ":" + b.AccountID + ":log-group:" + "/aws/rds/instance/supabase-prod/postgresql", nil},
+	}
+	for name, r := range allowed {
+		if !decide(doc, r.action, r.resource, r.ctx) {
+			t.Errorf("needed by make deploy but denied: %s (%s on %s)", name, r.action, r.resource)
+		}
+	}
+	// The managed-policy list is what the stacks attach, exactly.
+	attached := map[string]bool{}
+	for _, env := range stackEnvs {
+		for _, a := range resources(env, "aws_iam_role_policy_attachment") {
+			attached[str(a["policy_arn"])] = true
+		}
+	}
+	if got, want := slices.Sorted(maps.Keys(attached)), slices.Sorted(slices.Values(deployer.ManagedPolicies)); !slices.Equal(got, want) {
+		t.Errorf("the stacks attach %v, deployer.ManagedPolicies lists %v", got, want)
 	}
 }
