@@ -16,7 +16,12 @@ const IngressName = "supabase"
 // IngressAnnotations configures the ALB through the AWS Load Balancer
 // Controller.
 func IngressAnnotations(c *manifest.Context) map[string]string {
-	attrs := []string{fmt.Sprintf("idle_timeout.timeout_seconds=%d", c.W.ALBIdleTimeoutSeconds)}
+	attrs := []string{
+		fmt.Sprintf("idle_timeout.timeout_seconds=%d", c.W.ALBIdleTimeoutSeconds),
+		// Headers that are not valid HTTP (request smuggling, header
+		// injection into Kong's and the services' parsers) end at the ALB.
+		"routing.http.drop_invalid_header_fields.enabled=true",
+	}
 	if c.IsProd() {
 		attrs = append(attrs, "deletion_protection.enabled=true")
 	}

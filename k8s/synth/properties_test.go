@@ -832,6 +832,9 @@ func TestIngress(t *testing.T) {
 		if !strings.Contains(a["alb.ingress.kubernetes.io/load-balancer-attributes"], fmt.Sprintf("idle_timeout.timeout_seconds=%d", r.env.Workloads.ALBIdleTimeoutSeconds)) {
 			t.Errorf("idle timeout not set: %q", a["alb.ingress.kubernetes.io/load-balancer-attributes"])
 		}
+		if !strings.Contains(a["alb.ingress.kubernetes.io/load-balancer-attributes"], "routing.http.drop_invalid_header_fields.enabled=true") {
+			t.Errorf("the ALB passes invalid header fields on: %q", a["alb.ingress.kubernetes.io/load-balancer-attributes"])
+		}
 		if a["alb.ingress.kubernetes.io/healthcheck-path"] != "/status/ready" || a["alb.ingress.kubernetes.io/healthcheck-port"] != "8100" {
 			t.Errorf("health check must hit Kong's status listener")
 		}
