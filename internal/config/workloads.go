@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"regexp"
 	"strings"
@@ -113,6 +114,10 @@ type WorkloadsConfig struct {
 	// paths are "https://app.example.com/**". A target on the site URL's
 	// host is accepted without being listed.
 	AuthRedirectURLs []string
+	// StudioAllowedCIDRs, when set, admit Studio (the dashboard at /) only
+	// from these networks, on top of its basic auth; the API paths stay
+	// open. Empty: basic auth only.
+	StudioAllowedCIDRs []string
 	// JWTExpirySeconds is the access-token lifetime GoTrue issues.
 	JWTExpirySeconds int
 	// StorageFileSizeLimitBytes caps a single upload.
@@ -219,6 +224,13 @@ func (w WorkloadsConfig) Validate(prod bool) error {
 			add(fmt.Sprintf("authRedirectUrls[%d]", i), "%q: no commas or spaces (GoTrue splits the list on commas and does not trim)", r)
 		case !ok || scheme == "" || rest == "" || strings.HasPrefix(rest, "*"):
 			add(fmt.Sprintf("authRedirectUrls[%d]", i), "%q: want an absolute URL or glob with a scheme and a fixed host, e.g. https://app.example.com/**", r)
+		}
+	}
+	for i, cidr := range w.StudioAllowedCIDRs {
+		if p, err := netip.ParsePrefix(cidr); err != nil || p.Masked() != p {
+			add(fmt.Sprintf("studioAllowedCidrs[%d]", i), "%q is not a network in CIDR notation", cidr)
+		} else if p.Bits() == 0 {
+			add(fmt.Sprintf("studioAllowedCidrs[%d]", i), "%q admits everyone: leave the list empty instead", cidr)
 		}
 	}
 	if w.JWTExpirySeconds < 300 || w.JWTExpirySeconds > 604800 {

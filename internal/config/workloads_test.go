@@ -40,6 +40,8 @@ func TestWorkloadsErrorsNameTheField(t *testing.T) {
 		{"workloads.backup.schedule", false, func(w *WorkloadsConfig) { w.Backup.Schedule = "daily" }},
 		{"workloads.backup.scratchGiB", false, func(w *WorkloadsConfig) { w.Backup.ScratchGiB = 0 }},
 		{"workloads.smtpPorts", false, func(w *WorkloadsConfig) { w.SMTPPorts = nil }},
+		{"workloads.studioAllowedCidrs[0]", false, func(w *WorkloadsConfig) { w.StudioAllowedCIDRs = []string{"10.0.0.1/8"} }},
+		{"workloads.studioAllowedCidrs[0]", false, func(w *WorkloadsConfig) { w.StudioAllowedCIDRs = []string{"0.0.0.0/0"} }},
 		{"workloads.authSiteUrl", false, func(w *WorkloadsConfig) { w.AuthSiteURL = "app.example.com" }},
 		{"workloads.authSiteUrl", true, func(w *WorkloadsConfig) { w.AuthSiteURL = "http://app.example.com" }},
 		{"workloads.authRedirectUrls[1]", false, func(w *WorkloadsConfig) {

@@ -88,8 +88,11 @@ var kongGlobalPlugins = []kongPlugin{{
 // kongPluginNames are the plugins Kong loads (KONG_PLUGINS): the ones the
 // routes use and the global ones. Loading prometheus also mounts its
 // /metrics route on the status API.
-func kongPluginNames() string {
+func (c *Context) kongPluginNames() string {
 	names := []string{"request-transformer", "cors", "key-auth", "acl", "basic-auth"}
+	if len(c.W.StudioAllowedCIDRs) > 0 {
+		names = append(names, "ip-restriction")
+	}
 	for _, p := range kongGlobalPlugins {
 		names = append(names, p.Name)
 	}
@@ -231,6 +234,18 @@ services:
       - name: basic-auth
         config:
           hide_credentials: true`)
+			// Studio only from the operators' networks: the client address is
+			// the ALB's X-Forwarded-For, trusted from the VPC only
+			// (KONG_TRUSTED_IPS).
+			if cidrs := c.W.StudioAllowedCIDRs; len(cidrs) > 0 {
+				b.WriteString(`
+      - name: ip-restriction
+        config:
+          allow:`)
+				for _, cidr := range cidrs {
+					b.WriteString("\n            - " + cidr)
+				}
+			}
 		}
 		b.WriteString(r.extraPlugin)
 		b.WriteString("\n")
@@ -257,7 +272,7 @@ func (c *Context) Kong() {
 			manifest.Env("KONG_DECLARATIVE_CONFIG", "/kong/declarative/"+KongConfigKey),
 			manifest.Env("KONG_PREFIX", "/kong_prefix"),
 			manifest.Env("KONG_DNS_ORDER", "LAST,A,CNAME"),
-			manifest.Env("KONG_PLUGINS", kongPluginNames()),
+			manifest.Env("KONG_PLUGINS", c.kongPluginNames()),
 			manifest.Env("KONG_PROXY_LISTEN", fmt.Sprintf("0.0.0.0:%d", KongPort)),
 			manifest.Env("KONG_ADMIN_LISTEN", "off"),
 			manifest.Env("KONG_STATUS_LISTEN", fmt.Sprintf("0.0.0.0:%d", KongStatusPort)),

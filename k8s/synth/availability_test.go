@@ -1,8 +1,11 @@
 package synth
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+
+	"sigs.k8s.io/yaml"
 
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
@@ -156,4 +159,55 @@ func TestKongDrainsBeforeItStops(t *testing.T) {
 			t.Errorf("rendered preStop %ds, components.KongPreStopSeconds %d", sleep, components.KongPreStopSeconds)
 		}
 	})
+}
+
+// TestStudioRestrictedBySource: with workloads.studioAllowedCidrs, Kong
+// admits the dashboard route only from those networks (and loads the
+// plugin); the API routes stay open. Without it, nothing is restricted.
+func TestStudioRestrictedBySource(t *testing.T) {
+	env := envs["prod"].env
+	env.Workloads.StudioAllowedCIDRs = []string{"203.0.113.0/24", "198.51.100.7/32"}
+	r, err := renderVariant(t, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var k struct {
+		Services []struct {
+			Name    string
+			Plugins []struct {
+				Name   string
+				Config struct{ Allow []string }
+			}
+		}
+	}
+	clean := regexp.MustCompile(`\{\{[^}]*\}\}`).ReplaceAllString(kongTemplate(t, r), `"x"`)
+	if err := yaml.Unmarshal([]byte(clean), &k); err != nil {
+		t.Fatal(err)
+	}
+	restricted := map[string][]string{}
+	for _, s := range k.Services {
+		for _, p := range s.Plugins {
+			if p.Name == "ip-restriction" {
+				restricted[s.Name] = p.Config.Allow
+			}
+		}
+	}
+	if len(restricted) != 1 || strings.Join(restricted["dashboard"], ",") != "203.0.113.0/24,198.51.100.7/32" {
+		t.Errorf("ip-restriction on %v, want the dashboard only, with the configured networks", restricted)
+	}
+	if kong := deployments(t, r)["kong"]; !strings.Contains(envValue(kong.Spec.Template.Spec.Containers[0].Env, "KONG_PLUGINS"), "ip-restriction") {
+		t.Error("Kong does not load the ip-restriction plugin")
+	}
+	if strings.Contains(kongTemplate(t, envs["prod"]), "ip-restriction") {
+		t.Error("the default rendering restricts Studio without a configured network")
+	}
+}
+
+func envValue(env []corev1.EnvVar, name string) string {
+	for _, e := range env {
+		if e.Name == name {
+			return e.Value
+		}
+	}
+	return ""
 }
