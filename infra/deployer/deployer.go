@@ -59,6 +59,7 @@ var serviceOf = map[string]string{
 	"aws_s3_bucket_policy": "s3", "aws_s3_bucket_lifecycle_configuration": "s3",
 	"aws_cloudwatch_log_group": "logs", "aws_cloudwatch_metric_alarm": "cloudwatch",
 	"aws_sns_topic": "sns", "aws_sns_topic_subscription": "sns",
+	"aws_wafv2_web_acl": "wafv2",
 }
 
 // Services returns the IAM services behind the resource types, or an error
@@ -192,6 +193,14 @@ func Policy(services []string, s Scope) policy.Document {
 	// permissions.
 	st = append(st, policy.Statement{Sid: "FindLoadBalancers", Effect: "Allow", Action: []string{"elasticloadbalancing:Describe*"},
 		Resource: []string{"*"}, Condition: inRegion})
+	if has["wafv2"] {
+		st = append(st,
+			policy.Allow("ManageProjectWebACLs", []string{"wafv2:CreateWebACL", "wafv2:UpdateWebACL", "wafv2:DeleteWebACL", "wafv2:GetWebACL",
+				"wafv2:ListTagsForResource", "wafv2:TagResource", "wafv2:UntagResource"},
+				[]string{arn("wafv2", "regional/webacl/"+s.Prefix+"-*/*"), arn("wafv2", "regional/managedruleset/*/*")}),
+			policy.Statement{Sid: "InspectManagedRuleGroups", Effect: "Allow", Action: []string{"wafv2:ListWebACLs", "wafv2:ListAvailableManagedRuleGroups", "wafv2:DescribeManagedRuleGroup", "wafv2:CheckCapacity"},
+				Resource: []string{"*"}, Condition: inRegion})
+	}
 	if has["cloudwatch"] {
 		st = append(st, policy.Allow("ManageProjectAlarms", []string{"cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource", "cloudwatch:TagResource", "cloudwatch:UntagResource"},
 			[]string{arn("cloudwatch", "alarm:"+s.Prefix+"-*")}))

@@ -13,6 +13,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/cluster"
 	"github.com/supabase-eks/supabase-eks/infra/database"
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
+	"github.com/supabase-eks/supabase-eks/infra/edge"
 	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/network"
 	"github.com/supabase-eks/supabase-eks/infra/observability"
@@ -121,6 +122,9 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 		KMSKeyARN: *sec.KeyARN, SecretNames: sec.Names, SecretARNs: deref(sec.ARNs), RoleARNs: deref(ids.RoleARNs),
 		AlarmTopicARN: *obs.TopicARN,
 		Domain:        env.Domain.Name, CertificateARN: env.Domain.CertificateARN, WAFACLArn: env.Domain.WAFACLArn,
+	}
+	if env.Domain.CreateWAF {
+		out.WAFACLArn = *edge.New(st, "edge", edge.Props{Name: name, RateLimit: env.Domain.WAFRateLimit}).ACLARN
 	}
 	exportOutputs(st, &out)
 	return &Stack{TerraformStack: st, Outputs: out}

@@ -1145,3 +1145,58 @@ func TestDeployerCannotEscalate(t *testing.T) {
 		t.Errorf("the stacks attach %v, deployer.ManagedPolicies lists %v", got, want)
 	}
 }
+
+// TestProdWebACL: prod's ALB gets a web ACL the stack creates: a rate limit
+// per client address and the AWS managed groups, with the rules that would
+// block Supabase's own traffic (request bodies, query-string size) only
+// counting; the outputs contract hands its ARN to the Ingress. dev has none.
+func TestProdWebACL(t *testing.T) {
+	if hasType("dev", "aws_wafv2_web_acl") {
+		t.Error("dev creates a web ACL; it is prod's (domain.createWaf)")
+	}
+	acl := only(t, "prod", "aws_wafv2_web_acl")
+	if str(acl["scope"]) != "REGIONAL" || get(acl, "default_action", "allow") == nil {
+		t.Errorf("web ACL scope/default: %v %v", acl["scope"], acl["default_action"])
+	}
+	var rules []map[string]any
+	if err := json.Unmarshal([]byte(str(acl["rule_json"])), &rules); err != nil {
+		t.Fatalf("rule_json: %v", err)
+	}
+	groups := map[string]map[string]any{}
+	rate := 0.0
+	for _, r := range rules {
+		if g, ok := get(r, "Statement", "ManagedRuleGroupStatement").(map[string]any); ok {
+			groups[str(g["Name"])] = g
+		}
+		if l, ok := get(r, "Statement", "RateBasedStatement", "Limit").(float64); ok && get(r, "Action", "Block") != nil {
+			rate = l
+		}
+	}
+	if rate != float64(envs["prod"].Domain.WAFRateLimit) {
+		t.Errorf("rate limit %v, want domain.wafRateLimit %d", rate, envs["prod"].Domain.WAFRateLimit)
+	}
+	for _, g := range []string{"AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesSQLiRuleSet"} {
+		if groups[g] == nil {
+			t.Errorf("no %s", g)
+		}
+	}
+	counted := map[string]bool{}
+	for _, g := range groups {
+		if list, ok := g["RuleActionOverrides"].([]any); ok {
+			for _, o := range list {
+				if get(o, "ActionToUse", "Count") != nil {
+					counted[str(get(o, "Name"))] = true
+				}
+			}
+		}
+	}
+	for _, r := range []string{"SizeRestrictions_BODY", "SQLi_BODY", "CrossSiteScripting_BODY"} {
+		if !counted[r] {
+			t.Errorf("%s blocks: Storage uploads, Studio's SQL editor or stored HTML text would be refused", r)
+		}
+	}
+	out := fmt.Sprint(get(synthesized["prod"], "output", "waf_acl_arn", "value"))
+	if !strings.Contains(out, "aws_wafv2_web_acl.") {
+		t.Errorf("output waf_acl_arn = %s, want the created web ACL's ARN", out)
+	}
+}

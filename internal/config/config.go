@@ -143,8 +143,15 @@ type DomainConfig struct {
 	Name string
 	// CertificateARN is an ACM certificate covering Name, in Region.
 	CertificateARN string
-	// WAFACLArn optionally attaches a WAFv2 web ACL to the ALB.
+	// WAFACLArn optionally attaches an existing WAFv2 web ACL to the ALB.
 	WAFACLArn string
+	// CreateWAF creates a web ACL for the ALB (infra/edge: per-address rate
+	// limit, AWS managed known-bad-inputs, common and SQLi rules, body
+	// inspection counting only). Exclusive with WAFACLArn.
+	CreateWAF bool
+	// WAFRateLimit is what one client address may send in 5 minutes before
+	// the web ACL blocks it (CreateWAF).
+	WAFRateLimit int
 }
 
 // ObservabilityConfig toggles monitoring.

@@ -64,6 +64,11 @@ func TestBadInputNamesTheField(t *testing.T) {
 			e.Database.BackupWindow, e.Database.MaintenanceWindow = "00:00-00:30", "sun:23:45-mon:00:15"
 		}},
 		{"final snapshot without its key", "database.retainKeyOnDestroy", Prod, func(e *Environment) { e.Database.RetainKeyOnDestroy = false }},
+		{"prod without a web ACL", "domain.createWaf", Prod, func(e *Environment) { e.Domain.CreateWAF = false }},
+		{"two web ACLs", "domain.createWaf", Prod, func(e *Environment) {
+			e.Domain.WAFACLArn = "arn:aws:wafv2:us-east-1:111122223333:regional/webacl/x/00000000-0000-4000-8000-000000000000"
+		}},
+		{"WAF rate limit too low", "domain.wafRateLimit", Prod, func(e *Environment) { e.Domain.WAFRateLimit = 10 }},
 		{"prod alarms to nobody", "observability.alarmEmail", Prod, func(e *Environment) { e.Observability.AlarmEmail = "" }},
 		{"unknown RDS CA", "database.caCertIdentifier", Dev, func(e *Environment) { e.Database.CACertIdentifier = "rds-ca-2019" }},
 		{"domain without certificate", "domain.certificateArn", Dev, func(e *Environment) { e.Domain.Name = "api.example.com" }},

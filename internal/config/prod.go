@@ -58,6 +58,10 @@ func Prod() Environment {
 		Domain: DomainConfig{
 			Name:           "api.supabase.example.com",
 			CertificateARN: "arn:aws:acm:us-east-1:111122223333:certificate/00000000-0000-4000-8000-000000000000",
+			CreateWAF:      true,
+			// Per client address and 5 minutes; an office behind one NAT
+			// address shares it: raise it for such users.
+			WAFRateLimit: 5000,
 		},
 		Observability: ObservabilityConfig{
 			ContainerInsights: true,

@@ -272,6 +272,15 @@ func (e Environment) Validate() error {
 	if dom.WAFACLArn != "" && !strings.HasPrefix(dom.WAFACLArn, "arn:aws:wafv2:") {
 		add("domain.wafAclArn", "%q is not a WAFv2 ARN", dom.WAFACLArn)
 	}
+	if dom.CreateWAF && dom.WAFACLArn != "" {
+		add("domain.createWaf", "set either createWaf or wafAclArn: the ALB takes one web ACL")
+	}
+	if dom.CreateWAF && (dom.WAFRateLimit < 100 || dom.WAFRateLimit > 2000000000) {
+		add("domain.wafRateLimit", "%d: want 100..2000000000 requests per client address in 5 minutes", dom.WAFRateLimit)
+	}
+	if e.IsProd() && !dom.CreateWAF && dom.WAFACLArn == "" {
+		add("domain.createWaf", "prod's ALB faces the internet without a web ACL: set createWaf (or wafAclArn)")
+	}
 	if e.Observability.AlarmEmail != "" && !strings.Contains(e.Observability.AlarmEmail, "@") {
 		add("observability.alarmEmail", "%q is not an e-mail address", e.Observability.AlarmEmail)
 	}

@@ -55,6 +55,9 @@ func Outputs(env config.Environment) outputs.Outputs {
 		CertificateARN:       env.Domain.CertificateARN,
 		WAFACLArn:            env.Domain.WAFACLArn,
 	}
+	if env.Domain.CreateWAF {
+		o.WAFACLArn = arn("wafv2", "regional/webacl/"+prefix+"/"+placeholderID)
+	}
 	for _, s := range outputs.SecretOrder {
 		o.SecretNames[s] = prefix + "/" + s
 		o.SecretARNs[s] = arn("secretsmanager", "secret:"+prefix+"/"+s+"-AbCdEf")

@@ -167,6 +167,10 @@ func Compute(r *Resources, t *Table, env string, opt Options) (*Estimate, error)
 	add(Line{Item: "CloudWatch Logs ingestion", Detail: "assumed GB/mo: " + strings.Join(parts, ", "), Qty: ingest, Unit: "GB", UnitUSD: p("cw_logs_ingest_gb"), Assumed: true})
 	add(Line{Item: "CloudWatch Logs storage", Detail: "ingestion x retention, uncompressed (upper bound)", Qty: stored, Unit: "GB-month", UnitUSD: p("cw_logs_storage_gb_month"), Assumed: true})
 	add(Line{Item: "CloudWatch alarms", Detail: fmt.Sprintf("%d alarm(s)", r.Alarms), Qty: float64(r.Alarms), Unit: "alarm-months", UnitUSD: p("cw_alarm_month")})
+	if r.WebACLs > 0 {
+		add(Line{Item: "WAF web ACL", Detail: fmt.Sprintf("%d web ACL(s)", r.WebACLs), Qty: float64(r.WebACLs), Unit: "web-ACL-months", UnitUSD: p("waf_web_acl_month")})
+		add(Line{Item: "WAF rules", Detail: fmt.Sprintf("%d rule(s) and managed rule groups (requests: $0.60 per million, not included)", r.WAFRules), Qty: float64(r.WAFRules), Unit: "rule-months", UnitUSD: p("waf_rule_month")})
+	}
 	if r.HasAddon("amazon-cloudwatch-observability") {
 		add(Line{Item: "Container Insights metrics", Detail: fmt.Sprintf("%d node(s), estimate", nodes), Qty: float64(nodes), Unit: "node-months", UnitUSD: p("container_insights_node_month"), Assumed: true})
 	}
@@ -208,7 +212,7 @@ func (e *Estimate) Print(w io.Writer, target float64) {
 		fmt.Fprintln(w, "note: "+n)
 	}
 	fmt.Fprintf(w, "note: %s\n", t.Note)
-	fmt.Fprintf(w, "sources: EC2 %s; RDS %s; others per row in internal/ops/cost/prices_%s.json\n", t.EC2.Source, t.RDS.Source, t.Region)
+	fmt.Fprintf(w, "sources: EC2 %s; RDS %s; others per row in internal/pricetable/prices_%s.json\n", t.EC2.Source, t.RDS.Source, t.Region)
 }
 
 func truncate(s string, n int) string {

@@ -25,6 +25,8 @@ type Resources struct {
 	FlowLogs           int
 	Alarms             int
 	Buckets            int
+	// WebACLs and WAFRules count the WAFv2 web ACLs and their rules.
+	WebACLs, WAFRules int
 	// Addons are the EKS managed add-on names.
 	Addons []string
 }
@@ -225,6 +227,12 @@ func Parse(data []byte) (*Resources, error) {
 	})
 	each("aws_cloudwatch_metric_alarm", func(_ string, _ map[string]any, c int) { r.Alarms += c })
 	each("aws_s3_bucket", func(_ string, _ map[string]any, c int) { r.Buckets += c })
+	each("aws_wafv2_web_acl", func(_ string, b map[string]any, c int) {
+		var rules []any
+		_ = json.Unmarshal([]byte(str(b["rule_json"])), &rules)
+		r.WebACLs += c
+		r.WAFRules += c * len(rules)
+	})
 	each("aws_eks_addon", func(_ string, b map[string]any, _ int) { r.Addons = append(r.Addons, str(b["addon_name"])) })
 	sort.Strings(r.Addons)
 	return r, nil

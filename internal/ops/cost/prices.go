@@ -66,7 +66,7 @@ var requiredPrices = []string{
 // LoadTable returns the committed table for region.
 func LoadTable(region string) (*Table, error) {
 	if region != "us-east-1" {
-		return nil, fmt.Errorf("no price table for region %s (only us-east-1 is committed; add internal/ops/cost/prices_%s.json)", region, region)
+		return nil, fmt.Errorf("no price table for region %s (only us-east-1 is committed; add internal/pricetable/prices_%s.json)", region, region)
 	}
 	return ParseTable(usEast1)
 }

@@ -1,0 +1,99 @@
+// Package edge creates the WAFv2 web ACL the ALB in front of Kong attaches
+// (through the Ingress's wafv2-acl-arn annotation, from the outputs
+// contract's waf_acl_arn).
+//
+// Rules, in order: a per-address rate limit, AWS's known-bad-inputs group,
+// the common rule set and the SQL injection set. Supabase's APIs carry user
+// data and SQL by design (Storage uploads, PostgREST inserts of any text,
+// Studio's SQL editor), so the managed rules that inspect request bodies,
+// and the body and query-string size limits, only count: they would block
+// legitimate traffic. The path, query and header rules block.
+package edge
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/wafv2webacl"
+)
+
+// Props configures the web ACL.
+type Props struct {
+	// Name is the ACL's name (the environment's resource prefix).
+	Name string
+	// RateLimit is the number of requests one client address may send in
+	// any 5 minutes before it is blocked.
+	RateLimit int
+}
+
+// Edge exposes the web ACL.
+type Edge struct {
+	ACLARN *string
+}
+
+// CountOnlyRules are the managed rules that only count, by rule group.
+var CountOnlyRules = map[string][]string{
+	"AWSManagedRulesCommonRuleSet": {
+		"SizeRestrictions_BODY", "SizeRestrictions_QUERYSTRING",
+		"CrossSiteScripting_BODY", "GenericLFI_BODY", "GenericRFI_BODY",
+	},
+	"AWSManagedRulesSQLiRuleSet": {"SQLi_BODY", "SQLiExtendedPatterns_BODY"},
+}
+
+// ManagedRuleGroups are the AWS managed rule groups, in evaluation order.
+var ManagedRuleGroups = []string{"AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesSQLiRuleSet"}
+
+type obj = map[string]any
+
+func visibility(metric string) obj {
+	return obj{"SampledRequestsEnabled": true, "CloudWatchMetricsEnabled": true, "MetricName": metric}
+}
+
+// Rules is the ACL's rule list in the WAF API's JSON shape.
+func Rules(p Props) []obj {
+	rules := []obj{{
+		"Name": "rate-limit-per-address", "Priority": 0,
+		"Action":           obj{"Block": obj{}},
+		"Statement":        obj{"RateBasedStatement": obj{"Limit": p.RateLimit, "AggregateKeyType": "IP"}},
+		"VisibilityConfig": visibility(p.Name + "-rate-limit"),
+	}}
+	for i, group := range ManagedRuleGroups {
+		stmt := obj{"VendorName": "AWS", "Name": group}
+		if counts := CountOnlyRules[group]; len(counts) > 0 {
+			var overrides []obj
+			for _, r := range counts {
+				overrides = append(overrides, obj{"Name": r, "ActionToUse": obj{"Count": obj{}}})
+			}
+			stmt["RuleActionOverrides"] = overrides
+		}
+		rules = append(rules, obj{
+			"Name": group, "Priority": i + 1,
+			"OverrideAction":   obj{"None": obj{}},
+			"Statement":        obj{"ManagedRuleGroupStatement": stmt},
+			"VisibilityConfig": visibility(fmt.Sprintf("%s-%s", p.Name, group)),
+		})
+	}
+	return rules
+}
+
+// New creates the web ACL.
+func New(scope constructs.Construct, id string, p Props) *Edge {
+	c := constructs.NewConstruct(scope, jsii.String(id))
+	rules, err := json.Marshal(Rules(p))
+	if err != nil {
+		panic(err)
+	}
+	acl := wafv2webacl.NewWafv2WebAcl(c, jsii.String("web-acl"), &wafv2webacl.Wafv2WebAclConfig{
+		Name:          jsii.String(p.Name),
+		Description:   jsii.String("Supabase API gateway (" + p.Name + "): rate limit and AWS managed rules"),
+		Scope:         jsii.String("REGIONAL"),
+		DefaultAction: &wafv2webacl.Wafv2WebAclDefaultAction{Allow: &wafv2webacl.Wafv2WebAclDefaultActionAllow{}},
+		RuleJson:      jsii.String(string(rules)),
+		VisibilityConfig: &wafv2webacl.Wafv2WebAclVisibilityConfig{
+			CloudwatchMetricsEnabled: jsii.Bool(true), SampledRequestsEnabled: jsii.Bool(true), MetricName: jsii.String(p.Name),
+		},
+	})
+	return &Edge{ACLARN: acl.Arn()}
+}
