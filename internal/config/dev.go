@@ -1,7 +1,10 @@
 package config
 
 // Dev is a small, cheap environment: two zones, one NAT gateway, a
-// single-AZ burstable database. It keeps every security control of prod.
+// single-AZ burstable database. It keeps prod's security controls except
+// at the edge: without a domain it serves plain HTTP on the ALB's name
+// (API keys, passwords and tokens then cross the internet unencrypted), and
+// it has no web ACL. Give it a domain and certificate before real data.
 func Dev() Environment {
 	return Environment{
 		Name:              "dev",
