@@ -47,21 +47,11 @@ func (w Workload) ID() string { return strings.ToLower(w.Kind) + "/" + w.Name }
 func Workloads(objs []kube.Object) ([]Workload, error) {
 	var out []Workload
 	for _, o := range objs {
-		var podPath []string
-		switch o.Kind {
-		case "Deployment", "StatefulSet", "DaemonSet", "Job":
-			podPath = []string{"spec", "template", "spec"}
-		case "CronJob":
-			podPath = []string{"spec", "jobTemplate", "spec", "template", "spec"}
-		default:
+		tmpl, ok := kube.PodTemplate(o)
+		if !ok {
 			continue
 		}
-		var node any = o.Body
-		for _, p := range podPath {
-			m, _ := node.(map[string]any)
-			node = m[p]
-		}
-		raw, err := json.Marshal(node)
+		raw, err := json.Marshal(tmpl["spec"])
 		if err != nil {
 			return nil, err
 		}

@@ -44,24 +44,14 @@ func (a *App) renderedComponents(env string) (map[string]bool, error) {
 	}
 	names := map[string]bool{}
 	for _, o := range objs {
-		var path []string
-		switch o.Kind {
-		case "Deployment", "StatefulSet", "DaemonSet", "Job":
-			path = []string{"spec", "template", "metadata", "labels"}
-		case "CronJob":
-			path = []string{"spec", "jobTemplate", "spec", "template", "metadata", "labels"}
-		default:
+		tmpl, ok := kube.PodTemplate(o)
+		if !ok {
 			continue
 		}
-		var node any = o.Body
-		for _, p := range path {
-			m, _ := node.(map[string]any)
-			node = m[p]
-		}
-		if labels, ok := node.(map[string]any); ok {
-			if n, ok := labels["app.kubernetes.io/name"].(string); ok {
-				names[n] = true
-			}
+		md, _ := tmpl["metadata"].(map[string]any)
+		labels, _ := md["labels"].(map[string]any)
+		if n, ok := labels["app.kubernetes.io/name"].(string); ok {
+			names[n] = true
 		}
 	}
 	return names, nil

@@ -157,3 +157,25 @@ func Workloads(objs []Object, namespace string) []Workload {
 	}
 	return out
 }
+
+// PodTemplate returns the pod template (metadata and spec) of a
+// Deployment, StatefulSet, DaemonSet, Job or CronJob, and false for any
+// other kind: the one place that knows where each kind keeps it.
+func PodTemplate(o Object) (map[string]any, bool) {
+	var path []string
+	switch o.Kind {
+	case "Deployment", "StatefulSet", "DaemonSet", "Job":
+		path = []string{"spec", "template"}
+	case "CronJob":
+		path = []string{"spec", "jobTemplate", "spec", "template"}
+	default:
+		return nil, false
+	}
+	var node any = o.Body
+	for _, p := range path {
+		m, _ := node.(map[string]any)
+		node = m[p]
+	}
+	t, ok := node.(map[string]any)
+	return t, ok
+}
