@@ -106,6 +106,12 @@ func New(app constructs.Construct, b config.BootstrapConfig, services []string, 
 		AssumeRolePolicy:   jsii.String(trust.JSON()),
 		MaxSessionDuration: jsii.Number(3600 * 4),
 	})
+	boundary := iampolicy.NewIamPolicy(st, jsii.String("boundary"), &iampolicy.IamPolicyConfig{
+		Name:        jsii.String(deployer.BoundaryName(b.Prefix)),
+		Description: jsii.String("Permissions boundary of every role the environment stacks create: no IAM, no key destruction"),
+		Policy:      jsii.String(deployer.Boundary().JSON()),
+	})
+	cdktf.NewTerraformOutput(st, jsii.String("boundary_policy_arn"), &cdktf.TerraformOutputConfig{Value: boundary.Arn(), Description: jsii.String("Permissions boundary the environment stacks' roles carry.")})
 	doc := deployer.Policy(services, deployer.Scope{Region: b.Region, AccountID: b.AccountID, Prefix: b.Prefix, StateBucket: b.StateBucket})
 	pol := iampolicy.NewIamPolicy(st, jsii.String("deployer-policy"), &iampolicy.IamPolicyConfig{
 		Name:        jsii.String(deployer.RoleName(b.Prefix)),

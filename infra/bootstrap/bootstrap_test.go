@@ -76,7 +76,19 @@ func TestBootstrapStack(t *testing.T) {
 	if err != nil || len(trust.Statement) != 1 || strings.Contains(string(mustJSON(trust.Statement[0].Principal)), `"*"`) {
 		t.Errorf("deployer trust %v %v", trust, err)
 	}
-	pol, err := policy.Parse(one("aws_iam_policy")["policy"].(string))
+	var deployerPolicy, boundary map[string]any
+	for _, r := range doc.Resource["aws_iam_policy"] {
+		switch r["name"] {
+		case deployer.RoleName(b.Prefix):
+			deployerPolicy = r
+		case deployer.BoundaryName(b.Prefix):
+			boundary = r
+		}
+	}
+	if deployerPolicy == nil || boundary == nil || len(doc.Resource["aws_iam_policy"]) != 2 {
+		t.Fatalf("want the deployer policy and the boundary, got %d policies", len(doc.Resource["aws_iam_policy"]))
+	}
+	pol, err := policy.Parse(deployerPolicy["policy"].(string))
 	if err != nil {
 		t.Fatal(err)
 	}

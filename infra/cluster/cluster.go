@@ -34,12 +34,14 @@ var ControlPlaneLogTypes = []string{"api", "audit", "authenticator", "controller
 
 // Props configures the cluster.
 type Props struct {
-	Name             string
-	Region           string
-	AccountID        string
-	Config           config.ClusterConfig
-	PrivateSubnetIDs []*string
-	KMSKeyARN        *string
+	// PermissionsBoundaryARN is set on every role the construct creates.
+	PermissionsBoundaryARN *string
+	Name                   string
+	Region                 string
+	AccountID              string
+	Config                 config.ClusterConfig
+	PrivateSubnetIDs       []*string
+	KMSKeyARN              *string
 	// DeployerRoleARN gets cluster-admin like Config.AdminPrincipalARNs:
 	// `make deploy` installs the add-ons and manifests as that role.
 	DeployerRoleARN string
@@ -71,8 +73,9 @@ func New(scope constructs.Construct, id string, p Props) *Cluster {
 	cfg := p.Config
 
 	clusterRole := iamrole.NewIamRole(c, jsii.String("cluster-role"), &iamrole.IamRoleConfig{
-		Name:             jsii.String(p.Name + "-eks-cluster"),
-		AssumeRolePolicy: jsii.String(policy.AssumeRoleService("eks.amazonaws.com", nil).JSON()),
+		Name:                jsii.String(p.Name + "-eks-cluster"),
+		AssumeRolePolicy:    jsii.String(policy.AssumeRoleService("eks.amazonaws.com", nil).JSON()),
+		PermissionsBoundary: p.PermissionsBoundaryARN,
 	})
 	clusterPolicy := iamrolepolicyattachment.NewIamRolePolicyAttachment(c, jsii.String("cluster-policy"), &iamrolepolicyattachment.IamRolePolicyAttachmentConfig{
 		Role:      clusterRole.Name(),
@@ -165,8 +168,9 @@ func New(scope constructs.Construct, id string, p Props) *Cluster {
 	}
 
 	nodeRole := iamrole.NewIamRole(c, jsii.String("node-role"), &iamrole.IamRoleConfig{
-		Name:             jsii.String(p.Name + "-eks-node"),
-		AssumeRolePolicy: jsii.String(policy.AssumeRoleService("ec2.amazonaws.com", nil).JSON()),
+		Name:                jsii.String(p.Name + "-eks-node"),
+		AssumeRolePolicy:    jsii.String(policy.AssumeRoleService("ec2.amazonaws.com", nil).JSON()),
+		PermissionsBoundary: p.PermissionsBoundaryARN,
 	})
 	// The VPC CNI's permissions are on its own IRSA role (identity package),
 	// not here, so pods cannot borrow them through the node.

@@ -30,10 +30,12 @@ const Port = 5432
 
 // Props configures the instance.
 type Props struct {
-	Name              string
-	Config            config.DatabaseConfig
-	VpcID             *string
-	DatabaseSubnetIDs []*string
+	// PermissionsBoundaryARN is set on every role the construct creates.
+	PermissionsBoundaryARN *string
+	Name                   string
+	Config                 config.DatabaseConfig
+	VpcID                  *string
+	DatabaseSubnetIDs      []*string
 	// ClientSecurityGroupID is the only source admitted on 5432 (the EKS
 	// cluster security group every node and pod carries).
 	ClientSecurityGroupID *string
@@ -121,8 +123,9 @@ func New(scope constructs.Construct, id string, p Props) *Database {
 	})
 
 	monitoring := iamrole.NewIamRole(c, jsii.String("monitoring-role"), &iamrole.IamRoleConfig{
-		Name:             jsii.String(p.Name + "-rds-monitoring"),
-		AssumeRolePolicy: jsii.String(policy.AssumeRoleService("monitoring.rds.amazonaws.com", nil).JSON()),
+		Name:                jsii.String(p.Name + "-rds-monitoring"),
+		AssumeRolePolicy:    jsii.String(policy.AssumeRoleService("monitoring.rds.amazonaws.com", nil).JSON()),
+		PermissionsBoundary: p.PermissionsBoundaryARN,
 	})
 	iamrolepolicyattachment.NewIamRolePolicyAttachment(c, jsii.String("monitoring-policy"), &iamrolepolicyattachment.IamRolePolicyAttachmentConfig{
 		Role:      monitoring.Name(),

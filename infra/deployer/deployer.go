@@ -31,6 +31,37 @@ var ManagedPolicies = []string{
 // node groups, add-ons), RDS enhanced monitoring, VPC flow logs.
 var PassedToServices = []string{"eks.amazonaws.com", "rds.amazonaws.com", "monitoring.rds.amazonaws.com", "vpc-flow-logs.amazonaws.com"}
 
+// BoundaryName is the permissions boundary every role the environment
+// stacks create carries, and the only one the deployer may create roles
+// with or change roles under.
+func BoundaryName(prefix string) string { return prefix + "-boundary" }
+
+// BoundaryARN is its ARN.
+func BoundaryARN(accountID, prefix string) string {
+	return fmt.Sprintf("arn:aws:iam::%s:policy/%s", accountID, BoundaryName(prefix))
+}
+
+// Boundary is the permissions boundary's document: whatever a role's own
+// policy grants, except changing identities or policies (no role the
+// deployer creates can create or edit principals, policies or trust, or
+// pass roles, so creating roles is no way around the deployer's limits),
+// the organization and account, and destroying or re-keying KMS keys.
+// IAM reads and service-linked roles stay possible: the load balancer
+// controller and EKS use them.
+func Boundary() policy.Document {
+	return policy.New(
+		policy.Allow("WhatTheRolesOwnPolicyGrants", []string{"*"}, []string{"*"}),
+		policy.Statement{Sid: "NoIdentityChanges", Effect: "Deny", Action: []string{
+			"iam:CreateRole", "iam:CreateUser", "iam:CreateGroup", "iam:CreatePolicy", "iam:CreatePolicyVersion",
+			"iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:CreateInstanceProfile", "iam:CreateOpenIDConnectProvider", "iam:CreateSAMLProvider",
+			"iam:Put*", "iam:Attach*", "iam:Detach*", "iam:Update*", "iam:Delete*", "iam:Add*", "iam:Remove*", "iam:Set*",
+			"iam:PassRole", "iam:Tag*", "iam:Untag*", "iam:Upload*",
+			"organizations:*", "account:*",
+		}, Resource: []string{"*"}},
+		policy.Statement{Sid: "NoKeyDestruction", Effect: "Deny", Action: []string{"kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:PutKeyPolicy"}, Resource: []string{"*"}},
+	)
+}
+
 // RoleName is the deployer role the bootstrap stack creates.
 func RoleName(prefix string) string { return prefix + "-deployer" }
 
@@ -128,15 +159,27 @@ func Policy(services []string, s Scope) policy.Document {
 	if has["iam"] {
 		projectRoles := []string{fmt.Sprintf("arn:aws:iam::%s:role/%s-*", s.AccountID, s.Prefix)}
 		self := []string{RoleARN(s.AccountID, s.Prefix)}
+		boundary := BoundaryARN(s.AccountID, s.Prefix)
+		bounded := map[string]any{"iam:PermissionsBoundary": boundary}
 		st = append(st,
-			// Attaching is separate: only the managed policies the stacks use.
-			// Passing is separate: only to the services that take the roles.
-			policy.Allow("ManageProjectRoles", []string{"iam:CreateRole", "iam:DeleteRole", "iam:GetRole", "iam:UpdateRole", "iam:UpdateRoleDescription",
-				"iam:PutRolePolicy", "iam:GetRolePolicy", "iam:DeleteRolePolicy", "iam:ListRolePolicies",
-				"iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole", "iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy"},
+			// Creating a role and granting it anything require the boundary
+			// on it: a role the deployer makes can never do more than the
+			// boundary allows (no IAM). Attaching is further limited to the
+			// managed policies the stacks use, passing to the services that
+			// take the roles.
+			policy.Allow("ReadProjectRoles", []string{"iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies",
+				"iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole", "iam:TagRole", "iam:UntagRole",
+				"iam:DeleteRole", "iam:UpdateRole", "iam:UpdateRoleDescription", "iam:UpdateAssumeRolePolicy"},
 				projectRoles),
+			policy.Statement{Sid: "CreateBoundedProjectRoles", Effect: "Allow", Action: []string{"iam:CreateRole", "iam:PutRolePermissionsBoundary",
+				"iam:PutRolePolicy", "iam:DeleteRolePolicy"},
+				Resource: projectRoles, Condition: map[string]map[string]any{"StringEquals": bounded}},
 			policy.Statement{Sid: "AttachManagedPoliciesTheStacksUse", Effect: "Allow", Action: []string{"iam:AttachRolePolicy", "iam:DetachRolePolicy"},
-				Resource: projectRoles, Condition: map[string]map[string]any{"ArnEquals": {"iam:PolicyARN": ManagedPolicies}}},
+				Resource: projectRoles, Condition: map[string]map[string]any{"ArnEquals": {"iam:PolicyARN": ManagedPolicies}, "StringEquals": bounded}},
+			policy.Statement{Sid: "KeepTheBoundary", Effect: "Deny", Action: []string{"iam:DeleteRolePermissionsBoundary"}, Resource: []string{"*"}},
+			policy.Statement{Sid: "NeverChangeTheBoundaryOrOwnPolicy", Effect: "Deny", Action: []string{
+				"iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion",
+			}, Resource: []string{boundary, fmt.Sprintf("arn:aws:iam::%s:policy/%s", s.AccountID, RoleName(s.Prefix))}},
 			policy.Statement{Sid: "PassProjectRolesToTheirServices", Effect: "Allow", Action: []string{"iam:PassRole"},
 				Resource: projectRoles, Condition: map[string]map[string]any{"StringEquals": {"iam:PassedToService": PassedToServices}}},
 			// Its own role matches the project's pattern: nothing it may do to

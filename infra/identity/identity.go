@@ -22,13 +22,15 @@ var VPCCNIServiceAccount = outputs.ServiceAccount{Namespace: "kube-system", Name
 
 // Props are the resources the roles are scoped to.
 type Props struct {
-	Name            string
-	Region          string
-	AccountID       string
-	ClusterName     string
-	OIDCProviderARN *string
-	IssuerHostPath  *string
-	KMSKeyARN       *string
+	// PermissionsBoundaryARN is set on every role the construct creates.
+	PermissionsBoundaryARN *string
+	Name                   string
+	Region                 string
+	AccountID              string
+	ClusterName            string
+	OIDCProviderARN        *string
+	IssuerHostPath         *string
+	KMSKeyARN              *string
 	// SecretARNs are the Supabase secrets plus the RDS-managed master secret.
 	SecretARNs        []*string
 	StorageBucketARN  *string
@@ -52,9 +54,10 @@ func New(scope constructs.Construct, id string, p Props) *Identity {
 	role := func(logical string, sa outputs.ServiceAccount, doc *policy.Document, managed ...string) *string {
 		trust := policy.AssumeRoleWebIdentity(*p.OIDCProviderARN, *p.IssuerHostPath, sa.Namespace, sa.Name)
 		r := iamrole.NewIamRole(c, jsii.String(logical), &iamrole.IamRoleConfig{
-			Name:             jsii.String(fmt.Sprintf("%s-%s", p.Name, dash(logical))),
-			Description:      jsii.String(fmt.Sprintf("IRSA for %s/%s", sa.Namespace, sa.Name)),
-			AssumeRolePolicy: jsii.String(trust.JSON()),
+			Name:                jsii.String(fmt.Sprintf("%s-%s", p.Name, dash(logical))),
+			Description:         jsii.String(fmt.Sprintf("IRSA for %s/%s", sa.Namespace, sa.Name)),
+			AssumeRolePolicy:    jsii.String(trust.JSON()),
+			PermissionsBoundary: p.PermissionsBoundaryARN,
 		})
 		if doc != nil {
 			out.Policies[logical] = *doc

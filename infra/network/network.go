@@ -31,6 +31,8 @@ import (
 
 // Props configures the network.
 type Props struct {
+	// PermissionsBoundaryARN is set on every role the construct creates.
+	PermissionsBoundaryARN *string
 	// Name prefixes resource names and tags.
 	Name string
 	// ClusterName is tagged on subnets so the load balancer controller finds them.
@@ -238,9 +240,10 @@ func flowLogs(c constructs.Construct, p Props, vpcID *string, tags func(string, 
 		"ArnLike":      {"aws:SourceArn": fmt.Sprintf("arn:aws:ec2:%s:%s:vpc-flow-log/*", p.Region, p.AccountID)},
 	}
 	role := iamrole.NewIamRole(c, jsii.String("flow-logs-role"), &iamrole.IamRoleConfig{
-		Name:             jsii.String(p.Name + "-vpc-flow-logs"),
-		AssumeRolePolicy: jsii.String(policy.AssumeRoleService("vpc-flow-logs.amazonaws.com", sourceCondition).JSON()),
-		Tags:             tags(p.Name+"-vpc-flow-logs", nil),
+		Name:                jsii.String(p.Name + "-vpc-flow-logs"),
+		AssumeRolePolicy:    jsii.String(policy.AssumeRoleService("vpc-flow-logs.amazonaws.com", sourceCondition).JSON()),
+		PermissionsBoundary: p.PermissionsBoundaryARN,
+		Tags:                tags(p.Name+"-vpc-flow-logs", nil),
 	})
 	iamrolepolicy.NewIamRolePolicy(c, jsii.String("flow-logs-policy"), &iamrolepolicy.IamRolePolicyConfig{
 		Name: jsii.String("write-flow-logs"),

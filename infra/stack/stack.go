@@ -68,6 +68,9 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	})
 
 	plan := env.Subnets()
+	// Every role carries the boundary the bootstrap stack created; the
+	// deployer may create no role without it.
+	boundary := jsii.String(deployer.BoundaryARN(env.AccountID, env.Project))
 	sec := secrets.New(st, "secrets", secrets.Props{
 		Name: name, Region: env.Region, AccountID: env.AccountID,
 		RecoveryWindowDays: recoveryWindow(env),
@@ -76,11 +79,13 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	net := network.New(st, "network", network.Props{
 		Name: name, ClusterName: name, Region: env.Region, AccountID: env.AccountID,
 		Zones: env.AvailabilityZones, Config: env.Network, Plan: plan, KMSKeyARN: sec.KeyARN,
+		PermissionsBoundaryARN: boundary,
 	})
 	eks := cluster.New(st, "cluster", cluster.Props{
 		Name: name, Region: env.Region, AccountID: env.AccountID, Config: env.Cluster,
 		PrivateSubnetIDs: net.PrivateSubnetIDs, KMSKeyARN: sec.KeyARN,
-		DeployerRoleARN: deployer.RoleARN(env.AccountID, env.Project),
+		DeployerRoleARN:        deployer.RoleARN(env.AccountID, env.Project),
+		PermissionsBoundaryARN: boundary,
 	})
 	buckets := storage.New(st, "storage", storage.Props{
 		Name: name, AccountID: env.AccountID, KMSKeyARN: sec.KeyARN,
@@ -89,6 +94,7 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	db := database.New(st, "database", database.Props{
 		Name: name, Config: env.Database, VpcID: net.VpcID, DatabaseSubnetIDs: net.DatabaseSubnetIDs,
 		ClientSecurityGroupID: eks.SecurityGroupID, KMSKeyARN: sec.KeyARN, LogRetentionDays: env.Cluster.LogRetentionDays,
+		PermissionsBoundaryARN: boundary,
 	})
 	secretARNs := []*string{db.MasterSecretARN}
 	for _, logical := range outputs.SecretOrder {
@@ -97,7 +103,8 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	ids := identity.New(st, "identity", identity.Props{
 		Name: name, Region: env.Region, AccountID: env.AccountID, ClusterName: name,
 		OIDCProviderARN: eks.OIDCProviderARN, IssuerHostPath: eks.IssuerHostPath, KMSKeyARN: sec.KeyARN,
-		SecretARNs: secretARNs, StorageBucketARN: buckets.StorageBucketARN, BackupBucketARN: buckets.BackupBucketARN,
+		PermissionsBoundaryARN: boundary,
+		SecretARNs:             secretARNs, StorageBucketARN: buckets.StorageBucketARN, BackupBucketARN: buckets.BackupBucketARN,
 		BackupPrefix: buckets.BackupPrefix, ContainerInsights: env.Observability.ContainerInsights,
 	})
 	cluster.NewAddons(st, "addons", cluster.AddonsProps{

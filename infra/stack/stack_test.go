@@ -864,7 +864,7 @@ func TestDeployerPolicyCoversEveryResourceType(t *testing.T) {
 	}
 	doc := deployer.Policy(deployer.AllServices(), deployer.Scope{Region: "us-east-1", AccountID: "111122223333", Prefix: "supabase", StateBucket: "state"})
 	for _, st := range doc.Statement {
-		if st.Resource[0] == "*" && st.Condition == nil {
+		if st.Effect == "Allow" && st.Resource[0] == "*" && st.Condition == nil {
 			t.Errorf("deployer statement %s: unconditioned \"*\"", st.Sid)
 		}
 	}
@@ -1094,6 +1094,14 @@ func TestDeployerCannotEscalate(t *testing.T) {
 	role := func(name string) string { return "arn:aws:iam::" + b.AccountID + ":role/" + name }
 	self := deployer.RoleARN(b.AccountID, b.Prefix)
 	state := "arn:aws:s3:::" + b.StateBucket + "/" + envs["prod"].State.Key
+	boundary := deployer.BoundaryARN(b.AccountID, b.Prefix)
+	bounded := func(kv ...string) map[string]string {
+		m := map[string]string{"iam:PermissionsBoundary": boundary}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i]] = kv[i+1]
+		}
+		return m
+	}
 	type req struct {
 		action, resource string
 		ctx              map[string]string
@@ -1103,13 +1111,19 @@ func TestDeployerCannotEscalate(t *testing.T) {
 		"AdministratorAccess on itself":         {"iam:AttachRolePolicy", self, map[string]string{"iam:PolicyARN": "arn:aws:iam::aws:policy/AdministratorAccess"}},
 		"an allowed managed policy on itself":   {"iam:AttachRolePolicy", self, map[string]string{"iam:PolicyARN": deployer.ManagedPolicies[0]}},
 		"trust anyone on itself":                {"iam:UpdateAssumeRolePolicy", self, nil},
-		"AdministratorAccess on a project role": {"iam:AttachRolePolicy", role("supabase-dev-anything"), map[string]string{"iam:PolicyARN": "arn:aws:iam::aws:policy/AdministratorAccess"}},
+		"AdministratorAccess on a project role": {"iam:AttachRolePolicy", role("supabase-dev-anything"), bounded("iam:PolicyARN", "arn:aws:iam::aws:policy/AdministratorAccess")},
 		"a customer policy on a project role":   {"iam:AttachRolePolicy", role("supabase-dev-anything"), map[string]string{"iam:PolicyARN": "arn:aws:iam::" + b.AccountID + ":policy/admin"}},
 		"a project role passed to EC2":          {"iam:PassRole", role("supabase-dev-node"), map[string]string{"iam:PassedToService": "ec2.amazonaws.com"}},
 		"a project role passed to Lambda":       {"iam:PassRole", role("supabase-dev-node"), map[string]string{"iam:PassedToService": "lambda.amazonaws.com"}},
 		"a role outside the project":            {"iam:CreateRole", role("other-admin"), nil},
 		"a user":                                {"iam:CreateUser", "arn:aws:iam::" + b.AccountID + ":user/backdoor", nil},
 		"deleting the prod state":               {"s3:DeleteObject", state, nil},
+		"a role without the boundary":           {"iam:CreateRole", role("supabase-dev-free"), nil},
+		"a role with another boundary":          {"iam:CreateRole", role("supabase-dev-free"), map[string]string{"iam:PermissionsBoundary": "arn:aws:iam::aws:policy/AdministratorAccess"}},
+		"an inline policy on an unbounded role": {"iam:PutRolePolicy", role("supabase-dev-free"), nil},
+		"removing a role's boundary":            {"iam:DeleteRolePermissionsBoundary", role("supabase-dev-node"), bounded()},
+		"widening the boundary":                 {"iam:CreatePolicyVersion", boundary, nil},
+		"widening its own policy":               {"iam:SetDefaultPolicyVersion", "arn:aws:iam::" + b.AccountID + ":policy/" + deployer.RoleName(b.Prefix), nil},
 	}
 	for name, r := range denied {
 		if decide(doc, r.action, r.resource, r.ctx) {
@@ -1117,9 +1131,9 @@ func TestDeployerCannotEscalate(t *testing.T) {
 		}
 	}
 	allowed := map[string]req{
-		"create a project role":      {"iam:CreateRole", role("supabase-prod-eks-cluster"), nil},
-		"an inline policy on it":     {"iam:PutRolePolicy", role("supabase-prod-storage"), nil},
-		"the EKS cluster policy":     {"iam:AttachRolePolicy", role("supabase-prod-eks-cluster"), map[string]string{"iam:PolicyARN": "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"}},
+		"create a project role":      {"iam:CreateRole", role("supabase-prod-eks-cluster"), bounded()},
+		"an inline policy on it":     {"iam:PutRolePolicy", role("supabase-prod-storage"), bounded()},
+		"the EKS cluster policy":     {"iam:AttachRolePolicy", role("supabase-prod-eks-cluster"), bounded("iam:PolicyARN", "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy")},
 		"the node role to EKS":       {"iam:PassRole", role("supabase-prod-node"), map[string]string{"iam:PassedToService": "eks.amazonaws.com"}},
 		"the flow-log role":          {"iam:PassRole", role("supabase-prod-flow-logs"), map[string]string{"iam:PassedToService": "vpc-flow-logs.amazonaws.com"}},
 		"write the state":            {"s3:PutObject", state, nil},
@@ -1198,5 +1212,33 @@ func TestProdWebACL(t *testing.T) {
 	out := fmt.Sprint(get(synthesized["prod"], "output", "waf_acl_arn", "value"))
 	if !strings.Contains(out, "aws_wafv2_web_acl.") {
 		t.Errorf("output waf_acl_arn = %s, want the created web ACL's ARN", out)
+	}
+}
+
+// Every role the environment stacks create carries the permissions boundary
+// the deployer requires, and the boundary takes IAM writes away.
+func TestRolesCarryTheBoundary(t *testing.T) {
+	for _, env := range stackEnvs {
+		want := deployer.BoundaryARN(envs[env].AccountID, envs[env].Project)
+		roles := resources(env, "aws_iam_role")
+		if len(roles) < 5 {
+			t.Fatalf("%s: only %d roles", env, len(roles))
+		}
+		for name, r := range roles {
+			if str(r["permissions_boundary"]) != want {
+				t.Errorf("%s: role %s has boundary %q, want %s", env, name, r["permissions_boundary"], want)
+			}
+		}
+	}
+	b := deployer.Boundary()
+	for _, a := range []string{"iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:PassRole", "iam:CreateUser", "kms:ScheduleKeyDeletion"} {
+		if decide(b, a, "arn:aws:iam::111122223333:role/anything", nil) {
+			t.Errorf("the boundary lets a role %s", a)
+		}
+	}
+	for _, a := range []string{"iam:CreateServiceLinkedRole", "iam:ListServerCertificates", "ec2:DescribeInstances", "s3:PutObject"} {
+		if !decide(b, a, "arn:aws:iam::111122223333:role/anything", nil) {
+			t.Errorf("the boundary takes %s away from the roles that need it", a)
+		}
 	}
 }
