@@ -148,7 +148,8 @@ func Policy(services []string, s Scope) policy.Document {
 		policy.Statement{Sid: "NeverDeleteState", Effect: "Deny", Action: []string{"s3:DeleteObject", "s3:DeleteObjectVersion"},
 			Resource: []string{"arn:aws:s3:::" + s.StateBucket + "/*.tfstate"}},
 		policy.Statement{Sid: "NeverWeakenStateBucket", Effect: "Deny", Action: []string{
-			"s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:PutBucketPolicy", "s3:PutBucketVersioning", "s3:PutLifecycleConfiguration", "s3:PutEncryptionConfiguration",
+			"s3:PutBucket*", "s3:DeleteBucket*", "s3:PutLifecycleConfiguration", "s3:PutEncryptionConfiguration",
+			"s3:PutReplicationConfiguration", "s3:PutAccelerateConfiguration",
 		}, Resource: []string{"arn:aws:s3:::" + s.StateBucket}})
 	// Region-scoped services: their create APIs take no name we could match on.
 	for _, svc := range []string{"ec2", "eks", "rds", "autoscaling", "kms"} {

@@ -4,10 +4,11 @@
 //
 // Rules, in order: a per-address rate limit, AWS's known-bad-inputs group,
 // the common rule set and the SQL injection set. Supabase's APIs carry user
-// data and SQL by design (Storage uploads, PostgREST inserts of any text,
-// Studio's SQL editor), so the managed rules that inspect request bodies,
-// and the body and query-string size limits, only count: they would block
-// legitimate traffic. The path, query and header rules block.
+// data and SQL by design (Storage uploads and object names, PostgREST
+// inserts of any text, Studio's SQL editor), so the managed rules that
+// would block such traffic only count (CountOnlyRules: most body rules,
+// body/query/path size limits, restricted path extensions). The rest block,
+// Log4j-style bodies and path traversal included.
 package edge
 
 import (
@@ -34,12 +35,16 @@ type Edge struct {
 }
 
 // CountOnlyRules are the managed rules that only count, by rule group.
+// Storage object keys are user data in the URI path, hence the path
+// extension and size rules.
 var CountOnlyRules = map[string][]string{
 	"AWSManagedRulesCommonRuleSet": {
-		"SizeRestrictions_BODY", "SizeRestrictions_QUERYSTRING",
-		"CrossSiteScripting_BODY", "GenericLFI_BODY", "GenericRFI_BODY",
+		"SizeRestrictions_BODY", "SizeRestrictions_QUERYSTRING", "SizeRestrictions_URIPATH",
+		"CrossSiteScripting_BODY", "GenericLFI_BODY", "GenericRFI_BODY", "EC2MetaDataSSRF_BODY",
+		"RestrictedExtensions_URIPATH",
 	},
-	"AWSManagedRulesSQLiRuleSet": {"SQLi_BODY", "SQLiExtendedPatterns_BODY"},
+	"AWSManagedRulesKnownBadInputsRuleSet": {"JavaDeserializationRCE_BODY"},
+	"AWSManagedRulesSQLiRuleSet":           {"SQLi_BODY", "SQLiExtendedPatterns_BODY"},
 }
 
 // ManagedRuleGroups are the AWS managed rule groups, in evaluation order.

@@ -32,6 +32,10 @@ type Props struct {
 	ReplicationSlotLagBytes int64
 }
 
+// BackupAlarmHours without a successful backup raise the missed-backup
+// alarm: a day and an hour, for a daily schedule.
+const BackupAlarmHours = 25
+
 // RDSEventCategories are the RDS events sent to the alarm topic.
 var RDSEventCategories = []string{"availability", "failover", "failure", "low storage", "maintenance", "recovery"}
 
@@ -83,15 +87,30 @@ func New(scope constructs.Construct, id string, p Props) *Observability {
 			OkActions:          &[]*string{topic.Arn()},
 		}
 	}
-	// The logical backup runs daily and reports each success; a day without
-	// one (a failed, hung or never-started run) alarms. Missing data is a
-	// missed backup, not "no news".
-	backup := alarm("backup-missed", outputs.BackupMetricName, outputs.BackupMetricNamespace, "Sum", "LessThanThreshold", 1, 1,
-		map[string]*string{outputs.BackupMetricDimension: jsii.String(p.Environment)},
-		"No successful logical backup (pg_dump CronJob) in the last 24 hours: `make logs COMPONENT=db-backup`, kubectl get jobs -n supabase.")
-	backup.Period = jsii.Number(86400)
-	backup.TreatMissingData = jsii.String("breaching")
-	cloudwatchmetricalarm.NewCloudwatchMetricAlarm(c, jsii.String("backup-missed"), &backup)
+	// The logical backup runs daily and reports each success. Hourly sums
+	// with the empty hours filled with 0: 25 zero hours in a row (a
+	// failed, hung or never-started run) alarm. A one-day period with
+	// missing data as breaching would wait days: CloudWatch looks further
+	// back when data stops.
+	cloudwatchmetricalarm.NewCloudwatchMetricAlarm(c, jsii.String("backup-missed"), &cloudwatchmetricalarm.CloudwatchMetricAlarmConfig{
+		AlarmName:          jsii.String(p.Name + "-backup-missed"),
+		AlarmDescription:   jsii.String("No successful logical backup (pg_dump CronJob) for 25 hours: `make logs COMPONENT=db-backup`, kubectl get jobs -n supabase."),
+		ComparisonOperator: jsii.String("LessThanThreshold"),
+		Threshold:          jsii.Number(1),
+		EvaluationPeriods:  jsii.Number(BackupAlarmHours),
+		DatapointsToAlarm:  jsii.Number(BackupAlarmHours),
+		TreatMissingData:   jsii.String("breaching"),
+		AlarmActions:       &[]*string{topic.Arn()},
+		OkActions:          &[]*string{topic.Arn()},
+		MetricQuery: []*cloudwatchmetricalarm.CloudwatchMetricAlarmMetricQuery{
+			{Id: jsii.String("successes"), ReturnData: jsii.Bool(false), Metric: &cloudwatchmetricalarm.CloudwatchMetricAlarmMetricQueryMetric{
+				Namespace: jsii.String(outputs.BackupMetricNamespace), MetricName: jsii.String(outputs.BackupMetricName),
+				Dimensions: &map[string]*string{outputs.BackupMetricDimension: jsii.String(p.Environment)},
+				Period:     jsii.Number(3600), Stat: jsii.String("Sum"),
+			}},
+			{Id: jsii.String("filled"), Expression: jsii.String("FILL(successes, 0)"), Label: jsii.String("successful backups per hour"), ReturnData: jsii.Bool(true)},
+		},
+	})
 
 	db := map[string]*string{"DBInstanceIdentifier": jsii.String(p.DBIdentifier)}
 	for _, cfg := range []cloudwatchmetricalarm.CloudwatchMetricAlarmConfig{

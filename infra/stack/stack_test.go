@@ -19,6 +19,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/cluster"
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/identity"
+	"github.com/supabase-eks/supabase-eks/infra/observability"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
@@ -733,13 +734,15 @@ func TestMissedBackupAlarms(t *testing.T) {
 	for _, env := range stackEnvs {
 		found := false
 		for _, a := range resources(env, "aws_cloudwatch_metric_alarm") {
-			if str(a["metric_name"]) != outputs.BackupMetricName {
+			q := fmt.Sprint(a["metric_query"])
+			if !strings.Contains(q, outputs.BackupMetricName) {
 				continue
 			}
 			found = true
-			if str(a["namespace"]) != outputs.BackupMetricNamespace || str(a["treat_missing_data"]) != "breaching" ||
-				a["period"] != float64(86400) || str(a["comparison_operator"]) != "LessThanThreshold" ||
-				str(get(a, "dimensions", outputs.BackupMetricDimension)) != env {
+			// Hourly sums, empty hours as 0, alarm after 25 such hours in a row.
+			if !strings.Contains(q, "FILL(successes, 0)") || !strings.Contains(q, outputs.BackupMetricNamespace) || !strings.Contains(q, "period:3600") ||
+				a["evaluation_periods"] != float64(observability.BackupAlarmHours) || a["datapoints_to_alarm"] != float64(observability.BackupAlarmHours) ||
+				str(a["comparison_operator"]) != "LessThanThreshold" || !strings.Contains(q, "Environment:"+env) {
 				t.Errorf("%s: backup alarm %v", env, a)
 			}
 		}

@@ -105,6 +105,9 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 	if *noRoll && *rollOnly {
 		return usagef("--no-roll and --roll-only exclude each other")
 	}
+	if *rollOnly && (*dbEncKey || f.smtpFromEnv) {
+		return usagef("--roll-only writes nothing: --rotate-db-enc-key and --smtp-from-env do not apply")
+	}
 	env, err := loadEnv()
 	if err != nil {
 		return err
@@ -128,6 +131,9 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 		}
 	}
 	if *rollOnly {
+		if err := a.checkAccount(ctx, env, "secrets rotate "+logical+" --roll-only"); err != nil {
+			return err
+		}
 		fmt.Fprintf(a.Stdout, "rolling the current %s of %s (no new version):\n", logical, env.Name)
 		return a.roll(ctx, kc, logical, objs, *timeout)
 	}

@@ -255,12 +255,23 @@ func (d *Deployer) InfraDestroy(ctx context.Context) error {
 	if _, err := d.run(ctx, d.terraform("init", "-input=false")); err != nil {
 		return err
 	}
-	if err := d.keepRetained(ctx); err != nil {
+	kept, err := d.keepRetained(ctx)
+	if err != nil {
 		return err
 	}
-	_, err := d.run(ctx, d.terraform(append([]string{"destroy", "-input=false", "-auto-approve"}, d.varFileArgs()...)...))
+	_, err = d.run(ctx, d.terraform(append([]string{"destroy", "-input=false", "-auto-approve"}, d.varFileArgs()...)...))
 	if err == nil {
+		for addr, id := range kept {
+			d.logf("    KEPT %s (%s): it decrypts the final snapshot, the retained automated backups and the backups bucket. It stays in account %s, outside Terraform, until you schedule its deletion: aws kms schedule-key-deletion --key-id %s --pending-window-in-days 30 --region %s", addr, id, d.Env.AccountID, id, d.Env.Region)
+		}
 		return nil
+	}
+	// The stack still exists: put what was kept back into the state, or a
+	// later deploy would create a second key and re-encrypt everything.
+	for addr, id := range kept {
+		if _, ierr := d.run(ctx, d.terraform("import", "-input=false", addr, id)); ierr != nil {
+			d.logf("    WARNING: could not put %s back into the state (%v): before deploying again run: terraform import %s %s (in %s)", addr, ierr, addr, id, d.StackDir())
+		}
 	}
 	hints := []string{err.Error()}
 	o, _ := d.loadOutputs()
@@ -302,33 +313,55 @@ func (d *Deployer) retainedResources() ([]string, error) {
 }
 
 // keepRetained takes the retained resources out of the state, so the
-// teardown leaves them in the account (not scheduled for deletion) and
-// says so: the key must outlive what it encrypted.
-func (d *Deployer) keepRetained(ctx context.Context) error {
+// teardown leaves them in the account (not scheduled for deletion), and
+// returns their addresses with their import ids (for a KMS key, its id).
+func (d *Deployer) keepRetained(ctx context.Context) (map[string]string, error) {
 	retained, err := d.retainedResources()
 	if err != nil || len(retained) == 0 {
-		return err
+		return nil, err
 	}
 	list := d.terraform("state", "list")
 	list.Stream = false
 	res, err := d.run(ctx, list)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	inState := map[string]bool{}
 	for _, l := range strings.Split(string(res.Stdout), "\n") {
 		inState[strings.TrimSpace(l)] = true
 	}
+	kept := map[string]string{}
 	for _, addr := range retained {
 		if !inState[addr] {
 			continue
 		}
-		if _, err := d.run(ctx, d.terraform("state", "rm", addr)); err != nil {
-			return err
+		show := d.terraform("state", "show", "-no-color", addr)
+		show.Stream = false
+		out, err := d.run(ctx, show)
+		if err != nil {
+			return kept, err
 		}
-		d.logf("    KEPT %s (prevent_destroy): it decrypts the final snapshot, the retained automated backups and the backups bucket. It stays in account %s, outside Terraform, until you schedule its deletion: aws kms schedule-key-deletion --key-id <key> --pending-window-in-days 30 --region %s", addr, d.Env.AccountID, d.Env.Region)
+		id := attribute(string(out.Stdout), "id")
+		if id == "" {
+			return kept, fmt.Errorf("terraform state show %s printed no id; not taking it out of the state", addr)
+		}
+		if _, err := d.run(ctx, d.terraform("state", "rm", addr)); err != nil {
+			return kept, err
+		}
+		kept[addr] = id
 	}
-	return nil
+	return kept, nil
+}
+
+// attribute reads `name = "value"` from terraform state show output.
+func attribute(show, name string) string {
+	for _, l := range strings.Split(show, "\n") {
+		k, v, ok := strings.Cut(strings.TrimSpace(l), "=")
+		if ok && strings.TrimSpace(k) == name {
+			return strings.Trim(strings.TrimSpace(v), `"`)
+		}
+	}
+	return ""
 }
 
 // Finish lists what outlives the stack.

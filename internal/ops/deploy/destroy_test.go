@@ -2,6 +2,7 @@ package deploy
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -207,5 +208,29 @@ func TestDiff(t *testing.T) {
 	fx.fake.On("kubectl --context supabase-dev diff -f "+fx.root+"/dist/dev/50-ingress.yaml", "", 2)
 	if err := fx.d.RunSteps(context.Background(), "diff", fx.d.DiffSteps(), "k8s-diff", ""); err == nil {
 		t.Error("kubectl diff error (exit 2) ignored")
+	}
+}
+
+// A teardown that fails after the retained key left the state puts the key
+// back, so a later deploy does not create a second one.
+func TestFailedDestroyReimportsTheKeptKey(t *testing.T) {
+	fx := newFixture(t, "prod")
+	copyTree(t, filepath.Join(repo, "examples", "outputs"), filepath.Join(fx.root, "outputs"))
+	stack := filepath.Join(fx.root, "cdktf.out", "stacks", "supabase-prod")
+	doc := `{"resource":{"aws_kms_key":{"secrets_key":{"lifecycle":{"prevent_destroy":true}}}}}`
+	if err := os.WriteFile(filepath.Join(stack, "cdk.tf.json"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tf := "[" + stack + "] terraform "
+	fx.fake.On(tf+"state list", "aws_kms_key.secrets_key\naws_s3_bucket.x\n", 0)
+	fx.fake.On(tf+"state show -no-color aws_kms_key.secrets_key", "# aws_kms_key.secrets_key:\nresource \"aws_kms_key\" \"secrets_key\" {\n    arn = \"arn:aws:kms:us-east-1:111122223333:key/k-1\"\n    id  = \"k-1\"\n}\n", 0)
+	fx.fake.On(tf+"destroy", "", 1)
+	if err := fx.d.InfraDestroy(context.Background()); err == nil {
+		t.Fatal("a failed terraform destroy passed")
+	}
+	calls := strings.Join(fx.fake.Calls, "\n")
+	rm, imp := strings.Index(calls, "state rm aws_kms_key.secrets_key"), strings.Index(calls, "import -input=false aws_kms_key.secrets_key k-1")
+	if rm < 0 || imp < rm {
+		t.Errorf("the key was not taken out and put back:\n%s", calls)
 	}
 }

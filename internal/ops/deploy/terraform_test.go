@@ -130,7 +130,7 @@ func TestRealTerraformDestroyKeepsRetained(t *testing.T) {
 	if out, err := list.Output(); err != nil || strings.TrimSpace(string(out)) != "" {
 		t.Errorf("state after the teardown: %q (%v), want empty", out, err)
 	}
-	if !strings.Contains(log.String(), "KEPT terraform_data.key (prevent_destroy)") {
+	if !strings.Contains(log.String(), "KEPT terraform_data.key (") {
 		t.Errorf("the teardown did not say what it kept:\n%s", log.String())
 	}
 	if strings.Contains(log.String(), "terraform_data.key: Destroying") {
