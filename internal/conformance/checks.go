@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -318,11 +317,6 @@ func truncate(s string) string {
 	}
 	return s
 }
-
-// mountDir is the directory of a file path (for WithoutMount).
-func mountDir(p string) string { return path.Dir(p) }
-
-func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
 
 // CheckClientPins compares the images the client stacks were pinned for
 // (supabaseEksImages in clients/<stack>/package.json) with the images the

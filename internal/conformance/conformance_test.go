@@ -5,8 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
+	"fmt"
 	"net/http"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -162,7 +164,7 @@ CREATE POLICY "owners use their notes" ON `+notes+` FOR ALL TO authenticated
 		if !ok {
 			t.Fatal("storage has no NODE_EXTRA_CA_CERTS to break")
 		}
-		err := h.CheckStorage(storage.WithoutMount(mountDir(caFile)))
+		err := h.CheckStorage(storage.WithoutMount(path.Dir(caFile)))
 		if err == nil || !regexp.MustCompile(`UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify|self[- ]signed`).MatchString(err.Error()) {
 			t.Fatalf("storage without the CA bundle: want a certificate verification failure, got %v", err)
 		}
@@ -291,12 +293,8 @@ type listener struct {
 
 func (h *Harness) listen(t *testing.T, rest *Container) *listener {
 	t.Helper()
-	env := append(append(h.baseEnv(), h.localFiles(rest)...),
-		"NODE_PATH="+filepath.Join(h.Clients, "storage", "node_modules"),
-		"SUPABASE_EKS_HOSTS="+h.hostsJSON(),
-		"NODE_OPTIONS=--require "+filepath.Join(h.Scripts, "hosts.cjs"))
 	cmd := exec.Command("node", filepath.Join(h.Scripts, "rest.cjs"), "listen")
-	cmd.Env = env
+	cmd.Env = h.nodeEnv("storage", h.localFiles(rest))
 	stdin, _ := cmd.StdinPipe()
 	stdout, _ := cmd.StdoutPipe()
 	var stderr strings.Builder
@@ -326,14 +324,14 @@ func (l *listener) await(want string, timeout time.Duration) error {
 		select {
 		case line, ok := <-l.lines:
 			if !ok {
-				return errorf("the connection closed; saw %q", seen)
+				return fmt.Errorf("the connection closed; saw %q", seen)
 			}
 			if line == want {
 				return nil
 			}
 			seen = append(seen, line)
 		case <-deadline:
-			return errorf("no %q within %s; saw %q", want, timeout, seen)
+			return fmt.Errorf("no %q within %s; saw %q", want, timeout, seen)
 		}
 	}
 }

@@ -214,11 +214,20 @@ func (h *Harness) Exec(timeout time.Duration, env []string, stdin string, name s
 
 // node runs a client script with one of the installed client stacks.
 func (h *Harness) node(stack string, env []string, stdin string, script string, args ...string) (string, error) {
-	env = append(append(h.baseEnv(), env...),
-		"NODE_PATH="+filepath.Join(h.Clients, stack, "node_modules"),
+	return h.Exec(2*time.Minute, h.nodeEnv(stack, env), stdin, "node", append([]string{filepath.Join(h.Scripts, script)}, args...)...)
+}
+
+// nodeEnv is the environment of a Node process of the harness: env (the
+// container's, resolved) plus the client stack's modules on NODE_PATH (none
+// when stack is empty) and the hosts preload that resolves the endpoint.
+func (h *Harness) nodeEnv(stack string, env []string) []string {
+	out := append(append(h.baseEnv(), env...),
 		"SUPABASE_EKS_HOSTS="+h.hostsJSON(),
 		"NODE_OPTIONS=--require "+filepath.Join(h.Scripts, "hosts.cjs"))
-	return h.Exec(2*time.Minute, env, stdin, "node", append([]string{filepath.Join(h.Scripts, script)}, args...)...)
+	if stack != "" {
+		out = append(out, "NODE_PATH="+filepath.Join(h.Clients, stack, "node_modules"))
+	}
+	return out
 }
 
 func (h *Harness) hostsJSON() string {
@@ -331,10 +340,7 @@ func (m *Meta) Log() string {
 func (h *Harness) StartMeta(c *Container) *Meta {
 	h.T.Helper()
 	port := freePortPair(h.T)
-	env := append(append(h.baseEnv(), h.localFiles(c)...),
-		"PG_META_HOST=127.0.0.1", "PG_META_PORT="+strconv.Itoa(port),
-		"SUPABASE_EKS_HOSTS="+h.hostsJSON(),
-		"NODE_OPTIONS=--require "+filepath.Join(h.Scripts, "hosts.cjs"))
+	env := h.nodeEnv("", append(h.localFiles(c), "PG_META_HOST=127.0.0.1", "PG_META_PORT="+strconv.Itoa(port)))
 	server := filepath.Join(h.Clients, "meta", "node_modules", "@supabase", "postgres-meta", "dist", "server", "server.js")
 	cmd := exec.Command("node", server)
 	cmd.Env = env
