@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -22,44 +23,32 @@ func clock(s string) (int, error) {
 // dailyWindow parses hh:mm-hh:mm into [start, end) in minutes of the day;
 // end may pass midnight (end > 1440).
 func dailyWindow(s string) (int, int, error) {
-	a, b, ok := strings.Cut(s, "-")
-	if !ok {
-		return 0, 0, fmt.Errorf("want hh:mm-hh:mm (UTC)")
-	}
-	start, err := clock(a)
-	if err != nil {
-		return 0, 0, err
-	}
-	end, err := clock(b)
-	if err != nil {
-		return 0, 0, err
-	}
-	if end <= start {
-		end += 24 * 60
-	}
-	return start, end, nil
+	return span(s, "want hh:mm-hh:mm (UTC)", clock, 24*60)
 }
 
 // weeklyWindow parses ddd:hh:mm-ddd:hh:mm into [start, end) in minutes of
 // the week from Monday 00:00; end may pass Sunday midnight.
 func weeklyWindow(s string) (int, int, error) {
+	return span(s, "want ddd:hh:mm-ddd:hh:mm (UTC)", weekPoint, 7*24*60)
+}
+
+// weekPoint parses ddd:hh:mm into minutes of the week from Monday 00:00.
+func weekPoint(p string) (int, error) {
+	day, hm, ok := strings.Cut(p, ":")
+	d := slices.Index(weekdays, day)
+	if !ok || d < 0 {
+		return 0, fmt.Errorf("%q: want a weekday (mon..sun), hh:mm", p)
+	}
+	m, err := clock(hm)
+	return d*24*60 + m, err
+}
+
+// span parses "a-b" with point into [start, end); an end at or before the
+// start wraps into the next period.
+func span(s, want string, point func(string) (int, error), period int) (int, int, error) {
 	a, b, ok := strings.Cut(s, "-")
 	if !ok {
-		return 0, 0, fmt.Errorf("want ddd:hh:mm-ddd:hh:mm (UTC)")
-	}
-	point := func(p string) (int, error) {
-		day, hm, ok := strings.Cut(p, ":")
-		d := -1
-		for i, w := range weekdays {
-			if w == day {
-				d = i
-			}
-		}
-		if !ok || d < 0 {
-			return 0, fmt.Errorf("%q: want a weekday (mon..sun), hh:mm", p)
-		}
-		m, err := clock(hm)
-		return d*24*60 + m, err
+		return 0, 0, fmt.Errorf("%s", want)
 	}
 	start, err := point(a)
 	if err != nil {
@@ -70,7 +59,7 @@ func weeklyWindow(s string) (int, int, error) {
 		return 0, 0, err
 	}
 	if end <= start {
-		end += 7 * 24 * 60
+		end += period
 	}
 	return start, end, nil
 }
