@@ -15,18 +15,25 @@ import (
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
 
+// realTerraform skips the test when no terraform binary is on PATH, keeps
+// terraform quiet and offline-friendly, and returns a scratch root.
+func realTerraform(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("terraform"); err != nil {
+		t.Skip("terraform not on PATH")
+	}
+	t.Setenv("CHECKPOINT_DISABLE", "1")
+	t.Setenv("TF_IN_AUTOMATION", "1")
+	return t.TempDir()
+}
+
 // TestRealTerraformApplyIsIdempotent drives the real terraform binary
 // through infra-init, infra-apply and outputs on a provider-free stack whose
 // outputs are the example contract values: the first apply changes state,
 // the second finds nothing to do (-detailed-exitcode 0), and `terraform
 // output -json` comes back in the shape the contract parses.
 func TestRealTerraformApplyIsIdempotent(t *testing.T) {
-	if _, err := exec.LookPath("terraform"); err != nil {
-		t.Skip("terraform not on PATH")
-	}
-	t.Setenv("CHECKPOINT_DISABLE", "1")
-	t.Setenv("TF_IN_AUTOMATION", "1")
-	root := t.TempDir()
+	root := realTerraform(t)
 	example, err := os.ReadFile(filepath.Join(repo, "examples", "outputs", "dev.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -88,12 +95,7 @@ func TestRealTerraformApplyIsIdempotent(t *testing.T) {
 // state first, destroys the rest, and says what it kept. The provider-free
 // terraform_data resource stands in for the KMS key.
 func TestRealTerraformDestroyKeepsRetained(t *testing.T) {
-	if _, err := exec.LookPath("terraform"); err != nil {
-		t.Skip("terraform not on PATH")
-	}
-	t.Setenv("CHECKPOINT_DISABLE", "1")
-	t.Setenv("TF_IN_AUTOMATION", "1")
-	root := t.TempDir()
+	root := realTerraform(t)
 	stack := filepath.Join(root, "cdktf.out", "stacks", "supabase-prod")
 	if err := os.MkdirAll(stack, 0o755); err != nil {
 		t.Fatal(err)
