@@ -8,6 +8,9 @@ package policy
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
+	"slices"
+	"strings"
 )
 
 // Document is an IAM policy document.
@@ -110,5 +113,32 @@ func AssumeRoleWebIdentity(oidcProviderARN, issuerHostPath, namespace, serviceAc
 				issuerHostPath + ":aud": "sts.amazonaws.com",
 			},
 		},
+	})
+}
+
+// Match reports whether an IAM pattern matches s exactly: * is any run of
+// characters (including /), ? is one character, everything else is literal.
+func Match(pattern, s string) bool {
+	re := "^" + strings.NewReplacer(`\*`, ".*", `\?`, ".").Replace(regexp.QuoteMeta(pattern)) + "$"
+	return regexp.MustCompile(re).MatchString(s)
+}
+
+// Names reports whether the statement names the action (compared without
+// case, as IAM compares actions) and the resource (compared with case).
+// Effect and conditions are left to the caller.
+func (st Statement) Names(action, resource string) bool {
+	return MatchAny(st.Action, action, true) && MatchAny(st.Resource, resource, false)
+}
+
+// MatchAny reports whether any pattern matches s; fold compares without case.
+func MatchAny(patterns []string, s string, fold bool) bool {
+	if fold {
+		s = strings.ToLower(s)
+	}
+	return slices.ContainsFunc(patterns, func(p string) bool {
+		if fold {
+			p = strings.ToLower(p)
+		}
+		return Match(p, s)
 	})
 }

@@ -873,12 +873,6 @@ func TestDeployerPolicyCoversEveryResourceType(t *testing.T) {
 	}
 }
 
-// globMatch matches IAM-style patterns: * any run of characters, ? one.
-func globMatch(pattern, s string) bool {
-	re := "^" + strings.NewReplacer(`\*`, ".*", `\?`, ".").Replace(regexp.QuoteMeta(pattern)) + "$"
-	return regexp.MustCompile(re).MatchString(s)
-}
-
 // allows reports whether some Allow statement of doc grants action on arn
 // (conditions are taken as met: this checks names, not context).
 func allows(doc policy.Document, action, arn string) bool {
@@ -886,14 +880,7 @@ func allows(doc policy.Document, action, arn string) bool {
 		if st.Effect != "Allow" {
 			continue
 		}
-		actionOK, resourceOK := false, false
-		for _, a := range st.Action {
-			actionOK = actionOK || globMatch(strings.ToLower(a), strings.ToLower(action))
-		}
-		for _, r := range st.Resource {
-			resourceOK = resourceOK || globMatch(r, arn)
-		}
-		if actionOK && resourceOK {
+		if st.Names(action, arn) {
 			return true
 		}
 	}
@@ -1030,14 +1017,7 @@ func TestLoadBalancerControllerIsClusterScoped(t *testing.T) {
 // the request context fails every operator but Null.
 func decide(doc policy.Document, action, resource string, ctx map[string]string) bool {
 	matches := func(st policy.Statement) bool {
-		actionOK, resourceOK := false, false
-		for _, a := range st.Action {
-			actionOK = actionOK || globMatch(strings.ToLower(a), strings.ToLower(action))
-		}
-		for _, r := range st.Resource {
-			resourceOK = resourceOK || globMatch(r, resource)
-		}
-		if !actionOK || !resourceOK {
+		if !st.Names(action, resource) {
 			return false
 		}
 		for op, keys := range st.Condition {
@@ -1062,7 +1042,7 @@ func decide(doc policy.Document, action, resource string, ctx map[string]string)
 					ok = present && slices.Contains(values, got)
 				case "StringLike", "ArnLike":
 					for _, v := range values {
-						ok = ok || (present && globMatch(v, got))
+						ok = ok || (present && policy.Match(v, got))
 					}
 				default:
 					return false

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/supabase-eks/supabase-eks/infra/policy"
 )
 
 // Statement is one Allow statement of an identity policy. Actions and
@@ -132,7 +134,7 @@ func (m *IAM) Authorize(p Principal, action, resource string) error {
 	allowed := p.RoleARN == "" // operator keys
 	if !allowed {
 		for _, st := range m.policies[p.RoleARN] {
-			if matchAny(st.Actions, action, true) && matchAny(st.Resources, resource, false) {
+			if policy.MatchAny(st.Actions, action, true) && policy.MatchAny(st.Resources, resource, false) {
 				allowed = true
 				break
 			}
@@ -145,36 +147,6 @@ func (m *IAM) Authorize(p Principal, action, resource string) error {
 	return &DeniedError{"AccessDeniedException", fmt.Sprintf(
 		"User: %s is not authorized to perform: %s on resource: %s because no identity-based policy allows the %s action",
 		p.ARN, action, resource, action)}
-}
-
-func matchAny(patterns []string, s string, fold bool) bool {
-	for _, p := range patterns {
-		if fold {
-			p, s = strings.ToLower(p), strings.ToLower(s)
-		}
-		if wildcard(p, s) {
-			return true
-		}
-	}
-	return false
-}
-
-// wildcard matches IAM's * (any run, including /) and ? (one character).
-func wildcard(pattern, s string) bool {
-	var b strings.Builder
-	b.WriteString("^")
-	for _, r := range pattern {
-		switch r {
-		case '*':
-			b.WriteString(".*")
-		case '?':
-			b.WriteString(".")
-		default:
-			b.WriteString(regexp.QuoteMeta(string(r)))
-		}
-	}
-	b.WriteString("$")
-	return regexp.MustCompile(b.String()).MatchString(s)
 }
 
 type sigv4 struct {

@@ -183,20 +183,3 @@ func TestIssuedCredentials(t *testing.T) {
 		t.Errorf("successful calls by %v", roles)
 	}
 }
-
-func TestWildcard(t *testing.T) {
-	for _, c := range []struct {
-		pattern, s string
-		want       bool
-	}{
-		{"arn:aws:secretsmanager:*:1:secret:app/*", "arn:aws:secretsmanager:us-east-1:1:secret:app/db-AbCdEf", true},
-		{"arn:aws:secretsmanager:*:1:secret:app/*", "arn:aws:secretsmanager:us-east-1:1:secret:other/db", false},
-		{"secret-??", "secret-ab", true},
-		{"secret-??", "secret-abc", false},
-		{"a.b", "aXb", false},
-	} {
-		if got := wildcard(c.pattern, c.s); got != c.want {
-			t.Errorf("wildcard(%q, %q) = %v", c.pattern, c.s, got)
-		}
-	}
-}
