@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -52,6 +53,9 @@ type Bundle struct {
 	StandIn bool
 	// Source is the file it came from.
 	Source string
+	// thumbprints are the SHA-1 hex digests of the certificates' DER, in
+	// file order: how the RDS API identifies a CA.
+	thumbprints []string
 }
 
 // Load reads and checks the bundle at path: PEM certificates only, at least
@@ -94,6 +98,8 @@ func Parse(data []byte) (Bundle, error) {
 			return Bundle{}, fmt.Errorf("certificate %d (%s) is not a CA certificate", n, cert.Subject)
 		}
 		b.Subjects = append(b.Subjects, cert.Subject.String())
+		thumb := sha1.Sum(block.Bytes) // #nosec G401 -- the RDS API's identifier, not a security digest
+		b.thumbprints = append(b.thumbprints, hex.EncodeToString(thumb[:]))
 		if strings.Contains(cert.Subject.String(), standInMarker) {
 			b.StandIn = true
 		}
@@ -146,20 +152,8 @@ func Verify(data []byte, certs []Certificate, id string) (Bundle, error) {
 	if b.StandIn {
 		return Bundle{}, errors.New("the bundle is the example stand-in")
 	}
-	var seen []string
-	rest := []byte(b.PEM)
-	for {
-		var block *pem.Block
-		block, rest = pem.Decode(rest)
-		if block == nil {
-			break
-		}
-		sum := sha1.Sum(block.Bytes)
-		got := hex.EncodeToString(sum[:])
-		if got == want {
-			return b, nil
-		}
-		seen = append(seen, got)
+	if slices.Contains(b.thumbprints, want) {
+		return b, nil
 	}
-	return Bundle{}, fmt.Errorf("no certificate in the bundle has the thumbprint %s that the RDS API gives %s (the bundle's: %s)", want, id, strings.Join(seen, ", "))
+	return Bundle{}, fmt.Errorf("no certificate in the bundle has the thumbprint %s that the RDS API gives %s (the bundle's: %s)", want, id, strings.Join(b.thumbprints, ", "))
 }
