@@ -67,6 +67,10 @@ type Cluster struct {
 // (EKS's own naming); with name "<prefix>-*" it is the deployer's pattern.
 func LogGroupName(name string) string { return "/aws/eks/" + name + "/cluster" }
 
+// ContainerInsightsLogGroup is the prefix of the log groups the CloudWatch
+// observability add-on writes for the cluster called name (AWS's naming).
+func ContainerInsightsLogGroup(name string) string { return "/aws/containerinsights/" + name }
+
 // New builds the control plane and node groups.
 func New(scope constructs.Construct, id string, p Props) *Cluster {
 	c := constructs.NewConstruct(scope, jsii.String(id))

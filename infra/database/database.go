@@ -220,6 +220,10 @@ func MaxConnections(class string) int {
 	return n
 }
 
+// EnhancedMonitoringLogGroup is the log group RDS enhanced monitoring writes
+// to, one per region for every instance (AWS's naming).
+const EnhancedMonitoringLogGroup = "RDSOSMetrics"
+
 // LogGroupName is where RDS exports log kind of the instance called name
 // (RDS's own naming); with "<prefix>-*" and "*" it is the deployer's pattern.
 func LogGroupName(name, kind string) string {

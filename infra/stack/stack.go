@@ -90,6 +90,7 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	buckets := storage.New(st, "storage", storage.Props{
 		Name: name, AccountID: env.AccountID, KMSKeyARN: sec.KeyARN,
 		NoncurrentVersionDays: 30, BackupExpirationDays: 35, ForceDestroy: !env.IsProd(),
+		RetainBackups: env.Database.RetainBackupsOnDestroy,
 	})
 	db := database.New(st, "database", database.Props{
 		Name: name, Config: env.Database, VpcID: net.VpcID, DatabaseSubnetIDs: net.DatabaseSubnetIDs,

@@ -1013,8 +1013,9 @@ func TestLoadBalancerControllerIsClusterScoped(t *testing.T) {
 // decide evaluates a request against a policy the way IAM does for one
 // identity policy: an explicit Deny wins, then any Allow whose action,
 // resource and conditions match. Conditions: StringEquals, StringLike,
-// ArnEquals, ArnLike (values string or list) and Null; a key missing from
-// the request context fails every operator but Null.
+// ArnEquals, ArnLike, Bool, ForAnyValue:StringEquals (values string or
+// list; a context value is one string) and Null; a key missing from the
+// request context fails every operator but Null.
 func decide(doc policy.Document, action, resource string, ctx map[string]string) bool {
 	matches := func(st policy.Statement) bool {
 		if !st.Names(action, resource) {
@@ -1038,7 +1039,7 @@ func decide(doc policy.Document, action, resource string, ctx map[string]string)
 				switch op {
 				case "Null":
 					ok = (values[0] == "true") == !present
-				case "StringEquals", "ArnEquals":
+				case "StringEquals", "ArnEquals", "ForAnyValue:StringEquals", "Bool":
 					ok = present && slices.Contains(values, got)
 				case "StringLike", "ArnLike":
 					for _, v := range values {
@@ -1199,7 +1200,7 @@ func TestProdWebACL(t *testing.T) {
 }
 
 // Every role the environment stacks create carries the permissions boundary
-// the deployer requires, and the boundary takes IAM writes away.
+// the deployer requires.
 func TestRolesCarryTheBoundary(t *testing.T) {
 	for _, env := range stackEnvs {
 		want := deployer.BoundaryARN(envs[env].AccountID, envs[env].Project)
@@ -1213,15 +1214,5 @@ func TestRolesCarryTheBoundary(t *testing.T) {
 			}
 		}
 	}
-	b := deployer.Boundary()
-	for _, a := range []string{"iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:PassRole", "iam:CreateUser", "kms:ScheduleKeyDeletion"} {
-		if decide(b, a, "arn:aws:iam::111122223333:role/anything", nil) {
-			t.Errorf("the boundary lets a role %s", a)
-		}
-	}
-	for _, a := range []string{"iam:CreateServiceLinkedRole", "iam:ListServerCertificates", "ec2:DescribeInstances", "s3:PutObject"} {
-		if !decide(b, a, "arn:aws:iam::111122223333:role/anything", nil) {
-			t.Errorf("the boundary takes %s away from the roles that need it", a)
-		}
-	}
+	// What the boundary allows is checked in boundary_test.go.
 }

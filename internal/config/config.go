@@ -131,6 +131,11 @@ type DatabaseConfig struct {
 	// final snapshot, the retained automated backups and the backups bucket;
 	// without it they are unreadable 30 days after a teardown.
 	RetainKeyOnDestroy bool
+	// RetainBackupsOnDestroy keeps the pg_dump backups bucket (and its
+	// encryption, public access block and policy) when the stack is
+	// destroyed, like the key, and forbids the deployer role to delete the
+	// bucket, its objects or its policy.
+	RetainBackupsOnDestroy bool
 	// CACertIdentifier is the RDS certificate authority of the instance's
 	// server certificate; clients verify it with the region's bundle
 	// (internal/rdsca), which the deploy's rds-ca step checks against it.

@@ -235,6 +235,12 @@ func (e Environment) Validate() error {
 	if e.IsProd() && (!d.MultiAZ || !d.DeletionProtection || d.SkipFinalSnapshot) {
 		add("database", "prod needs multiAz, deletionProtection and a final snapshot")
 	}
+	if e.IsProd() && !d.RetainBackupsOnDestroy {
+		add("database.retainBackupsOnDestroy", "prod's logical backups must outlive a teardown and the deployer: set it")
+	}
+	if d.RetainBackupsOnDestroy && !d.RetainKeyOnDestroy {
+		add("database.retainKeyOnDestroy", "the retained backups are encrypted with the environment's key: keep it too")
+	}
 	if !d.SkipFinalSnapshot && !d.RetainKeyOnDestroy {
 		add("database.retainKeyOnDestroy", "a final snapshot is kept, but the key that decrypts it would be deleted 30 days after a teardown: set it")
 	}
