@@ -52,7 +52,7 @@ func New(app constructs.Construct, b config.BootstrapConfig, services []string, 
 	awsprovider.NewAwsProvider(st, jsii.String("aws"), &awsprovider.AwsProviderConfig{
 		Region:            jsii.String(b.Region),
 		AllowedAccountIds: jsii.Strings(b.AccountID),
-		DefaultTags:       &[]*awsprovider.AwsProviderDefaultTags{{Tags: &map[string]*string{"Project": jsii.String(b.Prefix), "ManagedBy": jsii.String("supabase-eks")}}},
+		DefaultTags:       &[]*awsprovider.AwsProviderDefaultTags{{Tags: &map[string]*string{config.ProjectTag: jsii.String(b.Prefix), "ManagedBy": jsii.String("supabase-eks")}}},
 	})
 
 	// State holds every resource attribute (never secret values, but ARNs,

@@ -14,6 +14,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/network"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/internal/config"
 )
 
 // ManagedPolicies are the AWS-managed policies the environment stacks
@@ -22,6 +23,7 @@ import (
 var ManagedPolicies = []string{
 	"arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
 	"arn:aws:iam::aws:policy/AmazonEKSClusterPolicy",
+	"arn:aws:iam::aws:policy/AmazonEKSVPCResourceController",
 	"arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
 	"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
 	"arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",
@@ -54,10 +56,9 @@ type BoundaryScope struct {
 	StateBucket string
 }
 
-// ProjectTag is the tag key every resource of the project carries (the
-// provider's default tags); the boundary and the deployer recognise the
-// project's KMS keys by it, since key ARNs carry no name.
-const ProjectTag = "Project"
+// ProjectTag is the tag key by which the project's KMS keys are known
+// (config validates every environment sets it to the project's name).
+const ProjectTag = config.ProjectTag
 
 // Boundary is the permissions boundary's document. A role's effective
 // rights are its own policy intersected with this, so it is written as what

@@ -94,7 +94,7 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	})
 	db := database.New(st, "database", database.Props{
 		Name: name, Config: env.Database, VpcID: net.VpcID, DatabaseSubnetIDs: net.DatabaseSubnetIDs,
-		ClientSecurityGroupID: eks.SecurityGroupID, KMSKeyARN: sec.KeyARN, LogRetentionDays: env.Cluster.LogRetentionDays,
+		KMSKeyARN: sec.KeyARN, LogRetentionDays: env.Cluster.LogRetentionDays,
 		PermissionsBoundaryARN: boundary,
 	})
 	secretARNs := []*string{db.MasterSecretARN}
@@ -121,8 +121,9 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	out := outputs.Outputs{
 		Environment: env.Name, Region: env.Region, AccountID: env.AccountID,
 		ClusterName: name, ClusterEndpoint: *eks.Endpoint, ClusterOIDCIssuerURL: *eks.IssuerURL,
-		KubernetesVersion: env.Cluster.KubernetesVersion,
-		VpcID:             *net.VpcID, VpcCIDR: net.VpcCIDR,
+		KubernetesVersion:      env.Cluster.KubernetesVersion,
+		ClusterSecurityGroupID: *eks.SecurityGroupID, DBClientSecurityGroupID: *db.ClientSecurityGroupID,
+		VpcID: *net.VpcID, VpcCIDR: net.VpcCIDR,
 		PublicSubnetCIDRs: plan.Public, PrivateSubnetCIDRs: plan.Private, DatabaseSubnetCIDRs: plan.Database,
 		DBHost: *db.Host, DBPort: database.Port, DBName: env.Database.DatabaseName,
 		DBMasterUsername: env.Database.MasterUsername, DBMasterSecretARN: *db.MasterSecretARN,

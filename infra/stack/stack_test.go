@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
 
 	"github.com/supabase-eks/supabase-eks/infra/cluster"
+	"github.com/supabase-eks/supabase-eks/infra/database"
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/observability"
@@ -451,18 +452,67 @@ func TestRDS(t *testing.T) {
 		if !strings.HasPrefix(str(only(t, env, "aws_db_parameter_group")["family"]), "postgres1") {
 			t.Errorf("%s: parameter group family", env)
 		}
+		// The instance admits the database clients' group only: not the
+		// cluster group every node and pod carries. That group is what the
+		// outputs hand to the SecurityGroupPolicy in dist/.
 		rules := resources(env, "aws_vpc_security_group_ingress_rule")
+		clientsGroup := ""
+		for name, sg := range resources(env, "aws_security_group") {
+			if str(sg["name"]) == database.ClientSecurityGroupName(envs[env].ResourcePrefix()) {
+				clientsGroup = "${aws_security_group." + name + ".id}"
+			}
+		}
+		if clientsGroup == "" {
+			t.Fatalf("%s: no database clients security group", env)
+		}
 		var dbRules int
 		for _, r := range rules {
 			if strings.Contains(str(r["security_group_id"]), "database_sg") {
 				dbRules++
-				if r["from_port"] != float64(5432) || r["to_port"] != float64(5432) || !strings.Contains(str(r["referenced_security_group_id"]), "cluster_security_group_id") || r["cidr_ipv4"] != nil {
-					t.Errorf("%s: DB ingress rule %v", env, r)
+				if r["from_port"] != float64(5432) || r["to_port"] != float64(5432) || str(r["referenced_security_group_id"]) != clientsGroup || r["cidr_ipv4"] != nil {
+					t.Errorf("%s: DB ingress rule %v, want 5432 from %s only", env, r, clientsGroup)
 				}
+			}
+			if str(r["security_group_id"]) == clientsGroup {
+				t.Errorf("%s: the clients group admits traffic (%v); the pods keep the cluster group for that", env, r)
 			}
 		}
 		if dbRules != 1 {
 			t.Errorf("%s: %d ingress rules on the DB security group, want exactly 1", env, dbRules)
+		}
+		if got := str(get(synthesized[env], "output", "db_client_security_group_id", "value")); got != clientsGroup {
+			t.Errorf("%s: output db_client_security_group_id = %s, want %s", env, got, clientsGroup)
+		}
+		if got := str(get(synthesized[env], "output", "cluster_security_group_id", "value")); !strings.Contains(got, "cluster_security_group_id") {
+			t.Errorf("%s: output cluster_security_group_id = %s", env, got)
+		}
+		// Pod security groups: the VPC resource controller needs its
+		// policy on the cluster role, the CNI must hand out branch
+		// interfaces, and the kubelet's probes must reach them.
+		found := false
+		for _, a := range resources(env, "aws_iam_role_policy_attachment") {
+			found = found || strings.HasSuffix(str(a["policy_arn"]), "/AmazonEKSVPCResourceController")
+		}
+		if !found {
+			t.Errorf("%s: the cluster role lacks AmazonEKSVPCResourceController: no pod gets the clients group, none reaches the database", env)
+		}
+		for _, a := range resources(env, "aws_eks_addon") {
+			if str(a["addon_name"]) != "vpc-cni" {
+				continue
+			}
+			var cni struct {
+				Env  map[string]string `json:"env"`
+				Init struct {
+					Env map[string]string `json:"env"`
+				} `json:"init"`
+				EnableNetworkPolicy string `json:"enableNetworkPolicy"`
+			}
+			if err := json.Unmarshal([]byte(str(a["configuration_values"])), &cni); err != nil {
+				t.Fatalf("%s: vpc-cni configuration: %v", env, err)
+			}
+			if cni.Env["ENABLE_POD_ENI"] != "true" || cni.Env["POD_SECURITY_GROUP_ENFORCING_MODE"] != "standard" || cni.Init.Env["DISABLE_TCP_EARLY_DEMUX"] != "true" || cni.EnableNetworkPolicy != "true" {
+				t.Errorf("%s: vpc-cni configuration %s: want pod ENIs in standard mode, TCP early demux off, network policy on", env, str(a["configuration_values"]))
+			}
 		}
 	}
 }

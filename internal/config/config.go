@@ -168,6 +168,11 @@ type ObservabilityConfig struct {
 	AlarmEmail string
 }
 
+// ProjectTag is the tag key whose value must be the project's name on every
+// resource (the provider's default tags): KMS key ARNs carry no name, so the
+// deployer's policy and the roles' boundary recognise the project's keys by it.
+const ProjectTag = "Project"
+
 // Names lists the environments that exist, sorted.
 func Names() []string {
 	names := make([]string, 0, len(registry))

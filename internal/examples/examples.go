@@ -34,6 +34,9 @@ func Outputs(env config.Environment) outputs.Outputs {
 		ClusterOIDCIssuerURL: fmt.Sprintf("https://oidc.eks.%s.amazonaws.com/id/EXAMPLE0123456789ABCDEF", env.Region),
 		KubernetesVersion:    env.Cluster.KubernetesVersion,
 		VpcID:                "vpc-0example0000000001",
+		// Security group ids are hex: zeros are the placeholder.
+		ClusterSecurityGroupID:  "sg-00000000000000001",
+		DBClientSecurityGroupID: "sg-00000000000000002",
 		VpcCIDR:              env.Network.VpcCIDR,
 		PublicSubnetCIDRs:    plan.Public,
 		PrivateSubnetCIDRs:   plan.Private,
