@@ -1,4 +1,4 @@
-# Kubernetes half (issue 3): cdk8s-Go program in k8s/, manifests in dist/<env>/.
+# Kubernetes half: cdk8s-Go program in k8s/, manifests in dist/<env>/.
 
 K8S_BIN   := $(BIN)/k8s
 CHART_DIR ?= $(CURDIR)/.cache/chart/$(ENV)

@@ -1,4 +1,4 @@
-# Validation against the real tools (issue 4). Versions: scripts/tools/versions.env.
+# Validation against the real tools. Versions: scripts/tools/versions.env.
 # Scripts: scripts/tools (install), scripts/validate (checks). See scripts/validate/README.md.
 include scripts/tools/versions.env
 

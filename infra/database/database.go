@@ -57,7 +57,7 @@ type Database struct {
 }
 
 // Parameters returns the parameter group settings. Each one is here for a
-// Supabase component or for safety; see SUPABASE.md.
+// Supabase component or for safety; each says which beside it.
 func Parameters(cfg config.DatabaseConfig) map[string]string {
 	return map[string]string{
 		// Realtime streams changes through logical replication.
