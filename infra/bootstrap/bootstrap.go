@@ -40,6 +40,16 @@ func RetainedBuckets(b config.BootstrapConfig) []string {
 	return out
 }
 
+// DeployerScope is what the deployer policy is scoped to.
+func DeployerScope(b config.BootstrapConfig) deployer.Scope {
+	return deployer.Scope{Region: b.Region, AccountID: b.AccountID, Prefix: b.Prefix, StateBucket: b.StateBucket, RetainedBuckets: RetainedBuckets(b)}
+}
+
+// BoundaryScope is what the roles' permissions boundary is scoped to.
+func BoundaryScope(b config.BootstrapConfig) deployer.BoundaryScope {
+	return deployer.BoundaryScope{AccountID: b.AccountID, Prefix: b.Prefix, StateBucket: b.StateBucket}
+}
+
 // New builds the bootstrap stack. services are the IAM services the
 // environment stacks use (deployer.Services over their resource types).
 func New(app constructs.Construct, b config.BootstrapConfig, services []string, providerConstraint string) cdktf.TerraformStack {
@@ -120,10 +130,10 @@ func New(app constructs.Construct, b config.BootstrapConfig, services []string, 
 	boundary := iampolicy.NewIamPolicy(st, jsii.String("boundary"), &iampolicy.IamPolicyConfig{
 		Name:        jsii.String(deployer.BoundaryName(b.Prefix)),
 		Description: jsii.String("Permissions boundary of every role the environment stacks create: no IAM, no key destruction"),
-		Policy:      jsii.String(deployer.Boundary(deployer.BoundaryScope{AccountID: b.AccountID, Prefix: b.Prefix, StateBucket: b.StateBucket}).JSON()),
+		Policy:      jsii.String(deployer.Boundary(BoundaryScope(b)).JSON()),
 	})
 	cdktf.NewTerraformOutput(st, jsii.String("boundary_policy_arn"), &cdktf.TerraformOutputConfig{Value: boundary.Arn(), Description: jsii.String("Permissions boundary the environment stacks' roles carry.")})
-	doc := deployer.Policy(services, deployer.Scope{Region: b.Region, AccountID: b.AccountID, Prefix: b.Prefix, StateBucket: b.StateBucket, RetainedBuckets: RetainedBuckets(b)})
+	doc := deployer.Policy(services, DeployerScope(b))
 	pol := iampolicy.NewIamPolicy(st, jsii.String("deployer-policy"), &iampolicy.IamPolicyConfig{
 		Name:        jsii.String(deployer.RoleName(b.Prefix)),
 		Description: jsii.String(fmt.Sprintf("Generated from the resource types of the environment stacks (%d services)", len(services))),

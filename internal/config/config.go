@@ -202,7 +202,15 @@ func Load(name string) (Environment, error) {
 }
 
 // StackName is the CDKTF stack (and Terraform workspace directory) name.
-func (e Environment) StackName() string { return "supabase-" + e.Name }
+func (e Environment) StackName() string { return StackName(e.Name) }
+
+// StackName is the stack name of the environment called env, for callers
+// that have only the name (cdktf.out/stacks/<StackName>/cdk.tf.json).
+func StackName(env string) string { return "supabase-" + env }
+
+// KubeContext is the kubeconfig context the deploy creates for the
+// environment's cluster and every operation uses.
+func (e Environment) KubeContext() string { return "supabase-" + e.Name }
 
 // ResourcePrefix prefixes AWS resource names, e.g. "supabase-dev".
 func (e Environment) ResourcePrefix() string { return e.Project + "-" + e.Name }

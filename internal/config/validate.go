@@ -9,8 +9,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/supabase-eks/supabase-eks/internal/awsname"
 	"github.com/aws/amazon-vpc-resource-controller-k8s/pkg/aws/vpc"
+	"github.com/supabase-eks/supabase-eks/internal/awsname"
 
 	"github.com/supabase-eks/supabase-eks/internal/pricetable"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca"

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Regenerates imports/vpcresourcesk8saws (the typed SecurityGroupPolicy construct) from
 # the CRD shipped in the Amazon VPC Resource Controller's Go module, at the version
-# scripts/tools/versions.env pins (the validators install the same CRD).
+# internal/versions/versions.env pins (the validators install the same CRD).
 # Needs: go (module proxy) and npm (cdk8s-cli pinned in package.json).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-VPC_RC_VERSION=$(sed -n 's/^VPC_RC_VERSION=//p' scripts/tools/versions.env)
-[ -n "$VPC_RC_VERSION" ] || { echo "VPC_RC_VERSION missing from scripts/tools/versions.env" >&2; exit 1; }
+VPC_RC_VERSION=$(sed -n 's/^VPC_RC_VERSION=//p' internal/versions/versions.env)
+[ -n "$VPC_RC_VERSION" ] || { echo "VPC_RC_VERSION missing from internal/versions/versions.env" >&2; exit 1; }
 MODULE=$(sed -n 's/^module //p' go.mod)
 STAGE=$(mktemp -d)
 trap 'rm -rf "$STAGE"' EXIT

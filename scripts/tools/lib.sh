@@ -4,8 +4,8 @@
 # Shared helpers for scripts/tools and scripts/validate. Source it; it loads versions.env.
 _lib_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 set -a
-# shellcheck source=scripts/tools/versions.env
-. "$_lib_dir/versions.env"
+# shellcheck source=internal/versions/versions.env
+. "$_lib_dir/../../internal/versions/versions.env"
 set +a
 TOOLS_DIR=${TOOLS_DIR:-${CACHE_DIR:-$HOME/.cache/supabase-eks}/tools}
 # The CRD files of the AWS Load Balancer Controller at $LBC_VERSION (config/crd/bases).
