@@ -202,10 +202,10 @@ func New(scope constructs.Construct, id string, p Props) *Database {
 	}
 	db := dbinstance.NewDbInstance(c, jsii.String("instance"), instanceCfg)
 	return &Database{
-		Instance:        db,
-		Host:            db.Address(),
-		MasterSecretARN: db.MasterUserSecret().Get(jsii.Number(0)).SecretArn(),
-		Identifier:      p.Name,
+		Instance:              db,
+		Host:                  db.Address(),
+		MasterSecretARN:       db.MasterUserSecret().Get(jsii.Number(0)).SecretArn(),
+		Identifier:            p.Name,
 		ClientSecurityGroupID: clients.Id(),
 	}
 }
