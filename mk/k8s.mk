@@ -1,3 +1,4 @@
+#> Kubernetes manifests
 # Kubernetes half: cdk8s-Go program in k8s/, manifests in dist/<env>/.
 
 K8S_BIN   := $(BIN)/k8s

@@ -1,3 +1,4 @@
+#> Operations (deploy, secrets, day 2, teardown)
 # Operations: every target is a thin call into the supabase-eks CLI
 # (cmd/supabase-eks, internal/ops/), which prints progress and can be re-run
 # step by step. `supabase-eks help` lists the flags.

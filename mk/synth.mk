@@ -1,3 +1,4 @@
+#> Synthesis
 # Synthesis of both halves. `make synth` is what CI and reviewers run: it
 # writes cdktf.out/ (Terraform JSON, not committed) and dist/ (committed).
 

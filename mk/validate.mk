@@ -1,3 +1,4 @@
+#> Validation gate
 # Validation against the real tools. Versions: internal/versions/versions.env.
 # Scripts: scripts/tools (install), scripts/validate (checks). See scripts/validate/README.md.
 include internal/versions/versions.env
