@@ -12,9 +12,14 @@
 -- Only a superuser may create an event trigger in vanilla PostgreSQL; RDS
 -- lets members of rds_superuser (its master) do it.
 --
--- Idempotent: the functions and triggers are created only when missing. The component schemas that the
--- API does not serve (auth, realtime, _realtime) are ignored, so the
--- components' migrations do not reload PostgREST once per statement.
+-- Idempotent: each function's body is written once below and (re)defined
+-- only when the database holds another body (a first run, or a bootstrap
+-- that corrected it), so a second run changes nothing; the triggers are
+-- created only when missing. These two functions are the bootstrap's own:
+-- replacing them is the one CREATE OR REPLACE the bootstrap may run. The
+-- component schemas that the API does not serve (auth, realtime, _realtime)
+-- are ignored, so the components' migrations do not reload PostgREST once
+-- per statement.
 
 \set ON_ERROR_STOP on
 
@@ -22,10 +27,11 @@ BEGIN;
 SET LOCAL lock_timeout = '30s';
 
 DO $bootstrap$
+DECLARE
+  watch record;
 BEGIN
-  IF to_regprocedure('extensions.pgrst_ddl_watch()') IS NULL THEN
-    CREATE FUNCTION extensions.pgrst_ddl_watch() RETURNS event_trigger
-    LANGUAGE plpgsql AS $watch$
+  FOR watch IN SELECT * FROM (VALUES
+    ('pgrst_ddl_watch', $watch$
     DECLARE
       cmd record;
     BEGIN
@@ -45,11 +51,8 @@ BEGIN
         END IF;
       END LOOP;
     END
-    $watch$;
-  END IF;
-  IF to_regprocedure('extensions.pgrst_drop_watch()') IS NULL THEN
-    CREATE FUNCTION extensions.pgrst_drop_watch() RETURNS event_trigger
-    LANGUAGE plpgsql AS $watch$
+    $watch$),
+    ('pgrst_drop_watch', $watch$
     DECLARE
       obj record;
     BEGIN
@@ -65,8 +68,18 @@ BEGIN
         END IF;
       END LOOP;
     END
-    $watch$;
-  END IF;
+    $watch$)) AS w(name, body)
+  LOOP
+    IF NOT EXISTS (
+      SELECT 1 FROM pg_catalog.pg_proc p
+       WHERE p.oid = to_regprocedure('extensions.' || watch.name || '()')
+         AND p.prosrc = watch.body
+         AND p.prorettype = 'pg_catalog.event_trigger'::pg_catalog.regtype)
+    THEN
+      EXECUTE format('CREATE OR REPLACE FUNCTION extensions.%I() RETURNS event_trigger LANGUAGE plpgsql AS %L',
+        watch.name, watch.body);
+    END IF;
+  END LOOP;
 END
 $bootstrap$;
 

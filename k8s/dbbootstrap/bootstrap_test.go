@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -147,6 +148,40 @@ func (c *rdsLike) eventTriggersStep(t *testing.T) {
 	}
 }
 
+// watchFunctions lists the schema-reload functions with their row version
+// (xmin changes whenever a function is redefined) and body.
+func (c *rdsLike) watchFunctions(t *testing.T) string {
+	t.Helper()
+	return c.q(t, `SELECT proname || '|' || xmin::text || '|' || md5(prosrc) FROM pg_proc
+	  WHERE pronamespace = 'extensions'::regnamespace AND proname LIKE 'pgrst\_%\_watch' ORDER BY 1`)
+}
+
+// staleWatchIsCorrected: a database holding an older body of a watch
+// function (a bootstrap that has since been corrected) gets the current
+// one on the next run, the trigger still calling it.
+func (c *rdsLike) staleWatchIsCorrected(t *testing.T, current string) {
+	t.Helper()
+	c.q(t, `CREATE OR REPLACE FUNCTION extensions.pgrst_ddl_watch() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN NULL; END$$`)
+	if stale := c.watchFunctions(t); stale == current {
+		t.Fatal("the stale body did not take; the test changes nothing")
+	}
+	c.eventTriggersStep(t)
+	got := c.watchFunctions(t)
+	bodies := func(s string) []string {
+		var out []string
+		for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
+			f := strings.Split(l, "|")
+			out = append(out, f[0]+"|"+f[len(f)-1])
+		}
+		return out
+	}
+	if !slices.Equal(bodies(got), bodies(current)) {
+		t.Errorf("a stale watch function was not replaced by the current body:\nwant %v\ngot  %v", bodies(current), bodies(got))
+	}
+	c.q(t, "CREATE TABLE public.reload_probe (id int)")
+	c.q(t, "DROP TABLE public.reload_probe")
+}
+
 // masterMayNotGrantBypass shows the step refused to a master without the
 // right to grant BYPASSRLS, then (16+) gives the master BYPASSRLS, which is
 // what the step relies on the RDS master having.
@@ -209,7 +244,12 @@ func TestBootstrapOnRDSLikeServer(t *testing.T) {
 	c.privilegedStep(t)
 	c.privilegedStep(t)
 	c.eventTriggersStep(t)
+	watches := c.watchFunctions(t)
 	c.eventTriggersStep(t)
+	if again := c.watchFunctions(t); again != watches {
+		t.Errorf("a second run redefined the watch functions although their bodies were current:\n%s", diffLines(watches, again))
+	}
+	c.staleWatchIsCorrected(t, watches)
 
 	c.checkCatalog(t)
 	c.checkLogins(t, pw1, nil)
