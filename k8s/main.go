@@ -9,11 +9,13 @@
 package main
 
 import (
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/aws/jsii-runtime-go"
@@ -131,8 +133,15 @@ func run(args []string) error {
 // in, so a failure leaves the previous dist/<env>/ in place.
 // The temporary directory sits in outDir so the swap is one rename on one
 // filesystem; an interrupted run (Ctrl-C, a killed CI job) leaves it behind,
-// so the next render of the environment removes them first.
+// so the next render of the environment removes them first. Renders of one
+// environment into one directory take turns (renderLock): otherwise that
+// clean-up would remove a concurrent render's directory under it.
 func renderAtomically(j job, outDir string) (synth.Result, error) {
+	unlock, err := renderLock(outDir, j.env.Name)
+	if err != nil {
+		return synth.Result{}, err
+	}
+	defer unlock()
 	stale, _ := filepath.Glob(filepath.Join(outDir, ".tmp-"+j.env.Name+"-*"))
 	for _, d := range append(stale, filepath.Join(outDir, ".old-"+j.env.Name)) {
 		if err := os.RemoveAll(d); err != nil {
@@ -144,6 +153,32 @@ func renderAtomically(j job, outDir string) (synth.Result, error) {
 		return synth.Result{}, err
 	}
 	defer os.RemoveAll(tmp)
+	return swapIn(j, outDir, tmp)
+}
+
+// renderLock takes an exclusive lock for rendering env into outDir and
+// returns its release. The lock file lives in the system's temporary
+// directory, named after outDir's absolute path, so dist/ holds nothing but
+// manifests; the kernel releases the lock if the process dies.
+func renderLock(outDir, env string) (func(), error) {
+	abs, err := filepath.Abs(outDir)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256([]byte(abs))
+	f, err := os.OpenFile(filepath.Join(os.TempDir(), fmt.Sprintf("supabase-eks-render-%x-%s.lock", sum[:8], env)), os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("locking the render of %s: %w", env, err)
+	}
+	return func() { f.Close() }, nil
+}
+
+// swapIn renders into tmp and puts it in place of outDir/<env>.
+func swapIn(j job, outDir, tmp string) (synth.Result, error) {
 	res, err := synth.Render(j.env, j.out, j.ca, tmp)
 	if err != nil {
 		return res, err

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // writeOutputs copies the dev example outputs with one change applied.
@@ -138,5 +139,38 @@ func TestStaleTemporaryDirsAreRemoved(t *testing.T) {
 	}
 	if strings.Join(names, ",") != "dev,keep.txt" {
 		t.Errorf("dist holds %v after the render, want dev and keep.txt", names)
+	}
+}
+
+// A render of an environment waits while another render of it into the same
+// directory holds the lock, instead of removing that render's temporary
+// directory as a stale one.
+func TestConcurrentRendersTakeTurns(t *testing.T) {
+	dist := t.TempDir()
+	unlock, err := renderLock(dist, "dev")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inFlight := filepath.Join(dist, ".tmp-dev-inflight")
+	if err := os.MkdirAll(inFlight, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir("..")
+	done := make(chan error, 1)
+	go func() { done <- run([]string{"--env", "dev", "--out", dist}) }()
+	select {
+	case err := <-done:
+		t.Fatalf("the render ran while another held the lock (err %v)", err)
+	case <-time.After(500 * time.Millisecond):
+	}
+	if _, err := os.Stat(inFlight); err != nil {
+		t.Fatalf("the waiting render removed the other render's directory: %v", err)
+	}
+	unlock()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dist, "dev", "40-workloads.yaml")); err != nil {
+		t.Fatal(err)
 	}
 }
