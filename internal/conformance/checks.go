@@ -38,7 +38,11 @@ func (h *Harness) CheckInitContainers(r *Rendered) ([]string, error) {
 			if len(argv) == 0 {
 				continue
 			}
-			env := append(append(h.baseEnv(), h.localFiles(c)...), h.RDS.LibpqEnv()...)
+			local, err := h.localFiles(c)
+			if err != nil {
+				return ran, err
+			}
+			env := append(append(h.baseEnv(), local...), h.RDS.LibpqEnv()...)
 			out, err := h.Exec(30*time.Second, env, "", argv[0], argv[1:]...)
 			if err != nil {
 				return ran, fmt.Errorf("%s init container %s: %w\n%s", id, ic.Name, err, out)
@@ -99,7 +103,11 @@ type storageStep struct {
 // client stack and its environment: migrations, the request pool with a
 // role switch, and pubsub. Each must be encrypted and verified.
 func (h *Harness) CheckStorage(c *Container) error {
-	out, err := h.node("storage", h.localFiles(c), "", "storage.cjs")
+	local, err := h.localFiles(c)
+	if err != nil {
+		return err
+	}
+	out, err := h.node("storage", local, "", "storage.cjs")
 	if err != nil {
 		return fmt.Errorf("storage client: %w\n%s", err, out)
 	}
@@ -134,7 +142,11 @@ func (h *Harness) CheckStorage(c *Container) error {
 // StudioHeader builds the x-connection-encrypted value Studio would send,
 // from Studio's environment (mode "read-write" or "read-only").
 func (h *Harness) StudioHeader(c *Container, mode string) (string, error) {
-	out, err := h.node("meta", h.localFiles(c), "", "studio-connection.cjs", mode)
+	local, err := h.localFiles(c)
+	if err != nil {
+		return "", err
+	}
+	out, err := h.node("meta", local, "", "studio-connection.cjs", mode)
 	if err != nil {
 		return "", fmt.Errorf("studio connection string: %w\n%s", err, out)
 	}
@@ -214,7 +226,11 @@ type RestResult struct {
 // container's environment.
 func (h *Harness) Rest(c *Container, reqs []RestRequest) (map[string]RestResult, error) {
 	in, _ := json.Marshal(reqs)
-	out, err := h.node("storage", h.localFiles(c), string(in), "rest.cjs", "requests")
+	local, err := h.localFiles(c)
+	if err != nil {
+		return nil, err
+	}
+	out, err := h.node("storage", local, string(in), "rest.cjs", "requests")
 	if err != nil {
 		return nil, fmt.Errorf("PostgREST emulation: %w\n%s", err, out)
 	}

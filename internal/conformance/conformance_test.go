@@ -58,7 +58,7 @@ func TestRuntimeConformance(t *testing.T) {
 
 	ok := t.Run("bootstrap Job as rendered, twice", func(t *testing.T) {
 		for i := 1; i <= 2; i++ {
-			out, err := h.Bootstrap(d)
+			out, err := h.Bootstrap(t, d)
 			if err != nil {
 				t.Fatalf("run %d: %v", i, err)
 			}
@@ -141,7 +141,7 @@ CREATE POLICY "owners use their notes" ON `+notes+` FOR ALL TO authenticated
 	t.Run("bootstrap Job again after the components' migrations", func(t *testing.T) {
 		const fingerprint = `SELECT string_agg(p.oid || ':' || md5(p.prosrc), ',' ORDER BY p.proname) FROM pg_proc p WHERE p.pronamespace = 'auth'::regnamespace`
 		before := h.RDS.Server.SuperQuery(t, h.Out.DBName, fingerprint)
-		out, err := h.Bootstrap(d)
+		out, err := h.Bootstrap(t, d)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -194,7 +194,7 @@ CREATE POLICY "owners use their notes" ON `+notes+` FOR ALL TO authenticated
 		if removed != 1 {
 			t.Fatalf("removed %d createrole_self_grant statements from the rendered SQL, want 1", removed)
 		}
-		if _, err := h2.Bootstrap(h2.Dist); err != nil {
+		if _, err := h2.Bootstrap(t, h2.Dist); err != nil {
 			t.Fatal(err)
 		}
 		err := h2.CheckRealtime(h2.Container(h2.Dist, "deployment/realtime", "realtime"))
@@ -294,11 +294,15 @@ type listener struct {
 func (h *Harness) listen(t *testing.T, rest *Container) *listener {
 	t.Helper()
 	cmd := exec.Command("node", filepath.Join(h.Scripts, "rest.cjs"), "listen")
-	cmd.Env = h.nodeEnv("storage", h.localFiles(rest))
+	local, err := h.localFiles(rest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Env = h.nodeEnv("storage", local)
 	stdin, _ := cmd.StdinPipe()
 	stdout, _ := cmd.StdoutPipe()
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
+	stderr := &syncBuffer{}
+	cmd.Stderr = stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

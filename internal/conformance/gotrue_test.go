@@ -32,7 +32,7 @@ func TestGoTrueAgainstImitation(t *testing.T) {
 		t.Skipf("set %s to a GoTrue binary built from the rendered image's tag", EnvGoTrueBinary)
 	}
 	h := NewHarness(t, *distDir, *outputsFile)
-	if _, err := h.Bootstrap(h.Dist); err != nil {
+	if _, err := h.Bootstrap(t, h.Dist); err != nil {
 		t.Fatal(err)
 	}
 	auth := h.Container(h.Dist, "deployment/auth", "auth")
@@ -47,7 +47,11 @@ func TestGoTrueAgainstImitation(t *testing.T) {
 	// Go resolves names itself, so the endpoint becomes its address in the
 	// URL; sslmode=require does not verify the name either way.
 	var env []string
-	for _, kv := range h.localFiles(auth) {
+	local, err := h.localFiles(auth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kv := range local {
 		name, value, _ := strings.Cut(kv, "=")
 		switch name {
 		case "GOTRUE_DB_DATABASE_URL":
@@ -65,8 +69,8 @@ func TestGoTrueAgainstImitation(t *testing.T) {
 	}
 	cmd := exec.Command(bin, "serve")
 	cmd.Env = env
-	var log bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &log, &log
+	log := &syncBuffer{}
+	cmd.Stdout, cmd.Stderr = log, log
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

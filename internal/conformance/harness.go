@@ -1,7 +1,6 @@
 package conformance
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -174,8 +173,8 @@ func (h *Harness) baseEnv() []string {
 // value that is a path inside one of the container's mounts is written to a
 // local file and the value rewritten to it. A path no mount holds is left
 // as it is, so the process sees what the container would: no such file.
-func (h *Harness) localFiles(c *Container) []string {
-	h.T.Helper()
+// It returns errors rather than failing h.T: subtests call it.
+func (h *Harness) localFiles(c *Container) ([]string, error) {
 	var env []string
 	for _, e := range c.Env {
 		v := e.Value
@@ -183,17 +182,17 @@ func (h *Harness) localFiles(c *Container) []string {
 			if data, err := c.File(v); err == nil {
 				local := filepath.Join(h.tmp, "files", c.Workload, v)
 				if err := os.MkdirAll(filepath.Dir(local), 0o755); err != nil {
-					h.T.Fatal(err)
+					return nil, err
 				}
 				if err := os.WriteFile(local, data, 0o644); err != nil {
-					h.T.Fatal(err)
+					return nil, err
 				}
 				v = local
 			}
 		}
 		env = append(env, e.Name+"="+v)
 	}
-	return env
+	return env, nil
 }
 
 // Exec runs a program with env and returns its combined output.
@@ -240,9 +239,10 @@ func (h *Harness) hostsJSON() string {
 // through its volume mount), psql of the RDS version. The one difference:
 // each -f file runs as its own psql with the Job's options, so that the
 // files dbbootstrap.RDSSuperuserFiles names run with the RDS superuser
-// allowance (see RDS). It returns psql's output.
-func (h *Harness) Bootstrap(r *Rendered) (string, error) {
-	h.T.Helper()
+// allowance (see RDS). It returns psql's output. t is the calling (sub)test,
+// which the allowance fails if the server cannot be changed.
+func (h *Harness) Bootstrap(t testing.TB, r *Rendered) (string, error) {
+	t.Helper()
 	var job string
 	for id, w := range r.Workloads {
 		if w.Kind != "Job" {
@@ -278,7 +278,11 @@ func (h *Harness) Bootstrap(r *Rendered) (string, error) {
 	if len(files) == 0 {
 		return "", fmt.Errorf("%s: psql runs no -f file: %q", id, argv)
 	}
-	env := append(append(h.baseEnv(), h.localFiles(c)...), h.RDS.LibpqEnv()...)
+	local, err := h.localFiles(c)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", id, err)
+	}
+	env := append(append(h.baseEnv(), local...), h.RDS.LibpqEnv()...)
 	var all strings.Builder
 	for _, f := range files {
 		data, err := c.File(f)
@@ -302,7 +306,7 @@ func (h *Harness) Bootstrap(r *Rendered) (string, error) {
 		}
 		runErr := run
 		if slices.Contains(dbbootstrap.RDSSuperuserFiles, filepath.Base(f)) {
-			runErr = func() error { return h.RDS.WithRDSSuperuserAllowance(h.T, run) }
+			runErr = func() error { return h.RDS.WithRDSSuperuserAllowance(t, run) }
 		}
 		if err := runErr(); err != nil {
 			return all.String(), err
@@ -323,15 +327,29 @@ func (h *Harness) Psql(env []string, sql string, extra ...string) (string, error
 // Meta is a running postgres-meta.
 type Meta struct {
 	URL string
-	log *bytes.Buffer
-	mu  *sync.Mutex
+	log *syncBuffer
 }
 
 // Log is what postgres-meta printed so far.
-func (m *Meta) Log() string {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.log.String()
+func (m *Meta) Log() string { return m.log.String() }
+
+// syncBuffer collects a child process's output; the test may read it while
+// the process still writes (a failure report of a live server).
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // StartMeta runs postgres-meta from npm, at the rendered image's version,
@@ -340,32 +358,33 @@ func (m *Meta) Log() string {
 func (h *Harness) StartMeta(c *Container) *Meta {
 	h.T.Helper()
 	port := freePortPair(h.T)
-	env := h.nodeEnv("", append(h.localFiles(c), "PG_META_HOST=127.0.0.1", "PG_META_PORT="+strconv.Itoa(port)))
+	local, err := h.localFiles(c)
+	if err != nil {
+		h.T.Fatal(err)
+	}
+	env := h.nodeEnv("", append(local, "PG_META_HOST=127.0.0.1", "PG_META_PORT="+strconv.Itoa(port)))
 	server := filepath.Join(h.Clients, "meta", "node_modules", "@supabase", "postgres-meta", "dist", "server", "server.js")
 	cmd := exec.Command("node", server)
 	cmd.Env = env
-	m := &Meta{URL: "http://127.0.0.1:" + strconv.Itoa(port), log: &bytes.Buffer{}, mu: &sync.Mutex{}}
-	pr, pw := io.Pipe()
-	cmd.Stdout, cmd.Stderr = pw, pw
-	go func() {
-		s := bufio.NewScanner(pr)
-		s.Buffer(make([]byte, 1<<20), 1<<20)
-		for s.Scan() {
-			m.mu.Lock()
-			m.log.WriteString(s.Text() + "\n")
-			m.mu.Unlock()
-		}
-	}()
+	m := &Meta{URL: "http://127.0.0.1:" + strconv.Itoa(port), log: &syncBuffer{}}
+	cmd.Stdout, cmd.Stderr = m.log, m.log
 	if err := cmd.Start(); err != nil {
 		h.T.Fatalf("start postgres-meta: %v", err)
 	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
 	h.T.Cleanup(func() {
 		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-		pw.Close()
+		<-exited
 	})
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
+		select {
+		case err := <-exited:
+			exited <- err // for the clean-up
+			h.T.Fatalf("postgres-meta exited before answering /health (%v):\n%s", err, m.Log())
+		default:
+		}
 		resp, err := http.Get(m.URL + "/health")
 		if err == nil {
 			resp.Body.Close()
