@@ -73,7 +73,7 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	boundary := jsii.String(deployer.BoundaryARN(env.AccountID, env.Project))
 	sec := secrets.New(st, "secrets", secrets.Props{
 		Name: name, Region: env.Region, AccountID: env.AccountID,
-		RecoveryWindowDays: recoveryWindow(env),
+		RecoveryWindowDays: env.Teardown.SecretRecoveryWindowDays,
 		RetainKey:          env.Database.RetainKeyOnDestroy,
 	})
 	net := network.New(st, "network", network.Props{
@@ -89,7 +89,7 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	})
 	buckets := storage.New(st, "storage", storage.Props{
 		Name: name, AccountID: env.AccountID, KMSKeyARN: sec.KeyARN,
-		NoncurrentVersionDays: 30, BackupExpirationDays: 35, ForceDestroy: !env.IsProd(),
+		NoncurrentVersionDays: 30, BackupExpirationDays: 35, ForceDestroy: env.Teardown.ForceDestroyBuckets,
 		RetainBackups: env.Database.RetainBackupsOnDestroy,
 	})
 	db := database.New(st, "database", database.Props{
@@ -173,13 +173,4 @@ func deref(m map[string]*string) map[string]string {
 		out[k] = *v
 	}
 	return out
-}
-
-// recoveryWindow: prod keeps deleted secrets recoverable for 30 days; dev
-// deletes at once so a destroy/recreate cycle can reuse the names.
-func recoveryWindow(env config.Environment) int {
-	if env.IsProd() {
-		return 30
-	}
-	return 0
 }
