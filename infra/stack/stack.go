@@ -123,9 +123,9 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 		ClusterName: name, ClusterEndpoint: *eks.Endpoint, ClusterOIDCIssuerURL: *eks.IssuerURL,
 		KubernetesVersion:      env.Cluster.KubernetesVersion,
 		ClusterSecurityGroupID: *eks.SecurityGroupID, DBClientSecurityGroupID: *db.ClientSecurityGroupID,
-		VpcID: *net.VpcID, VpcCIDR: net.VpcCIDR,
+		VpcID: *net.VpcID, VpcCIDR: net.VpcCIDR, InterfaceEndpoints: env.Network.InterfaceEndpoints,
 		PublicSubnetCIDRs: plan.Public, PrivateSubnetCIDRs: plan.Private, DatabaseSubnetCIDRs: plan.Database,
-		DBHost: *db.Host, DBPort: database.Port, DBName: env.Database.DatabaseName,
+		DBHost: *db.Host, DBPort: database.Port, DBEngineVersion: env.Database.EngineVersion, DBName: env.Database.DatabaseName,
 		DBMasterUsername: env.Database.MasterUsername, DBMasterSecretARN: *db.MasterSecretARN,
 		StorageBucketName: buckets.StorageBucket, BackupBucketName: buckets.BackupBucket, BackupPrefix: buckets.BackupPrefix,
 		KMSKeyARN: *sec.KeyARN, SecretNames: sec.Names, SecretARNs: deref(sec.ARNs), RoleARNs: deref(ids.RoleARNs),
@@ -149,6 +149,8 @@ func exportOutputs(st cdktf.TerraformStack, out *outputs.Outputs) {
 			value = jsii.String(v)
 		case int:
 			value = jsii.Number(float64(v))
+		case bool:
+			value = jsii.Bool(v)
 		case []string:
 			value = jsii.Strings(v...)
 		case map[string]string:

@@ -786,6 +786,25 @@ func TestTeardownSettings(t *testing.T) {
 	}
 }
 
+// TestOutputsCarryWhatKubernetesFollows: the Kubernetes side reads the
+// interface endpoints and the engine and Kubernetes versions from the
+// outputs, so the outputs must say what the stack built.
+func TestOutputsCarryWhatKubernetesFollows(t *testing.T) {
+	for _, env := range append(stackEnvs, "variant") {
+		e := envs[env]
+		out := synthesized[env]["output"]
+		if got := get(out, "interface_endpoints", "value"); got != e.Network.InterfaceEndpoints {
+			t.Errorf("%s: output interface_endpoints %v, want network.interfaceEndpoints %v", env, got, e.Network.InterfaceEndpoints)
+		}
+		if got := get(out, "db_engine_version", "value"); got != only(t, env, "aws_db_instance")["engine_version"] {
+			t.Errorf("%s: output db_engine_version %v, want the instance's %v", env, got, only(t, env, "aws_db_instance")["engine_version"])
+		}
+		if got := get(out, "kubernetes_version", "value"); got != only(t, env, "aws_eks_cluster")["version"] {
+			t.Errorf("%s: output kubernetes_version %v, want the cluster's %v", env, got, only(t, env, "aws_eks_cluster")["version"])
+		}
+	}
+}
+
 func TestAlarms(t *testing.T) {
 	for _, env := range stackEnvs {
 		metrics := map[string]bool{}

@@ -87,7 +87,7 @@ func Addons(c *manifest.Context) []Addon {
 				"cloudProvider": "aws",
 				"awsRegion":     out.Region,
 				"autoDiscovery": map[string]any{"clusterName": out.ClusterName},
-				"image":         map[string]any{"tag": "v" + c.Env.Cluster.KubernetesVersion + ".0"},
+				"image":         map[string]any{"tag": "v" + c.Out.KubernetesVersion + ".0"},
 				"rbac": map[string]any{"serviceAccount": map[string]any{
 					"create": true, "name": ca.Name, "annotations": irsa(out, outputs.RoleClusterAutoscaler),
 				}},
