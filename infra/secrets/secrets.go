@@ -24,7 +24,7 @@ type Props struct {
 	Name      string
 	Region    string
 	AccountID string
-	// RecoveryWindowDays delays secret deletion (0 deletes at once: dev only).
+	// RecoveryWindowDays delays secret deletion (0 deletes at once).
 	RecoveryWindowDays int
 	// RetainKey marks the key prevent_destroy: it decrypts what outlives
 	// the stack (final snapshot, retained backups).

@@ -73,7 +73,7 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	boundary := jsii.String(deployer.BoundaryARN(env.AccountID, env.Project))
 	sec := secrets.New(st, "secrets", secrets.Props{
 		Name: name, Region: env.Region, AccountID: env.AccountID,
-		RecoveryWindowDays: recoveryWindow(env),
+		RecoveryWindowDays: env.Teardown.SecretRecoveryWindowDays,
 		RetainKey:          env.Database.RetainKeyOnDestroy,
 	})
 	net := network.New(st, "network", network.Props{
@@ -89,7 +89,7 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	})
 	buckets := storage.New(st, "storage", storage.Props{
 		Name: name, AccountID: env.AccountID, KMSKeyARN: sec.KeyARN,
-		NoncurrentVersionDays: 30, BackupExpirationDays: 35, ForceDestroy: !env.IsProd(),
+		NoncurrentVersionDays: 30, BackupExpirationDays: 35, ForceDestroy: env.Teardown.ForceDestroyBuckets,
 		RetainBackups: env.Database.RetainBackupsOnDestroy,
 	})
 	db := database.New(st, "database", database.Props{
@@ -123,9 +123,9 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 		ClusterName: name, ClusterEndpoint: *eks.Endpoint, ClusterOIDCIssuerURL: *eks.IssuerURL,
 		KubernetesVersion:      env.Cluster.KubernetesVersion,
 		ClusterSecurityGroupID: *eks.SecurityGroupID, DBClientSecurityGroupID: *db.ClientSecurityGroupID,
-		VpcID: *net.VpcID, VpcCIDR: net.VpcCIDR,
+		VpcID: *net.VpcID, VpcCIDR: net.VpcCIDR, InterfaceEndpoints: env.Network.InterfaceEndpoints,
 		PublicSubnetCIDRs: plan.Public, PrivateSubnetCIDRs: plan.Private, DatabaseSubnetCIDRs: plan.Database,
-		DBHost: *db.Host, DBPort: database.Port, DBName: env.Database.DatabaseName,
+		DBHost: *db.Host, DBPort: database.Port, DBEngineVersion: env.Database.EngineVersion, DBName: env.Database.DatabaseName,
 		DBMasterUsername: env.Database.MasterUsername, DBMasterSecretARN: *db.MasterSecretARN,
 		StorageBucketName: buckets.StorageBucket, BackupBucketName: buckets.BackupBucket, BackupPrefix: buckets.BackupPrefix,
 		KMSKeyARN: *sec.KeyARN, SecretNames: sec.Names, SecretARNs: deref(sec.ARNs), RoleARNs: deref(ids.RoleARNs),
@@ -149,6 +149,8 @@ func exportOutputs(st cdktf.TerraformStack, out *outputs.Outputs) {
 			value = jsii.String(v)
 		case int:
 			value = jsii.Number(float64(v))
+		case bool:
+			value = jsii.Bool(v)
 		case []string:
 			value = jsii.Strings(v...)
 		case map[string]string:
@@ -173,13 +175,4 @@ func deref(m map[string]*string) map[string]string {
 		out[k] = *v
 	}
 	return out
-}
-
-// recoveryWindow: prod keeps deleted secrets recoverable for 30 days; dev
-// deletes at once so a destroy/recreate cycle can reuse the names.
-func recoveryWindow(env config.Environment) int {
-	if env.IsProd() {
-		return 30
-	}
-	return 0
 }

@@ -34,13 +34,16 @@ var (
 	envs        = map[string]config.Environment{}
 )
 
-// variant is dev with every optional feature switched on.
+// variant is dev with every optional feature switched on, and with
+// teardown settings unlike both dev's and prod's, so that tests see the
+// settings, not the environment's name, decide them.
 func variant() config.Environment {
 	e := config.Dev()
 	e.Name = "variant"
 	e.Network.InterfaceEndpoints = true
 	e.Cluster.PublicAccessCIDRs = []string{"203.0.113.0/24"}
 	e.Observability.AlarmEmail = "oncall@example.com"
+	e.Teardown = config.TeardownConfig{ForceDestroyBuckets: false, SecretRecoveryWindowDays: 7}
 	return e
 }
 
@@ -755,6 +758,50 @@ func TestOutputsContract(t *testing.T) {
 	}
 	if str(get(synthesized["prod"]["output"], "domain", "value")) != envs["prod"].Domain.Name {
 		t.Error("prod: domain output")
+	}
+}
+
+// TestTeardownSettings: the buckets' force_destroy and the secrets'
+// recovery window are teardown.forceDestroyBuckets and
+// teardown.secretRecoveryWindowDays; a retained bucket is never
+// force-destroyed.
+func TestTeardownSettings(t *testing.T) {
+	for _, env := range append(stackEnvs, "variant") {
+		e := envs[env]
+		for name, b := range resources(env, "aws_s3_bucket") {
+			retained := get(b, "lifecycle", "prevent_destroy") == true
+			if want := e.Teardown.ForceDestroyBuckets && !retained; b["force_destroy"] != want {
+				t.Errorf("%s: %s force_destroy %v, want %v (teardown.forceDestroyBuckets %v, retained %v)", env, name, b["force_destroy"], want, e.Teardown.ForceDestroyBuckets, retained)
+			}
+		}
+		secrets := resources(env, "aws_secretsmanager_secret")
+		if len(secrets) == 0 {
+			t.Fatalf("%s: no secrets", env)
+		}
+		for name, s := range secrets {
+			if got := s["recovery_window_in_days"]; got != float64(e.Teardown.SecretRecoveryWindowDays) {
+				t.Errorf("%s: %s recovery_window_in_days %v, want teardown.secretRecoveryWindowDays %d", env, name, got, e.Teardown.SecretRecoveryWindowDays)
+			}
+		}
+	}
+}
+
+// TestOutputsCarryWhatKubernetesFollows: the Kubernetes side reads the
+// interface endpoints and the engine and Kubernetes versions from the
+// outputs, so the outputs must say what the stack built.
+func TestOutputsCarryWhatKubernetesFollows(t *testing.T) {
+	for _, env := range append(stackEnvs, "variant") {
+		e := envs[env]
+		out := synthesized[env]["output"]
+		if got := get(out, "interface_endpoints", "value"); got != e.Network.InterfaceEndpoints {
+			t.Errorf("%s: output interface_endpoints %v, want network.interfaceEndpoints %v", env, got, e.Network.InterfaceEndpoints)
+		}
+		if got := get(out, "db_engine_version", "value"); got != only(t, env, "aws_db_instance")["engine_version"] {
+			t.Errorf("%s: output db_engine_version %v, want the instance's %v", env, got, only(t, env, "aws_db_instance")["engine_version"])
+		}
+		if got := get(out, "kubernetes_version", "value"); got != only(t, env, "aws_eks_cluster")["version"] {
+			t.Errorf("%s: output kubernetes_version %v, want the cluster's %v", env, got, only(t, env, "aws_eks_cluster")["version"])
+		}
 	}
 }
 

@@ -27,6 +27,7 @@ type Environment struct {
 	Network       NetworkConfig
 	Cluster       ClusterConfig
 	Database      DatabaseConfig
+	Teardown      TeardownConfig
 	Domain        DomainConfig
 	Observability ObservabilityConfig
 	// Tags are added to every AWS resource that takes tags.
@@ -142,6 +143,24 @@ type DatabaseConfig struct {
 	CACertIdentifier string
 }
 
+// TeardownConfig says what a teardown may delete outright rather than leave
+// behind or keep recoverable. The database's own safeguards (deletion
+// protection, final snapshot, the retained key and backups) are in
+// DatabaseConfig.
+type TeardownConfig struct {
+	// ForceDestroyBuckets lets `terraform destroy` delete the buckets with
+	// every object version in them (S3 force_destroy). Off, a non-empty
+	// bucket stops the destroy until someone empties it, so no data is
+	// deleted by Terraform. A retained backups bucket
+	// (database.retainBackupsOnDestroy) is never force-destroyed.
+	ForceDestroyBuckets bool
+	// SecretRecoveryWindowDays is how long a deleted Secrets Manager secret
+	// stays recoverable: 7 to 30 days, during which its name cannot be
+	// reused, or 0 to delete it at once so a destroy and redeploy can
+	// reuse the names.
+	SecretRecoveryWindowDays int
+}
+
 // DomainConfig is the optional public name of the API gateway.
 type DomainConfig struct {
 	// Name is the host name (e.g. api.example.com); empty uses the ALB DNS name over HTTP.
@@ -215,5 +234,8 @@ func (e Environment) KubeContext() string { return "supabase-" + e.Name }
 // ResourcePrefix prefixes AWS resource names, e.g. "supabase-dev".
 func (e Environment) ResourcePrefix() string { return e.Project + "-" + e.Name }
 
-// IsProd reports whether production safeguards apply.
+// IsProd reports whether production's validation minimums apply. Nothing
+// is rendered or synthesized from it: what an environment does differently
+// is a field of its own, so a third environment can pick prod's safeguards
+// without prod's name.
 func (e Environment) IsProd() bool { return e.Name == "prod" }

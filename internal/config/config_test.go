@@ -24,6 +24,18 @@ func TestProdDefaults(t *testing.T) {
 	}
 }
 
+// TestTeardownDefaults: dev leaves nothing behind after a destroy, prod
+// keeps its buckets' data and keeps deleted secrets recoverable for the
+// longest window Secrets Manager allows.
+func TestTeardownDefaults(t *testing.T) {
+	if d := Dev().Teardown; !d.ForceDestroyBuckets || d.SecretRecoveryWindowDays != 0 {
+		t.Errorf("dev teardown %+v, want force-destroyed buckets and secrets deleted at once", d)
+	}
+	if p := Prod().Teardown; p.ForceDestroyBuckets || p.SecretRecoveryWindowDays != 30 {
+		t.Errorf("prod teardown %+v, want kept buckets and a 30-day secret recovery window", p)
+	}
+}
+
 // TestBadInputNamesTheField mutates a valid environment and expects the
 // error to name the field at fault.
 func TestBadInputNamesTheField(t *testing.T) {
@@ -84,6 +96,12 @@ func TestBadInputNamesTheField(t *testing.T) {
 		{"prod single NAT", "network.nat", Prod, func(e *Environment) { e.Network.NAT = NATSingle }},
 		{"bad flow log retention", "network.flowLogRetentionDays", Dev, func(e *Environment) { e.Network.FlowLogRetentionDays = 10 }},
 		{"reserved tag", "tags", Dev, func(e *Environment) { e.Tags["aws:owner"] = "x" }},
+		{"secret recovery window of 3 days", "teardown.secretRecoveryWindowDays", Dev, func(e *Environment) { e.Teardown.SecretRecoveryWindowDays = 3 }},
+		{"secret recovery window of 31 days", "teardown.secretRecoveryWindowDays", Prod, func(e *Environment) { e.Teardown.SecretRecoveryWindowDays = 31 }},
+		{"negative secret recovery window", "teardown.secretRecoveryWindowDays", Dev, func(e *Environment) { e.Teardown.SecretRecoveryWindowDays = -1 }},
+		{"prod secrets deleted at once", "teardown.secretRecoveryWindowDays", Prod, func(e *Environment) { e.Teardown.SecretRecoveryWindowDays = 0 }},
+		{"prod buckets force-destroyed", "teardown.forceDestroyBuckets", Prod, func(e *Environment) { e.Teardown.ForceDestroyBuckets = true }},
+		{"prod ALB without deletion protection", "workloads.albDeletionProtection", Prod, func(e *Environment) { e.Workloads.ALBDeletionProtection = false }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -59,6 +59,11 @@ func Dev() Environment {
 			MonitoringIntervalSeconds: 60,
 			CACertIdentifier:          "rds-ca-rsa2048-g1",
 		},
+		// A dev stack is torn down and rebuilt: nothing in it is kept.
+		Teardown: TeardownConfig{
+			ForceDestroyBuckets:      true,
+			SecretRecoveryWindowDays: 0,
+		},
 		Observability: ObservabilityConfig{ContainerInsights: false},
 		Tags: map[string]string{
 			"Project":     "supabase",

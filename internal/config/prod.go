@@ -56,6 +56,10 @@ func Prod() Environment {
 			RetainBackupsOnDestroy:    true,
 			CACertIdentifier:          "rds-ca-rsa2048-g1",
 		},
+		Teardown: TeardownConfig{
+			ForceDestroyBuckets:      false,
+			SecretRecoveryWindowDays: 30,
+		},
 		Domain: DomainConfig{
 			Name:           "api.supabase.example.com",
 			CertificateARN: "arn:aws:acm:us-east-1:111122223333:certificate/00000000-0000-4000-8000-000000000000",

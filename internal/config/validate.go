@@ -266,6 +266,17 @@ func (e Environment) Validate() error {
 		add("database.monitoringIntervalSeconds", "%d: want 1, 5, 10, 15, 30 or 60", d.MonitoringIntervalSeconds)
 	}
 
+	// Teardown.
+	if w := e.Teardown.SecretRecoveryWindowDays; w != 0 && (w < 7 || w > 30) {
+		add("teardown.secretRecoveryWindowDays", "%d: want 0 (delete at once) or 7..30, the recovery windows Secrets Manager allows", w)
+	}
+	if e.IsProd() && e.Teardown.ForceDestroyBuckets {
+		add("teardown.forceDestroyBuckets", "prod's buckets hold the users' files and the backups: a teardown must not delete them with their contents")
+	}
+	if e.IsProd() && e.Teardown.SecretRecoveryWindowDays == 0 {
+		add("teardown.secretRecoveryWindowDays", "prod's deleted secrets must stay recoverable: want 7..30")
+	}
+
 	// Domain.
 	dom := e.Domain
 	if dom.Name != "" && !awsname.DNSName.MatchString(dom.Name) {

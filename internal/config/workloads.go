@@ -67,6 +67,22 @@ type BackupConfig struct {
 	Resources Resources
 }
 
+// SpreadPolicy is what the scheduler does with a replica that can only be
+// placed by unbalancing the zones: the whenUnsatisfiable of the Deployments'
+// zone topology spread constraint.
+type SpreadPolicy string
+
+const (
+	// SpreadRequired (DoNotSchedule) keeps such a replica Pending until a
+	// zone that keeps the balance has room (Cluster Autoscaler adds it), so
+	// losing one zone never takes every replica of a component with it.
+	SpreadRequired SpreadPolicy = "DoNotSchedule"
+	// SpreadPreferred (ScheduleAnyway) places it in the least crowded zone
+	// that has room: a zone short of capacity (Spot) never leaves a pod
+	// Pending, at the price of replicas that may share a zone.
+	SpreadPreferred SpreadPolicy = "ScheduleAnyway"
+)
+
 // WorkloadsConfig sizes and configures the Kubernetes workloads of an
 // environment. Every stateless component runs at least two replicas in prod.
 type WorkloadsConfig struct {
@@ -94,6 +110,21 @@ type WorkloadsConfig struct {
 	// ALBIdleTimeoutSeconds must exceed Realtime's heartbeat interval (30 s)
 	// with margin; the ALB default of 60 s drops idle websockets.
 	ALBIdleTimeoutSeconds int
+	// ALBDeletionProtection sets the ALB's deletion_protection attribute:
+	// neither the load balancer controller nor anyone else can delete the
+	// ALB (its name and DNS name, which the domain's record points at)
+	// until it is switched off.
+	ALBDeletionProtection bool
+	// ZoneSpread is how strictly every Deployment's replicas are spread
+	// across the availability zones (see SpreadPolicy); spreading across
+	// nodes is always best effort.
+	ZoneSpread SpreadPolicy
+	// AddonReplicas is the replica count of the add-ons that run a fixed
+	// number of pods: the External Secrets controller and its webhook, and
+	// metrics-server (which gets a PodDisruptionBudget when it has more than
+	// one). With one, a node drain pauses secret refreshes, admission of
+	// ExternalSecrets and the HPAs' metrics until the pod is rescheduled.
+	AddonReplicas int
 	// SecretRefreshInterval is how often External Secrets re-reads Secrets
 	// Manager (Go duration); a rotation reaches pods within this interval.
 	SecretRefreshInterval string
@@ -203,6 +234,22 @@ func (w WorkloadsConfig) Validate(prod bool) error {
 	}
 	if w.ALBIdleTimeoutSeconds < 120 || w.ALBIdleTimeoutSeconds > 4000 {
 		add("albIdleTimeoutSeconds", "%d: want 120..4000 (Realtime websockets need more than the 60 s default)", w.ALBIdleTimeoutSeconds)
+	}
+	if prod && !w.ALBDeletionProtection {
+		add("albDeletionProtection", "prod's ALB carries the public name: set it so that nothing deletes the ALB by accident")
+	}
+	switch w.ZoneSpread {
+	case SpreadRequired, SpreadPreferred:
+		if prod && w.ZoneSpread != SpreadRequired {
+			add("zoneSpread", "%q: prod needs %q so that losing a zone cannot take a component down", w.ZoneSpread, SpreadRequired)
+		}
+	default:
+		add("zoneSpread", "%q: want %q or %q", w.ZoneSpread, SpreadRequired, SpreadPreferred)
+	}
+	if w.AddonReplicas < 1 || w.AddonReplicas > 5 {
+		add("addonReplicas", "%d: want 1..5", w.AddonReplicas)
+	} else if prod && w.AddonReplicas < 2 {
+		add("addonReplicas", "%d: prod runs at least 2 replicas of every add-on so a node drain does not stop it", w.AddonReplicas)
 	}
 	if !regexp.MustCompile(`^\d+(s|m|h)$`).MatchString(w.SecretRefreshInterval) {
 		add("secretRefreshInterval", "%q: want a duration such as 1h or 15m", w.SecretRefreshInterval)
@@ -327,6 +374,11 @@ func devWorkloads() WorkloadsConfig {
 
 		KongWorkerProcesses:   2,
 		ALBIdleTimeoutSeconds: 300,
+		ALBDeletionProtection: false,
+		// One replica of most components on two zones of Spot nodes: a zone
+		// without Spot capacity must not leave pods Pending.
+		ZoneSpread:            SpreadPreferred,
+		AddonReplicas:         1,
 		SecretRefreshInterval: "1h",
 		RealtimeTenant:        "realtime",
 		DisableSignup:         false,
@@ -360,6 +412,9 @@ func prodWorkloads() WorkloadsConfig {
 
 		KongWorkerProcesses:   2,
 		ALBIdleTimeoutSeconds: 3600,
+		ALBDeletionProtection: true,
+		ZoneSpread:            SpreadRequired,
+		AddonReplicas:         2,
 		SecretRefreshInterval: "15m",
 		RealtimeTenant:        "realtime",
 		DisableSignup:         true,

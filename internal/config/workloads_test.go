@@ -50,6 +50,13 @@ func TestWorkloadsErrorsNameTheField(t *testing.T) {
 		{"workloads.authRedirectUrls[0]", false, func(w *WorkloadsConfig) { w.AuthRedirectURLs = []string{"https://**"} }},
 		{"workloads.authRedirectUrls[0]", false, func(w *WorkloadsConfig) { w.AuthRedirectURLs = []string{"/callback"} }},
 		{"workloads.functions.replicas", true, func(w *WorkloadsConfig) { w.FunctionsEnabled = true; w.Functions.Replicas = 1 }},
+		{"workloads.zoneSpread", false, func(w *WorkloadsConfig) { w.ZoneSpread = "Hard" }},
+		{"workloads.zoneSpread", false, func(w *WorkloadsConfig) { w.ZoneSpread = "" }},
+		{"workloads.zoneSpread", true, func(w *WorkloadsConfig) { w.ZoneSpread = SpreadPreferred }},
+		{"workloads.addonReplicas", false, func(w *WorkloadsConfig) { w.AddonReplicas = 0 }},
+		{"workloads.addonReplicas", false, func(w *WorkloadsConfig) { w.AddonReplicas = 6 }},
+		{"workloads.addonReplicas", true, func(w *WorkloadsConfig) { w.AddonReplicas = 1 }},
+		{"workloads.albDeletionProtection", true, func(w *WorkloadsConfig) { w.ALBDeletionProtection = false }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.field, func(t *testing.T) {

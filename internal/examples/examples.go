@@ -38,11 +38,13 @@ func Outputs(env config.Environment) outputs.Outputs {
 		ClusterSecurityGroupID:  "sg-00000000000000001",
 		DBClientSecurityGroupID: "sg-00000000000000002",
 		VpcCIDR:                 env.Network.VpcCIDR,
+		InterfaceEndpoints:      env.Network.InterfaceEndpoints,
 		PublicSubnetCIDRs:       plan.Public,
 		PrivateSubnetCIDRs:      plan.Private,
 		DatabaseSubnetCIDRs:     plan.Database,
 		DBHost:                  fmt.Sprintf("%s.cexample0000.%s.rds.amazonaws.com", prefix, env.Region),
 		DBPort:                  5432,
+		DBEngineVersion:         env.Database.EngineVersion,
 		DBName:                  env.Database.DatabaseName,
 		DBMasterUsername:        env.Database.MasterUsername,
 		DBMasterSecretARN:       arn("secretsmanager", "secret:rds!db-"+placeholderID+"-AbCdEf"),
@@ -96,6 +98,8 @@ func TerraformJSON(o outputs.Outputs) ([]byte, error) {
 			typ = "string"
 		case int:
 			typ = "number"
+		case bool:
+			typ = "bool"
 		case []string:
 			typ = []string{"list", "string"}
 		case map[string]string:

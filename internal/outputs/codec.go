@@ -44,7 +44,7 @@ func Fields() []Field {
 }
 
 // Values returns each output's value keyed by output name, in the Go types of
-// the struct (string, int, []string, map[string]string). The infrastructure
+// the struct (string, int, bool, []string, map[string]string). The infrastructure
 // program turns each into a Terraform output.
 func (o *Outputs) Values() map[string]any {
 	v := reflect.ValueOf(o).Elem()
@@ -155,7 +155,9 @@ func fieldNames() map[string]struct{} {
 }
 
 var (
-	k8sNameRe = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
+	k8sNameRe    = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
+	k8sVersionRe = regexp.MustCompile(`^1\.\d+$`)
+	pgVersionRe  = regexp.MustCompile(`^\d+\.\d+$`)
 )
 
 // Validate checks each value's shape, naming the output at fault.
@@ -180,6 +182,9 @@ func (o *Outputs) Validate() error {
 		if p, err := url.Parse(u); err != nil || p.Scheme != "https" || p.Host == "" {
 			bad(name, "%q is not an https URL", u)
 		}
+	}
+	if !k8sVersionRe.MatchString(o.KubernetesVersion) {
+		bad("kubernetes_version", "%q: want 1.<minor>", o.KubernetesVersion)
 	}
 	if o.VpcID == "" {
 		bad("vpc_id", "empty")
@@ -208,6 +213,9 @@ func (o *Outputs) Validate() error {
 	}
 	if o.DBPort < 1 || o.DBPort > 65535 {
 		bad("db_port", "%d is not a TCP port", o.DBPort)
+	}
+	if !pgVersionRe.MatchString(o.DBEngineVersion) {
+		bad("db_engine_version", "%q: want <major>.<minor>", o.DBEngineVersion)
 	}
 	if !k8sNameRe.MatchString(strings.ReplaceAll(o.DBName, "_", "-")) {
 		bad("db_name", "%q is not a database name", o.DBName)

@@ -49,9 +49,14 @@ func TestParseNamesTheBadKey(t *testing.T) {
 			r := m["irsa_role_arns"].(map[string]string)
 			delete(r, "storage")
 		},
-		`output "certificate_arn"`:     func(m map[string]any) { m["certificate_arn"] = "" },
-		`output "public_subnet_cidrs"`: func(m map[string]any) { m["public_subnet_cidrs"] = []string{"10.0.0.0/24"} },
-		`output "backup_prefix"`:       func(m map[string]any) { m["backup_prefix"] = "/abs" },
+		`output "certificate_arn"`:             func(m map[string]any) { m["certificate_arn"] = "" },
+		`output "public_subnet_cidrs"`:         func(m map[string]any) { m["public_subnet_cidrs"] = []string{"10.0.0.0/24"} },
+		`output "backup_prefix"`:               func(m map[string]any) { m["backup_prefix"] = "/abs" },
+		`output "kubernetes_version"`:          func(m map[string]any) { m["kubernetes_version"] = "v1.35" },
+		`output "db_engine_version"`:           func(m map[string]any) { m["db_engine_version"] = "17" },
+		`output "interface_endpoints"`:         func(m map[string]any) { m["interface_endpoints"] = "false" },
+		`missing output "interface_endpoints"`: func(m map[string]any) { delete(m, "interface_endpoints") },
+		`missing output "db_engine_version"`:   func(m map[string]any) { delete(m, "db_engine_version") },
 	}
 	for want, mutate := range cases {
 		m := example(t)
@@ -64,6 +69,22 @@ func TestParseNamesTheBadKey(t *testing.T) {
 	}
 	if _, err := Parse([]byte("[1,2]")); err == nil || !strings.Contains(err.Error(), "not a JSON object") {
 		t.Errorf("array accepted: %v", err)
+	}
+}
+
+// TestBoolOutputs: a bool output decodes in each shape, a Terraform
+// output wrapping included.
+func TestBoolOutputs(t *testing.T) {
+	m := example(t)
+	m["interface_endpoints"] = true
+	flat, _ := json.Marshal(m)
+	m["interface_endpoints"] = map[string]any{"value": true, "type": "bool", "sensitive": false}
+	wrapped, _ := json.Marshal(m)
+	for name, data := range map[string][]byte{"flat": flat, "terraform": wrapped} {
+		o, err := Parse(data)
+		if err != nil || !o.InterfaceEndpoints {
+			t.Errorf("%s: interface_endpoints true decoded as %v (%v)", name, o != nil && o.InterfaceEndpoints, err)
+		}
 	}
 }
 

@@ -34,11 +34,18 @@ type Outputs struct {
 	PrivateSubnetCIDRs  []string `output:"private_subnet_cidrs" doc:"Private subnet CIDRs (nodes and pods)."`
 	DatabaseSubnetCIDRs []string `output:"database_subnet_cidrs" doc:"Isolated database subnet CIDRs; NetworkPolicies allow 5432 egress to these."`
 
+	// InterfaceEndpoints puts STS (among others) at addresses inside the
+	// VPC, which the NetworkPolicies' internet egress must then not exclude.
+	InterfaceEndpoints bool `output:"interface_endpoints" doc:"Whether the VPC has interface endpoints (sts, secretsmanager, ecr.api, ecr.dkr, logs), whose private DNS names resolve inside the VPC."`
+
 	DBHost            string `output:"db_host" doc:"RDS endpoint host name (no port)."`
 	DBPort            int    `output:"db_port" doc:"RDS port."`
 	DBName            string `output:"db_name" doc:"Initial database name."`
 	DBMasterUsername  string `output:"db_master_username" doc:"RDS master user name (the bootstrap Job logs in as this user)."`
 	DBMasterSecretARN string `output:"db_master_secret_arn" doc:"ARN of the RDS-managed master user secret."`
+	// DBEngineVersion picks the cluster's psql and pg_dump image: pg_dump
+	// refuses to dump a server newer than itself.
+	DBEngineVersion string `output:"db_engine_version" doc:"PostgreSQL engine version of the RDS instance (major.minor); the cluster's psql and pg_dump images match it."`
 
 	StorageBucketName string `output:"storage_bucket_name" doc:"S3 bucket backing Supabase Storage."`
 	BackupBucketName  string `output:"backup_bucket_name" doc:"S3 bucket receiving logical pg_dump backups."`

@@ -106,9 +106,6 @@ func (c *Context) ServiceURL(name string, port int, path string) string {
 	return fmt.Sprintf("http://%s:%d%s", c.ServiceHost(name), port, path)
 }
 
-// IsProd reports whether production safeguards apply.
-func (c *Context) IsProd() bool { return c.Env.IsProd() }
-
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {

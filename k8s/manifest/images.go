@@ -28,7 +28,7 @@ const PostgresClientUID = 70
 // PostgresClientImage is the official PostgreSQL image matching the RDS
 // engine version, used for psql and pg_dump (same major as the server).
 func (c *Context) PostgresClientImage() string {
-	return "postgres:" + c.Env.Database.EngineVersion + "-alpine"
+	return "postgres:" + c.Out.DBEngineVersion + "-alpine"
 }
 
 // WaitForDatabase is an init container that blocks until the component's own

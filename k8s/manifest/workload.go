@@ -430,18 +430,15 @@ func utilization(r corev1.ResourceName, pct int) autoscalingv2.MetricSpec {
 	}
 }
 
-// spread places replicas across zones (hard in prod: losing a zone must not
-// take a component down) and nodes (best effort). Nodes whose taints the pod
+// spread places replicas across zones (as strictly as workloads.zoneSpread
+// says) and nodes (best effort). Nodes whose taints the pod
 // does not tolerate do not count as a domain (nodeTaintsPolicy Honor): the
 // nodes of a lost zone are tainted unreachable/not-ready (NoSchedule), and
 // counted as an empty zone they would make every placement elsewhere
 // exceed maxSkew, blocking rescheduling and HPA scale-out exactly when a
 // zone is gone.
 func (c *Context) spread(name string) []corev1.TopologySpreadConstraint {
-	zone := corev1.ScheduleAnyway
-	if c.IsProd() {
-		zone = corev1.DoNotSchedule
-	}
+	zone := corev1.UnsatisfiableConstraintAction(c.W.ZoneSpread)
 	honor := Ptr(corev1.NodeInclusionPolicyHonor)
 	sel := &metav1.LabelSelector{MatchLabels: Selector(name)}
 	return []corev1.TopologySpreadConstraint{

@@ -46,10 +46,7 @@ func irsa(out *outputs.Outputs, role string) map[string]any {
 // roles trust (outputs.ServiceAccounts).
 func Addons(c *manifest.Context) []Addon {
 	out := c.Out
-	replicas := 1
-	if c.IsProd() {
-		replicas = 2
-	}
+	replicas := c.W.AddonReplicas
 	eso := outputs.ServiceAccounts[outputs.RoleExternalSecrets]
 	lbc := outputs.ServiceAccounts[outputs.RoleLoadBalancerController]
 	ca := outputs.ServiceAccounts[outputs.RoleClusterAutoscaler]
@@ -90,7 +87,7 @@ func Addons(c *manifest.Context) []Addon {
 				"cloudProvider": "aws",
 				"awsRegion":     out.Region,
 				"autoDiscovery": map[string]any{"clusterName": out.ClusterName},
-				"image":         map[string]any{"tag": "v" + c.Env.Cluster.KubernetesVersion + ".0"},
+				"image":         map[string]any{"tag": "v" + c.Out.KubernetesVersion + ".0"},
 				"rbac": map[string]any{"serviceAccount": map[string]any{
 					"create": true, "name": ca.Name, "annotations": irsa(out, outputs.RoleClusterAutoscaler),
 				}},
@@ -107,8 +104,9 @@ func Addons(c *manifest.Context) []Addon {
 			Version: MetricsServerChartVersion, Namespace: "kube-system",
 			Purpose: "serves the CPU and memory metrics the HPAs scale on",
 			Values: map[string]any{
-				"replicas":            replicas,
-				"podDisruptionBudget": map[string]any{"enabled": c.IsProd(), "maxUnavailable": 1},
+				"replicas": replicas,
+				// maxUnavailable 1 over a single pod protects nothing.
+				"podDisruptionBudget": map[string]any{"enabled": replicas > 1, "maxUnavailable": 1},
 			},
 		},
 		{

@@ -22,7 +22,7 @@ func IngressAnnotations(c *manifest.Context) map[string]string {
 		// injection into Kong's and the services' parsers) end at the ALB.
 		"routing.http.drop_invalid_header_fields.enabled=true",
 	}
-	if c.IsProd() {
+	if c.W.ALBDeletionProtection {
 		attrs = append(attrs, "deletion_protection.enabled=true")
 	}
 	tags := []string{"Environment=" + c.Env.Name, "ManagedBy=supabase-eks", "Project=" + c.Env.Project}

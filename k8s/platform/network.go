@@ -58,7 +58,7 @@ func Edges(c *manifest.Context) []Edge {
 	// cannot reach other pods or nodes. With VPC interface endpoints, STS is
 	// inside the VPC and the exclusion would block it.
 	internet := Peer{Name: "internet", CIDRs: []string{"0.0.0.0/0"}, Except: []string{c.Out.VpcCIDR}}
-	if c.Env.Network.InterfaceEndpoints {
+	if c.Out.InterfaceEndpoints {
 		internet.Except = nil
 	}
 	scraper := Peer{Name: "cloudwatch", Namespace: ScraperNamespace}

@@ -22,7 +22,7 @@ const ReadinessGateLabel = "elbv2.k8s.aws/pod-readiness-gate-inject"
 // Namespace enforces the restricted Pod Security Standard: every workload
 // here is written to pass it, and the API server rejects any pod that does not.
 func Namespace(c *manifest.Context) {
-	version := "v" + c.Env.Cluster.KubernetesVersion
+	version := "v" + c.Out.KubernetesVersion
 	labels := manifest.Labels("supabase")
 	for _, mode := range []string{"enforce", "audit", "warn"} {
 		labels["pod-security.kubernetes.io/"+mode] = "restricted"

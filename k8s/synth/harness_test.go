@@ -145,12 +145,22 @@ func (r *rendered) load() error {
 // outputs of env.Name) for tests of configurations dist/ does not hold.
 func renderVariant(t *testing.T, env config.Environment) (*rendered, error) {
 	t.Helper()
+	return renderVariantWith(t, env, nil)
+}
+
+// renderVariantWith is renderVariant with the example outputs changed by
+// mutate first, for what the AWS side decides.
+func renderVariantWith(t *testing.T, env config.Environment, mutate func(*outputs.Outputs)) (*rendered, error) {
+	t.Helper()
 	if synthErr != nil {
 		t.Fatalf("synth failed: %v", synthErr)
 	}
 	out, err := outputs.Load(filepath.Join("..", "..", "examples", "outputs", env.Name+".json"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if mutate != nil {
+		mutate(out)
 	}
 	r := &rendered{env: env, out: out, dir: t.TempDir()}
 	if r.result, err = Render(env, out, exampleCA, r.dir); err != nil {

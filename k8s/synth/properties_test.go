@@ -218,6 +218,9 @@ func TestDeploymentsAreHighlyAvailable(t *testing.T) {
 			for _, tsc := range d.Spec.Template.Spec.TopologySpreadConstraints {
 				if tsc.TopologyKey == "topology.kubernetes.io/zone" {
 					zone = true
+					if string(tsc.WhenUnsatisfiable) != string(r.env.Workloads.ZoneSpread) {
+						t.Errorf("%s: zone spread %s, want workloads.zoneSpread %s", n, tsc.WhenUnsatisfiable, r.env.Workloads.ZoneSpread)
+					}
 					if r.env.IsProd() && tsc.WhenUnsatisfiable != corev1.DoNotSchedule {
 						t.Errorf("%s: prod zone spread must be DoNotSchedule", n)
 					}
@@ -843,8 +846,8 @@ func TestIngress(t *testing.T) {
 			t.Errorf("all paths must go to kong")
 		}
 		dp := strings.Contains(a["alb.ingress.kubernetes.io/load-balancer-attributes"], "deletion_protection.enabled=true")
-		if r.env.IsProd() != dp {
-			t.Errorf("deletion protection = %v in %s", dp, r.env.Name)
+		if dp != r.env.Workloads.ALBDeletionProtection || (r.env.IsProd() && !dp) {
+			t.Errorf("deletion protection = %v in %s, workloads.albDeletionProtection %v", dp, r.env.Name, r.env.Workloads.ALBDeletionProtection)
 		}
 		if r.out.Domain != "" {
 			if a["alb.ingress.kubernetes.io/certificate-arn"] != r.out.CertificateARN || a["alb.ingress.kubernetes.io/ssl-redirect"] != "443" || ing.Spec.Rules[0].Host != r.out.Domain {

@@ -31,20 +31,17 @@ type Result struct {
 	Warnings []string
 }
 
-// CheckPair rejects outputs that belong to another environment or region
-// than the configuration, naming the output at fault.
+// CheckPair rejects outputs that belong to another environment, account or
+// region than the configuration, naming the output at fault. What the AWS
+// side decided and the Kubernetes side follows (versions, interface
+// endpoints) is read from the outputs alone, so there is nothing of it to
+// compare.
 func CheckPair(env config.Environment, out *outputs.Outputs) error {
 	if out.Environment != env.Name {
 		return fmt.Errorf("output %q: %q does not match environment %q", "environment", out.Environment, env.Name)
 	}
 	if err := out.CheckOwner(env.AccountID, env.Region, env.ResourcePrefix()); err != nil {
 		return err
-	}
-	if out.Region != env.Region {
-		return fmt.Errorf("output %q: %q does not match the configured region %q", "region", out.Region, env.Region)
-	}
-	if out.KubernetesVersion != "" && out.KubernetesVersion != env.Cluster.KubernetesVersion {
-		return fmt.Errorf("output %q: %q does not match cluster.kubernetesVersion %q", "kubernetes_version", out.KubernetesVersion, env.Cluster.KubernetesVersion)
 	}
 	if sa := outputs.ServiceAccounts[outputs.RoleStorage]; sa.Namespace != outputs.Namespace || sa.Name != "storage" {
 		return fmt.Errorf("outputs.ServiceAccounts[%q] = %s/%s, but the storage Deployment runs as %s/storage", outputs.RoleStorage, sa.Namespace, sa.Name, outputs.Namespace)
