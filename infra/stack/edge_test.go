@@ -12,6 +12,7 @@ import (
 
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/edge"
+	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/elblogs"
@@ -181,6 +182,24 @@ func TestIssuedCertificate(t *testing.T) {
 	}
 	if output("prod", "certificate_arn") != envs["prod"].Domain.CertificateARN {
 		t.Errorf("prod: certificate_arn %s, want domain.certificateArn", output("prod", "certificate_arn"))
+	}
+}
+
+// TestControllerOnlySetsTheAccessLogAttributes: ELB delivers the logs with
+// its own principal (the bucket policy); the load balancer controller needs
+// ModifyLoadBalancerAttributes on this cluster's ALB and no S3 rights.
+func TestControllerOnlySetsTheAccessLogAttributes(t *testing.T) {
+	doc := identity.LoadBalancerControllerPolicy("us-east-1", "111122223333", "supabase-dev")
+	alb := "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/supabase-dev/50dc6c495c0c9188"
+	if !decide(doc, "elasticloadbalancing:ModifyLoadBalancerAttributes", alb, map[string]string{"aws:ResourceTag/elbv2.k8s.aws/cluster": "supabase-dev"}) {
+		t.Error("the controller may not set the access log attributes on its own ALB")
+	}
+	for _, st := range doc.Statement {
+		for _, a := range st.Action {
+			if strings.HasPrefix(a, "s3:") {
+				t.Errorf("%s grants %s: log delivery needs no S3 right on the controller", st.Sid, a)
+			}
+		}
 	}
 }
 

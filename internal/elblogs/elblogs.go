@@ -4,7 +4,8 @@
 // Balancing account of the region, in later ones a service principal. The
 // configuration refuses access logs in a region missing here (a guessed
 // principal would fail only at the first apply, as "Access Denied for
-// bucket"), and the storage construct builds the policy from the same table.
+// bucket"), and the access log bucket's construct (infra/edge) builds its
+// policy from the same table.
 //
 // Sources: the ELB accounts listed in "Enable access logs for your
 // Application Load Balancer" (docs.aws.amazon.com/elasticloadbalancing/
