@@ -51,6 +51,10 @@ func (d *Deployer) Warnings(o *outputs.Outputs) []string {
 	} else {
 		w = append(w, "S3 buckets (storage, backups) are versioned; Terraform refuses to delete a non-empty bucket: empty every object version first, then re-run.")
 	}
+	// Only prod's access log bucket is not force_destroy (dev's goes with its logs).
+	if o != nil && o.ALBLogBucket != "" && d.Env.IsProd() {
+		w = append(w, fmt.Sprintf("The access log bucket %s is not emptied either; Terraform refuses to delete it while it holds logs (they expire after %d days). Copy what you need, then `aws s3 rm s3://%s --recursive` (it is unversioned) and re-run.", o.ALBLogBucket, d.Env.Observability.AccessLogDays, o.ALBLogBucket))
+	}
 	if db.RetainKeyOnDestroy {
 		w = append(w, "The KMS key is KEPT (taken out of the Terraform state, not deleted): the final snapshot and retained backups stay readable. The Secrets Manager secrets enter their recovery window; a redeploy under the same names within that window fails until they are restored or force-deleted.")
 	} else {
@@ -276,7 +280,7 @@ func (d *Deployer) InfraDestroy(ctx context.Context) error {
 	hints := []string{err.Error()}
 	o, _ := d.loadOutputs()
 	for _, w := range d.Warnings(o) {
-		if strings.Contains(w, "deletion protection") || strings.Contains(w, "S3 buckets") {
+		if strings.Contains(w, "deletion protection") || strings.Contains(w, "S3 buckets") || strings.Contains(w, "access log bucket") {
 			hints = append(hints, w)
 		}
 	}
