@@ -23,7 +23,10 @@ export CHECKPOINT_DISABLE := 1
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION ?= 20
 
 .PHONY: help
-help: ## List targets
-	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | sort | awk 'BEGIN{FS=":.*?## "}{printf "  %-16s %s\n",$$1,$$2}'
+# Targets by area: each mk/*.mk names its area on a `#>` line.
+help: ## List targets by area
+	@for f in $(sort $(wildcard mk/*.mk)); do \
+	  awk 'FNR==1 && /^#> /{print substr($$0,4)":"} /^[a-zA-Z0-9_-]+:.*?## /{split($$0,p,":.*?## "); t=p[1]; sub(/:.*/,"",t); printf "  %-21s %s\n",t,p[2]}' $$f; echo; \
+	done; echo "Other:"; grep -hE '^[a-zA-Z0-9_-]+:.*?## ' Makefile | awk 'BEGIN{FS=":.*?## "}{printf "  %-21s %s\n",$$1,$$2}'
 
 include $(sort $(wildcard mk/*.mk))

@@ -1,9 +1,10 @@
 module github.com/supabase-eks/supabase-eks
 
-go 1.26.0
+go 1.26.6
 
 require (
 	github.com/Masterminds/sprig/v3 v3.3.0
+	github.com/aws/amazon-vpc-resource-controller-k8s v1.8.2
 	github.com/aws/aws-sdk-go-v2 v1.48.0
 	github.com/aws/aws-sdk-go-v2/config v1.33.18
 	github.com/aws/aws-sdk-go-v2/credentials v1.21.0

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/supabase-eks/supabase-eks/infra/bootstrap"
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
+	"github.com/supabase-eks/supabase-eks/infra/policy"
 	"github.com/supabase-eks/supabase-eks/infra/stack"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
@@ -22,11 +24,43 @@ import (
 func main() {
 	envs := flag.String("env", strings.Join(config.Names(), ","), "comma-separated environments to synthesize")
 	outdir := flag.String("out", "cdktf.out", "output directory")
+	printPolicy := flag.String("print-policy", "", "print a generated IAM policy instead of synthesizing: deployer (what `make deploy` needs) or boundary (what every project role is confined to)")
 	flag.Parse()
+	if *printPolicy != "" {
+		if err := printGenerated(*printPolicy); err != nil {
+			fmt.Fprintln(os.Stderr, "infra:", err)
+			os.Exit(2)
+		}
+		return
+	}
 	if err := run(strings.Split(*envs, ","), *outdir); err != nil {
 		fmt.Fprintln(os.Stderr, "infra:", err)
 		os.Exit(1)
 	}
+}
+
+// printGenerated prints a policy the bootstrap stack creates, from the same
+// code and configuration, without starting the jsii runtime.
+func printGenerated(which string) error {
+	boot := config.Bootstrap()
+	if err := boot.Validate(); err != nil {
+		return err
+	}
+	var doc policy.Document
+	switch which {
+	case "deployer":
+		doc = deployer.Policy(deployer.AllServices(), bootstrap.DeployerScope(boot))
+	case "boundary":
+		doc = deployer.Boundary(bootstrap.BoundaryScope(boot))
+	default:
+		return fmt.Errorf("-print-policy: %q: want deployer or boundary", which)
+	}
+	out, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	fmt.Println(string(out))
+	return nil
 }
 
 func run(names []string, outdir string) error {

@@ -1,3 +1,4 @@
+#> Database bootstrap
 # Database bootstrap (k8s/dbbootstrap) checked against a real PostgreSQL.
 # The tests start throwaway servers on 127.0.0.1 (internal/pgtest); as root
 # they run them as the postgres OS user. SUPABASE_EKS_REQUIRE_POSTGRES=1 makes

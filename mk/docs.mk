@@ -1,3 +1,4 @@
+#> Documentation and measurements
 # Generated documentation and measurements.
 
 HELM_BIN ?= $(TOOLS_DIR)/helm/$(HELM_VERSION)/helm

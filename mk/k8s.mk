@@ -1,12 +1,14 @@
-# Kubernetes half (issue 3): cdk8s-Go program in k8s/, manifests in dist/<env>/.
+#> Kubernetes manifests
+# Kubernetes half: cdk8s-Go program in k8s/, manifests in dist/<env>/.
 
 K8S_BIN   := $(BIN)/k8s
 CHART_DIR ?= $(CURDIR)/.cache/chart/$(ENV)
 
 .PHONY: imports k8s-build k8s-synth k8s-test k8s-golden chart
 
-imports: ## Regenerate imports/externalsecretsio from the ESO v0.16.2 CRDs (cdk8s-cli pinned in package.json)
+imports: ## Regenerate imports/ from the ESO and VPC Resource Controller CRDs (cdk8s-cli pinned in package.json)
 	k8s/scripts/import-eso.sh
+	k8s/scripts/import-vpcrc.sh
 
 k8s-build:
 	@$(GO) build -o $(K8S_BIN) ./k8s

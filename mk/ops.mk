@@ -1,4 +1,5 @@
-# Operations (issue 5): every target is a thin call into the supabase-eks CLI
+#> Operations (deploy, secrets, day 2, teardown)
+# Operations: every target is a thin call into the supabase-eks CLI
 # (cmd/supabase-eks, internal/ops/), which prints progress and can be re-run
 # step by step. `supabase-eks help` lists the flags.
 OPS          := $(BIN)/supabase-eks

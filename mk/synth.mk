@@ -1,3 +1,4 @@
+#> Synthesis
 # Synthesis of both halves. `make synth` is what CI and reviewers run: it
 # writes cdktf.out/ (Terraform JSON, not committed) and dist/ (committed).
 
@@ -20,8 +21,8 @@ infra-synth: infra-build ## Synthesize the Terraform JSON of every environment i
 	@for s in bootstrap $(ENVS); do echo "infra: cdktf.out/stacks/supabase-$$s/cdk.tf.json"; done
 
 .PHONY: deployer-policy
-deployer-policy: infra-synth ## Print the generated IAM policy the deploying principal needs (also created by the bootstrap stack)
-	@python3 -c 'import json,sys; d=json.load(open("cdktf.out/stacks/supabase-bootstrap/cdk.tf.json")); p=[r for r in d["resource"]["aws_iam_policy"].values()][0]["policy"]; print(json.dumps(json.loads(p), indent=2))'
+deployer-policy: infra-build ## Print the generated IAM policy the deploying principal needs (also created by the bootstrap stack; POLICY=boundary prints the roles' boundary)
+	@$(INFRA_BIN) -print-policy $(or $(POLICY),deployer)
 
 .PHONY: examples
 examples: ## Regenerate examples/outputs/<env>.json from the configuration (after changing account, region, VPC...)

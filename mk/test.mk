@@ -1,3 +1,4 @@
+#> Tests
 # Unit and property tests. Real-tool checks live in `make validate`.
 
 GO_TEST_FLAGS ?= -count=1 -timeout 30m

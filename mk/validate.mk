@@ -1,6 +1,7 @@
-# Validation against the real tools (issue 4). Versions: scripts/tools/versions.env.
+#> Validation gate
+# Validation against the real tools. Versions: internal/versions/versions.env.
 # Scripts: scripts/tools (install), scripts/validate (checks). See scripts/validate/README.md.
-include scripts/tools/versions.env
+include internal/versions/versions.env
 
 VALIDATE_ENV = TOOLS_DIR=$(TOOLS_DIR) ENVS="$(ENVS)" GO=$(GO)
 

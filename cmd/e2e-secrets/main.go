@@ -73,7 +73,7 @@ func run(args []string) error {
 	if err != nil {
 		return fmt.Errorf("--outputs: %w", err)
 	}
-	stack := filepath.Join(*stacks, "supabase-"+*env, "cdk.tf.json")
+	stack := filepath.Join(*stacks, config.StackName(*env), "cdk.tf.json")
 	if _, err := os.Stat(stack); errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("%s missing (run: make synth)", stack)
 	}

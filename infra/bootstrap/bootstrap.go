@@ -23,11 +23,32 @@ import (
 
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/infra/storage"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 )
 
 // StackName is the bootstrap stack's name.
 const StackName = "supabase-bootstrap"
+
+// RetainedBuckets are the backups buckets of the environments that keep
+// them on destroy: the deployer role may not delete them.
+func RetainedBuckets(b config.BootstrapConfig) []string {
+	var out []string
+	for _, prefix := range b.RetainedBackupPrefixes() {
+		out = append(out, storage.BackupBucketName(prefix, b.AccountID))
+	}
+	return out
+}
+
+// DeployerScope is what the deployer policy is scoped to.
+func DeployerScope(b config.BootstrapConfig) deployer.Scope {
+	return deployer.Scope{Region: b.Region, AccountID: b.AccountID, Prefix: b.Prefix, StateBucket: b.StateBucket, RetainedBuckets: RetainedBuckets(b)}
+}
+
+// BoundaryScope is what the roles' permissions boundary is scoped to.
+func BoundaryScope(b config.BootstrapConfig) deployer.BoundaryScope {
+	return deployer.BoundaryScope{AccountID: b.AccountID, Prefix: b.Prefix, StateBucket: b.StateBucket}
+}
 
 // New builds the bootstrap stack. services are the IAM services the
 // environment stacks use (deployer.Services over their resource types).
@@ -41,7 +62,7 @@ func New(app constructs.Construct, b config.BootstrapConfig, services []string, 
 	awsprovider.NewAwsProvider(st, jsii.String("aws"), &awsprovider.AwsProviderConfig{
 		Region:            jsii.String(b.Region),
 		AllowedAccountIds: jsii.Strings(b.AccountID),
-		DefaultTags:       &[]*awsprovider.AwsProviderDefaultTags{{Tags: &map[string]*string{"Project": jsii.String(b.Prefix), "ManagedBy": jsii.String("supabase-eks")}}},
+		DefaultTags:       &[]*awsprovider.AwsProviderDefaultTags{{Tags: &map[string]*string{config.ProjectTag: jsii.String(b.Prefix), "ManagedBy": jsii.String("supabase-eks")}}},
 	})
 
 	// State holds every resource attribute (never secret values, but ARNs,
@@ -109,10 +130,10 @@ func New(app constructs.Construct, b config.BootstrapConfig, services []string, 
 	boundary := iampolicy.NewIamPolicy(st, jsii.String("boundary"), &iampolicy.IamPolicyConfig{
 		Name:        jsii.String(deployer.BoundaryName(b.Prefix)),
 		Description: jsii.String("Permissions boundary of every role the environment stacks create: no IAM, no key destruction"),
-		Policy:      jsii.String(deployer.Boundary().JSON()),
+		Policy:      jsii.String(deployer.Boundary(BoundaryScope(b)).JSON()),
 	})
 	cdktf.NewTerraformOutput(st, jsii.String("boundary_policy_arn"), &cdktf.TerraformOutputConfig{Value: boundary.Arn(), Description: jsii.String("Permissions boundary the environment stacks' roles carry.")})
-	doc := deployer.Policy(services, deployer.Scope{Region: b.Region, AccountID: b.AccountID, Prefix: b.Prefix, StateBucket: b.StateBucket})
+	doc := deployer.Policy(services, DeployerScope(b))
 	pol := iampolicy.NewIamPolicy(st, jsii.String("deployer-policy"), &iampolicy.IamPolicyConfig{
 		Name:        jsii.String(deployer.RoleName(b.Prefix)),
 		Description: jsii.String(fmt.Sprintf("Generated from the resource types of the environment stacks (%d services)", len(services))),

@@ -88,6 +88,14 @@ func TestBootstrapStack(t *testing.T) {
 	if deployerPolicy == nil || boundary == nil || len(doc.Resource["aws_iam_policy"]) != 2 {
 		t.Fatalf("want the deployer policy and the boundary, got %d policies", len(doc.Resource["aws_iam_policy"]))
 	}
+	// `make deployer-policy` prints these documents from the same code
+	// (infra -print-policy): they must be what the stack creates.
+	if got, want := deployerPolicy["policy"], deployer.Policy(deployer.AllServices(), DeployerScope(b)).JSON(); got != want {
+		t.Errorf("the stack's deployer policy is not the one `make deployer-policy` prints")
+	}
+	if got, want := boundary["policy"], deployer.Boundary(BoundaryScope(b)).JSON(); got != want {
+		t.Errorf("the stack's boundary is not the one `make deployer-policy POLICY=boundary` prints")
+	}
 	pol, err := policy.Parse(deployerPolicy["policy"].(string))
 	if err != nil {
 		t.Fatal(err)

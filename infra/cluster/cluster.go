@@ -67,6 +67,10 @@ type Cluster struct {
 // (EKS's own naming); with name "<prefix>-*" it is the deployer's pattern.
 func LogGroupName(name string) string { return "/aws/eks/" + name + "/cluster" }
 
+// ContainerInsightsLogGroup is the prefix of the log groups the CloudWatch
+// observability add-on writes for the cluster called name (AWS's naming).
+func ContainerInsightsLogGroup(name string) string { return "/aws/containerinsights/" + name }
+
 // New builds the control plane and node groups.
 func New(scope constructs.Construct, id string, p Props) *Cluster {
 	c := constructs.NewConstruct(scope, jsii.String(id))
@@ -80,6 +84,13 @@ func New(scope constructs.Construct, id string, p Props) *Cluster {
 	clusterPolicy := iamrolepolicyattachment.NewIamRolePolicyAttachment(c, jsii.String("cluster-policy"), &iamrolepolicyattachment.IamRolePolicyAttachmentConfig{
 		Role:      clusterRole.Name(),
 		PolicyArn: jsii.String("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"),
+	})
+	// The VPC resource controller (run by EKS with the cluster role) gives
+	// the database clients' pods their own network interfaces carrying the
+	// database's client security group.
+	podENIPolicy := iamrolepolicyattachment.NewIamRolePolicyAttachment(c, jsii.String("cluster-pod-eni-policy"), &iamrolepolicyattachment.IamRolePolicyAttachmentConfig{
+		Role:      clusterRole.Name(),
+		PolicyArn: jsii.String("arn:aws:iam::aws:policy/AmazonEKSVPCResourceController"),
 	})
 
 	// EKS creates this group on first log write without retention or
@@ -120,7 +131,7 @@ func New(scope constructs.Construct, id string, p Props) *Cluster {
 			IpFamily:        jsii.String("ipv4"),
 		},
 		UpgradePolicy: &ekscluster.EksClusterUpgradePolicy{SupportType: jsii.String("STANDARD")},
-		DependsOn:     &[]cdktf.ITerraformDependable{clusterPolicy, logGroup},
+		DependsOn:     &[]cdktf.ITerraformDependable{clusterPolicy, podENIPolicy, logGroup},
 	})
 
 	issuer := cluster.Identity().Get(jsii.Number(0)).Oidc().Get(jsii.Number(0)).Issuer()
@@ -287,12 +298,28 @@ type AddonsProps struct {
 	ContainerInsights bool
 }
 
+// VPCCNIConfiguration is the vpc-cni add-on's configuration (the keys of
+// the aws-vpc-cni chart's values):
+//   - enableNetworkPolicy: without it the CNI ignores NetworkPolicy objects,
+//     and the namespace's default-deny would be decoration.
+//   - ENABLE_POD_ENI: security groups for pods; the database clients get
+//     a branch interface carrying the group RDS admits.
+//   - POD_SECURITY_GROUP_ENFORCING_MODE=standard: such a pod behaves like
+//     any other (NetworkPolicies, same-node traffic, kubelet) except that
+//     other hosts see its own groups; strict would also force its traffic
+//     to the cluster's own pods and DNS through those groups.
+//   - DISABLE_TCP_EARLY_DEMUX on the init container: the kubelet's TCP
+//     probes reach pods on branch interfaces (the CNI's documented need).
+var VPCCNIConfiguration = map[string]any{
+	"enableNetworkPolicy": "true",
+	"env":                 map[string]string{"ENABLE_POD_ENI": "true", "POD_SECURITY_GROUP_ENFORCING_MODE": "standard"},
+	"init":                map[string]any{"env": map[string]string{"DISABLE_TCP_EARLY_DEMUX": "true"}},
+}
+
 // NewAddons installs the managed add-ons once their IRSA roles exist.
 func NewAddons(scope constructs.Construct, id string, p AddonsProps) {
 	c := constructs.NewConstruct(scope, jsii.String(id))
-	// Without enableNetworkPolicy the VPC CNI ignores NetworkPolicy objects,
-	// and the namespace's default-deny would be decoration.
-	cniConfig, _ := json.Marshal(map[string]any{"enableNetworkPolicy": "true"})
+	cniConfig, _ := json.Marshal(VPCCNIConfiguration)
 	type addon struct {
 		name    string
 		roleARN *string

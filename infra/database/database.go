@@ -36,10 +36,7 @@ type Props struct {
 	Config                 config.DatabaseConfig
 	VpcID                  *string
 	DatabaseSubnetIDs      []*string
-	// ClientSecurityGroupID is the only source admitted on 5432 (the EKS
-	// cluster security group every node and pod carries).
-	ClientSecurityGroupID *string
-	KMSKeyARN             *string
+	KMSKeyARN              *string
 	// LogRetentionDays keeps the exported PostgreSQL logs this long.
 	LogRetentionDays int
 }
@@ -54,10 +51,13 @@ type Database struct {
 	Host            *string
 	MasterSecretARN *string
 	Identifier      string
+	// ClientSecurityGroupID is the group the database clients' pods must
+	// carry: the only source the instance admits on its port.
+	ClientSecurityGroupID *string
 }
 
 // Parameters returns the parameter group settings. Each one is here for a
-// Supabase component or for safety; see SUPABASE.md.
+// Supabase component or for safety; each says which beside it.
 func Parameters(cfg config.DatabaseConfig) map[string]string {
 	return map[string]string{
 		// Realtime streams changes through logical replication.
@@ -109,17 +109,28 @@ func New(scope constructs.Construct, id string, p Props) *Database {
 
 	sg := securitygroup.NewSecurityGroup(c, jsii.String("sg"), &securitygroup.SecurityGroupConfig{
 		Name:        jsii.String(p.Name + "-rds"),
-		Description: jsii.String("PostgreSQL from the EKS cluster only"),
+		Description: jsii.String("PostgreSQL from the Supabase database clients only"),
 		VpcId:       p.VpcID,
 		Tags:        &map[string]*string{"Name": jsii.String(p.Name + "-rds")},
 	})
-	vpcsecuritygroupingressrule.NewVpcSecurityGroupIngressRule(c, jsii.String("from-cluster"), &vpcsecuritygroupingressrule.VpcSecurityGroupIngressRuleConfig{
+	// The pods that talk to PostgreSQL get this group as well as the
+	// cluster's (security groups for pods, a SecurityGroupPolicy in dist/);
+	// the instance admits it alone, so no other pod of the cluster, and no
+	// node, reaches 5432. It needs no rules of its own: the pods keep the
+	// cluster group for everything else.
+	clients := securitygroup.NewSecurityGroup(c, jsii.String("clients"), &securitygroup.SecurityGroupConfig{
+		Name:        jsii.String(ClientSecurityGroupName(p.Name)),
+		Description: jsii.String("Supabase pods allowed to reach PostgreSQL (security groups for pods)"),
+		VpcId:       p.VpcID,
+		Tags:        &map[string]*string{"Name": jsii.String(ClientSecurityGroupName(p.Name))},
+	})
+	vpcsecuritygroupingressrule.NewVpcSecurityGroupIngressRule(c, jsii.String("from-clients"), &vpcsecuritygroupingressrule.VpcSecurityGroupIngressRuleConfig{
 		SecurityGroupId:           sg.Id(),
-		Description:               jsii.String("PostgreSQL from EKS nodes and pods"),
+		Description:               jsii.String("PostgreSQL from the Supabase database clients"),
 		IpProtocol:                jsii.String("tcp"),
 		FromPort:                  jsii.Number(Port),
 		ToPort:                    jsii.Number(Port),
-		ReferencedSecurityGroupId: p.ClientSecurityGroupID,
+		ReferencedSecurityGroupId: clients.Id(),
 	})
 
 	monitoring := iamrole.NewIamRole(c, jsii.String("monitoring-role"), &iamrole.IamRoleConfig{
@@ -191,10 +202,11 @@ func New(scope constructs.Construct, id string, p Props) *Database {
 	}
 	db := dbinstance.NewDbInstance(c, jsii.String("instance"), instanceCfg)
 	return &Database{
-		Instance:        db,
-		Host:            db.Address(),
-		MasterSecretARN: db.MasterUserSecret().Get(jsii.Number(0)).SecretArn(),
-		Identifier:      p.Name,
+		Instance:              db,
+		Host:                  db.Address(),
+		MasterSecretARN:       db.MasterUserSecret().Get(jsii.Number(0)).SecretArn(),
+		Identifier:            p.Name,
+		ClientSecurityGroupID: clients.Id(),
 	}
 }
 
@@ -219,6 +231,14 @@ func MaxConnections(class string) int {
 	}
 	return n
 }
+
+// ClientSecurityGroupName is the security group the database clients' pods
+// carry, the only source the instance admits.
+func ClientSecurityGroupName(name string) string { return name + "-db-clients" }
+
+// EnhancedMonitoringLogGroup is the log group RDS enhanced monitoring writes
+// to, one per region for every instance (AWS's naming).
+const EnhancedMonitoringLogGroup = "RDSOSMetrics"
 
 // LogGroupName is where RDS exports log kind of the instance called name
 // (RDS's own naming); with "<prefix>-*" and "*" it is the deployer's pattern.

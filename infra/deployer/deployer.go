@@ -7,11 +7,14 @@ package deployer
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/supabase-eks/supabase-eks/infra/cluster"
 	"github.com/supabase-eks/supabase-eks/infra/database"
+	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/network"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/internal/config"
 )
 
 // ManagedPolicies are the AWS-managed policies the environment stacks
@@ -20,6 +23,7 @@ import (
 var ManagedPolicies = []string{
 	"arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
 	"arn:aws:iam::aws:policy/AmazonEKSClusterPolicy",
+	"arn:aws:iam::aws:policy/AmazonEKSVPCResourceController",
 	"arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
 	"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
 	"arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",
@@ -41,16 +45,89 @@ func BoundaryARN(accountID, prefix string) string {
 	return fmt.Sprintf("arn:aws:iam::%s:policy/%s", accountID, BoundaryName(prefix))
 }
 
-// Boundary is the permissions boundary's document: whatever a role's own
-// policy grants, except changing identities or policies (no role the
-// deployer creates can create or edit principals, policies or trust, or
-// pass roles, so creating roles is no way around the deployer's limits),
-// the organization and account, and destroying or re-keying KMS keys.
-// IAM reads and service-linked roles stay possible: the load balancer
-// controller and EKS use them.
-func Boundary() policy.Document {
-	return policy.New(
-		policy.Allow("WhatTheRolesOwnPolicyGrants", []string{"*"}, []string{"*"}),
+// BoundaryScope names what the boundary confines the project's roles to.
+type BoundaryScope struct {
+	AccountID string
+	// Prefix is the project's resource-name prefix ("supabase"), also the
+	// value of the Project tag every resource of the project carries.
+	Prefix string
+	// StateBucket is out of reach of every role: only the deployer and the
+	// operators touch the Terraform state.
+	StateBucket string
+}
+
+// ProjectTag is the tag key by which the project's KMS keys are known
+// (config validates every environment sets it to the project's name).
+const ProjectTag = config.ProjectTag
+
+// Boundary is the permissions boundary's document. A role's effective
+// rights are its own policy intersected with this, so it is written as what
+// the project's roles need, scoped to the project, and no more: a role the
+// deployer creates with a broad inline policy and a trust naming the
+// deployer reaches only what the project's own roles already reach.
+//
+//   - Data services by name or tag: the project's secrets (and RDS-managed
+//     master secrets, whose values need the project key: a foreign RDS
+//     secret stays sealed), the project's buckets but never the state
+//     bucket, the project's KMS keys by tag (plus the AWS-managed EBS key
+//     through EC2, for the CSI driver's volumes), the project's log groups.
+//   - The load balancer controller's and cluster autoscaler's rights on
+//     resources carrying the project's clusters' names or ownership tags.
+//   - Node and network plumbing the AWS-managed policies grant (EC2, ECR
+//     pulls, EKS reads, metrics, X-Ray): EC2 is as wide as the deployer's
+//     own EC2 rights, so nothing is gained by going through a role.
+//
+// Denied whatever a role's policy says: identity and policy changes,
+// passing roles, assuming other roles (no chaining into roles that trust
+// the account), organization and account changes, key destruction.
+func Boundary(s BoundaryScope) policy.Document {
+	acct := s.AccountID
+	project := s.Prefix + "-*"
+	anywhere := func(svc, res string) string { return fmt.Sprintf("arn:aws:%s:*:%s:%s", svc, acct, res) }
+	var logGroups []string
+	for _, g := range []string{
+		cluster.LogGroupName(project), network.FlowLogGroupName(project), database.LogGroupName(project, "*"),
+		cluster.ContainerInsightsLogGroup(project) + "/*", database.EnhancedMonitoringLogGroup,
+	} {
+		logGroups = append(logGroups, anywhere("logs", "log-group:"+g), anywhere("logs", "log-group:"+g+":*"))
+	}
+	lbc := projectWide(identity.LoadBalancerControllerPolicy("*", acct, project))
+	st := []policy.Statement{
+		policy.Allow("NodeAndNetworkPlumbing", []string{
+			"ec2:*", "autoscaling:Describe*", "eks:Describe*", "eks:List*", "eks-auth:AssumeRoleForPodIdentity",
+			"ecr:GetAuthorizationToken", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability", "ecr:BatchImportUpstreamImage",
+			"cloudwatch:PutMetricData", "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSampling*",
+			"elasticloadbalancing:Describe*", "tag:GetResources",
+			"acm:ListCertificates", "acm:DescribeCertificate", "cognito-idp:DescribeUserPoolClient",
+			"iam:Get*", "iam:List*", "iam:CreateServiceLinkedRole",
+			"wafv2:Get*", "wafv2:List*", "waf-regional:Get*", "shield:GetSubscriptionState", "shield:DescribeProtection",
+		}, []string{"*"}),
+		// The CloudWatch agent reads its configuration from these parameters.
+		policy.Allow("CloudWatchAgentConfiguration", []string{"ssm:GetParameter", "ssm:GetParameters"}, []string{anywhere("ssm", "parameter/AmazonCloudWatch-*")}),
+		policy.Allow("ProjectLogGroups", []string{"logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:PutRetentionPolicy",
+			"logs:DescribeLogStreams", "logs:GetLogEvents"}, logGroups),
+		policy.Allow("FindLogGroups", []string{"logs:DescribeLogGroups"}, []string{"*"}),
+		policy.Allow("ProjectSecrets", []string{"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:ListSecretVersionIds"},
+			[]string{anywhere("secretsmanager", "secret:"+project), anywhere("secretsmanager", "secret:rds!*")}),
+		policy.Allow("ProjectBuckets", []string{"s3:ListBucket", "s3:ListBucketVersions", "s3:ListBucketMultipartUploads", "s3:GetBucketLocation",
+			"s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"},
+			[]string{"arn:aws:s3:::" + project, "arn:aws:s3:::" + project + "/*"}),
+		{Sid: "ProjectKeys", Effect: "Allow", Action: kmsUse, Resource: []string{anywhere("kms", "key/*")},
+			Condition: map[string]map[string]any{"StringEquals": {"aws:ResourceTag/" + ProjectTag: s.Prefix}}},
+		// PVCs use the AWS-managed EBS key; EC2 calls KMS for the CSI driver.
+		{Sid: "AWSManagedEBSKeyThroughEC2", Effect: "Allow", Action: kmsUse, Resource: []string{anywhere("kms", "key/*")},
+			Condition: map[string]map[string]any{"ForAnyValue:StringEquals": {"kms:ResourceAliases": "alias/aws/ebs"}, "StringLike": {"kms:ViaService": "ec2.*.amazonaws.com"}}},
+		// Node groups' Auto Scaling groups carry their cluster's name.
+		{Sid: "ScaleTheProjectsNodeGroups", Effect: "Allow", Action: []string{"autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"},
+			Resource: []string{"*"}, Condition: map[string]map[string]any{"StringLike": {"aws:ResourceTag/" + NodeGroupClusterTag: project}}},
+	}
+	for i, l := range lbc.Statement {
+		if l.Effect == "Allow" {
+			l.Sid = fmt.Sprintf("LoadBalancerController%d", i)
+			st = append(st, l)
+		}
+	}
+	st = append(st,
 		policy.Statement{Sid: "NoIdentityChanges", Effect: "Deny", Action: []string{
 			"iam:CreateRole", "iam:CreateUser", "iam:CreateGroup", "iam:CreatePolicy", "iam:CreatePolicyVersion",
 			"iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:CreateInstanceProfile", "iam:CreateOpenIDConnectProvider", "iam:CreateSAMLProvider",
@@ -58,8 +135,64 @@ func Boundary() policy.Document {
 			"iam:PassRole", "iam:Tag*", "iam:Untag*", "iam:Upload*",
 			"organizations:*", "account:*",
 		}, Resource: []string{"*"}},
+		policy.Statement{Sid: "NoRoleChaining", Effect: "Deny", Action: []string{"sts:AssumeRole", "sts:AssumeRoleWithSAML"}, Resource: []string{"*"}},
 		policy.Statement{Sid: "NoKeyDestruction", Effect: "Deny", Action: []string{"kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:PutKeyPolicy"}, Resource: []string{"*"}},
+		policy.Statement{Sid: "NeverTheState", Effect: "Deny", Action: []string{"s3:*"}, Resource: []string{"arn:aws:s3:::" + s.StateBucket, "arn:aws:s3:::" + s.StateBucket + "/*"}},
 	)
+	return policy.New(st...)
+}
+
+// kmsUse are the key operations the project's roles and the services acting
+// for them (Secrets Manager, S3, EKS, EC2) perform.
+var kmsUse = []string{"kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*", "kms:DescribeKey", "kms:CreateGrant", "kms:ListGrants", "kms:RetireGrant"}
+
+// ec2NeverNeeded are EC2 calls no step of the deploy makes (node
+// instances are terminated by EKS and Auto Scaling, volumes made by
+// the CSI driver): denied, so the deployer cannot stop another team's
+// instances, share snapshots or images, or peer a foreign VPC.
+var ec2NeverNeeded = []string{
+	"ec2:TerminateInstances", "ec2:StopInstances", "ec2:ModifyInstanceAttribute", "ec2:GetPasswordData",
+	"ec2:ModifySnapshotAttribute", "ec2:ModifyImageAttribute", "ec2:CreateSnapshot", "ec2:CreateSnapshots", "ec2:DeleteSnapshot",
+	"ec2:DeleteVolume", "ec2:DetachVolume", "ec2:AttachVolume",
+	"ec2:CreateVpcPeeringConnection", "ec2:AcceptVpcPeeringConnection", "ec2:ModifyVpcEndpointServicePermissions",
+	"ec2:SendSerialConsoleSSHPublicKey",
+}
+
+// NodeGroupClusterTag is the tag EKS puts on a managed node group's Auto
+// Scaling group, naming the cluster.
+const NodeGroupClusterTag = "eks:cluster-name"
+
+// projectWide turns a policy written for one cluster into one for every
+// cluster of the project: conditions whose value carries a wildcard become
+// Like comparisons.
+func projectWide(d policy.Document) policy.Document {
+	out := policy.Document{Version: d.Version}
+	for _, st := range d.Statement {
+		cond := map[string]map[string]any{}
+		for op, kv := range st.Condition {
+			for k, v := range kv {
+				target := op
+				if strings.Contains(fmt.Sprint(v), "*") {
+					switch op {
+					case "StringEquals":
+						target = "StringLike"
+					case "ArnEquals":
+						target = "ArnLike"
+					}
+				}
+				if cond[target] == nil {
+					cond[target] = map[string]any{}
+				}
+				cond[target][k] = v
+			}
+		}
+		if len(cond) == 0 {
+			cond = nil
+		}
+		st.Condition = cond
+		out.Statement = append(out.Statement, st)
+	}
+	return out
 }
 
 // RoleName is the deployer role the bootstrap stack creates.
@@ -122,6 +255,10 @@ type Scope struct {
 	Prefix string
 	// StateBucket and LockTable-free state: the S3 backend with use_lockfile.
 	StateBucket string
+	// RetainedBuckets are buckets whose data must outlive the deployer's
+	// mistakes (prod's backups): it may neither delete them, their objects
+	// or their policy, nor change their ACLs.
+	RetainedBuckets []string
 }
 
 // Policy renders the deployer policy for the given services. Services whose
@@ -153,11 +290,51 @@ func Policy(services []string, s Scope) policy.Document {
 			"s3:PutBucket*", "s3:DeleteBucket*", "s3:PutLifecycleConfiguration", "s3:PutEncryptionConfiguration",
 			"s3:PutReplicationConfiguration", "s3:PutAccelerateConfiguration",
 		}, Resource: []string{"arn:aws:s3:::" + s.StateBucket}})
-	// Region-scoped services: their create APIs take no name we could match on.
-	for _, svc := range []string{"ec2", "eks", "rds", "autoscaling", "kms"} {
-		if has[svc] {
-			st = append(st, policy.Statement{Sid: "Manage" + svc, Effect: "Allow", Action: []string{svc + ":*"}, Resource: []string{"*"}, Condition: inRegion})
+	project := s.Prefix + "-*"
+	// EC2's create calls touch resources the project does not tag (the
+	// EKS-made cluster security group, AMIs, ENIs), so EC2 stays limited to
+	// the region; what `make deploy` never calls is denied outright.
+	if has["ec2"] {
+		st = append(st, policy.Statement{Sid: "Manageec2", Effect: "Allow", Action: []string{"ec2:*"}, Resource: []string{"*"}, Condition: inRegion},
+			policy.Statement{Sid: "NoEC2CallsTheDeployNeverMakes", Effect: "Deny", Action: ec2NeverNeeded, Resource: []string{"*"}})
+	}
+	// EKS ARNs carry the cluster's name: clusters, node groups, add-ons and
+	// access entries of the project's clusters only.
+	if has["eks"] {
+		var res []string
+		for _, kind := range []string{"cluster/", "nodegroup/", "addon/", "access-entry/", "podidentityassociation/", "identityproviderconfig/"} {
+			res = append(res, arn("eks", kind+project))
 		}
+		st = append(st, policy.Allow("ManageProjectClusters", []string{"eks:*"}, res),
+			policy.Statement{Sid: "FindClustersAndAddonVersions", Effect: "Allow", Action: []string{"eks:List*", "eks:DescribeAddonVersions", "eks:DescribeAddonConfiguration", "eks:DescribeClusterVersions"},
+				Resource: []string{"*"}, Condition: inRegion})
+	}
+	// RDS ARNs carry names too; the default option group is read, never
+	// changed. Snapshots are never shared: no call of the deploy shares one.
+	if has["rds"] {
+		st = append(st, policy.Allow("ManageProjectDatabases", []string{"rds:*"}, []string{
+			arn("rds", "db:"+project), arn("rds", "subgrp:"+project), arn("rds", "pg:"+project), arn("rds", "es:"+project),
+			arn("rds", "snapshot:"+project), arn("rds", "og:default:*"),
+		}), policy.Statement{Sid: "DescribeDatabases", Effect: "Allow", Action: []string{"rds:Describe*", "rds:ListTagsForResource"}, Resource: []string{"*"}, Condition: inRegion},
+			policy.Statement{Sid: "NeverShareSnapshots", Effect: "Deny", Action: []string{"rds:ModifyDBSnapshotAttribute", "rds:ModifyDBClusterSnapshotAttribute"}, Resource: []string{"*"}})
+	}
+	// Node groups' Auto Scaling groups are EKS's; the deploy only tags them
+	// (Cluster Autoscaler's scale-from-zero hints), and only the project's.
+	if has["autoscaling"] {
+		st = append(st, policy.Statement{Sid: "TagProjectNodeGroups", Effect: "Allow", Action: []string{"autoscaling:CreateOrUpdateTags", "autoscaling:DeleteTags"},
+			Resource: []string{"*"}, Condition: map[string]map[string]any{"StringLike": {"aws:ResourceTag/" + NodeGroupClusterTag: project}}},
+			policy.Statement{Sid: "DescribeAutoScaling", Effect: "Allow", Action: []string{"autoscaling:Describe*"}, Resource: []string{"*"}, Condition: inRegion})
+	}
+	// Key ARNs carry no name: keys are the project's by their Project tag,
+	// set when Terraform creates them (default tags).
+	if has["kms"] {
+		projectTagged := map[string]map[string]any{"StringEquals": {"aws:ResourceTag/" + ProjectTag: s.Prefix}}
+		st = append(st,
+			policy.Statement{Sid: "CreateProjectKeys", Effect: "Allow", Action: []string{"kms:CreateKey", "kms:TagResource"}, Resource: []string{"*"},
+				Condition: map[string]map[string]any{"StringEquals": {"aws:RequestTag/" + ProjectTag: s.Prefix, "aws:RequestedRegion": s.Region}}},
+			policy.Statement{Sid: "ManageProjectKeys", Effect: "Allow", Action: []string{"kms:*"}, Resource: []string{arn("kms", "key/*")}, Condition: projectTagged},
+			policy.Allow("ManageProjectAliases", []string{"kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias"}, []string{arn("kms", "alias/"+project)}),
+			policy.Statement{Sid: "ListKeys", Effect: "Allow", Action: []string{"kms:ListAliases", "kms:ListKeys"}, Resource: []string{"*"}, Condition: inRegion})
 	}
 	if has["iam"] {
 		projectRoles := []string{fmt.Sprintf("arn:aws:iam::%s:role/%s-*", s.AccountID, s.Prefix)}
@@ -208,6 +385,15 @@ func Policy(services []string, s Scope) policy.Document {
 			"s3:GetReplicationConfiguration", "s3:GetEncryptionConfiguration", "s3:PutEncryptionConfiguration",
 			"s3:DeleteObject", "s3:DeleteObjectVersion",
 		}, []string{"arn:aws:s3:::" + s.Prefix + "-*", "arn:aws:s3:::" + s.Prefix + "-*/*"}))
+	}
+	if len(s.RetainedBuckets) > 0 {
+		var res []string
+		for _, b := range s.RetainedBuckets {
+			res = append(res, "arn:aws:s3:::"+b, "arn:aws:s3:::"+b+"/*")
+		}
+		st = append(st, policy.Statement{Sid: "NeverDestroyRetainedBuckets", Effect: "Deny", Action: []string{
+			"s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutBucketAcl", "s3:PutObjectAcl",
+		}, Resource: res})
 	}
 	if has["secretsmanager"] {
 		st = append(st, policy.Allow("ManageProjectSecrets", []string{

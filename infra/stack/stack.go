@@ -90,10 +90,11 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	buckets := storage.New(st, "storage", storage.Props{
 		Name: name, AccountID: env.AccountID, KMSKeyARN: sec.KeyARN,
 		NoncurrentVersionDays: 30, BackupExpirationDays: 35, ForceDestroy: !env.IsProd(),
+		RetainBackups: env.Database.RetainBackupsOnDestroy,
 	})
 	db := database.New(st, "database", database.Props{
 		Name: name, Config: env.Database, VpcID: net.VpcID, DatabaseSubnetIDs: net.DatabaseSubnetIDs,
-		ClientSecurityGroupID: eks.SecurityGroupID, KMSKeyARN: sec.KeyARN, LogRetentionDays: env.Cluster.LogRetentionDays,
+		KMSKeyARN: sec.KeyARN, LogRetentionDays: env.Cluster.LogRetentionDays,
 		PermissionsBoundaryARN: boundary,
 	})
 	secretARNs := []*string{db.MasterSecretARN}
@@ -120,8 +121,9 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	out := outputs.Outputs{
 		Environment: env.Name, Region: env.Region, AccountID: env.AccountID,
 		ClusterName: name, ClusterEndpoint: *eks.Endpoint, ClusterOIDCIssuerURL: *eks.IssuerURL,
-		KubernetesVersion: env.Cluster.KubernetesVersion,
-		VpcID:             *net.VpcID, VpcCIDR: net.VpcCIDR,
+		KubernetesVersion:      env.Cluster.KubernetesVersion,
+		ClusterSecurityGroupID: *eks.SecurityGroupID, DBClientSecurityGroupID: *db.ClientSecurityGroupID,
+		VpcID: *net.VpcID, VpcCIDR: net.VpcCIDR,
 		PublicSubnetCIDRs: plan.Public, PrivateSubnetCIDRs: plan.Private, DatabaseSubnetCIDRs: plan.Database,
 		DBHost: *db.Host, DBPort: database.Port, DBName: env.Database.DatabaseName,
 		DBMasterUsername: env.Database.MasterUsername, DBMasterSecretARN: *db.MasterSecretARN,

@@ -30,6 +30,11 @@ type Props struct {
 	BackupExpirationDays int
 	// ForceDestroy lets `terraform destroy` empty the buckets (dev only).
 	ForceDestroy bool
+	// RetainBackups marks the backups bucket and its configuration
+	// prevent_destroy: `make destroy` takes them out of the state, so the
+	// dumps, their encryption and their public access block outlive the
+	// stack (the deployer role may not delete them either).
+	RetainBackups bool
 }
 
 // Storage exposes the buckets.
@@ -42,25 +47,38 @@ type Storage struct {
 	BackupPrefix string
 }
 
+// StorageBucketName is Supabase Storage's bucket of the environment whose
+// resource prefix is name; the account id makes it globally unique.
+func StorageBucketName(name, accountID string) string { return name + "-storage-" + accountID }
+
+// BackupBucketName is the pg_dump bucket's name.
+func BackupBucketName(name, accountID string) string { return name + "-backups-" + accountID }
+
 // New creates both buckets.
 func New(scope constructs.Construct, id string, p Props) *Storage {
 	c := constructs.NewConstruct(scope, jsii.String(id))
 	s := &Storage{
-		StorageBucket: p.Name + "-storage-" + p.AccountID,
-		BackupBucket:  p.Name + "-backups-" + p.AccountID,
+		StorageBucket: StorageBucketName(p.Name, p.AccountID),
+		BackupBucket:  BackupBucketName(p.Name, p.AccountID),
 		BackupPrefix:  "pg_dump/",
 	}
-	s.StorageBucketARN = bucket(c, "storage", s.StorageBucket, p, 0)
-	s.BackupBucketARN = bucket(c, "backups", s.BackupBucket, p, p.BackupExpirationDays)
+	s.StorageBucketARN = bucket(c, "storage", s.StorageBucket, p, 0, false)
+	s.BackupBucketARN = bucket(c, "backups", s.BackupBucket, p, p.BackupExpirationDays, p.RetainBackups)
 	return s
 }
 
-func bucket(c constructs.Construct, id, name string, p Props, expireDays int) *string {
+func bucket(c constructs.Construct, id, name string, p Props, expireDays int, retain bool) *string {
+	var lifecycle *cdktf.TerraformResourceLifecycle
+	if retain {
+		lifecycle = &cdktf.TerraformResourceLifecycle{PreventDestroy: jsii.Bool(true)}
+	}
 	b := s3bucket.NewS3Bucket(c, jsii.String(id), &s3bucket.S3BucketConfig{
 		Bucket:       jsii.String(name),
-		ForceDestroy: jsii.Bool(p.ForceDestroy),
+		ForceDestroy: jsii.Bool(p.ForceDestroy && !retain),
+		Lifecycle:    lifecycle,
 	})
 	pab := s3bucketpublicaccessblock.NewS3BucketPublicAccessBlock(c, jsii.String(id+"-public-access-block"), &s3bucketpublicaccessblock.S3BucketPublicAccessBlockConfig{
+		Lifecycle:             lifecycle,
 		Bucket:                b.Id(),
 		BlockPublicAcls:       jsii.Bool(true),
 		BlockPublicPolicy:     jsii.Bool(true),
@@ -68,15 +86,18 @@ func bucket(c constructs.Construct, id, name string, p Props, expireDays int) *s
 		RestrictPublicBuckets: jsii.Bool(true),
 	})
 	s3bucketownershipcontrols.NewS3BucketOwnershipControls(c, jsii.String(id+"-ownership"), &s3bucketownershipcontrols.S3BucketOwnershipControlsConfig{
-		Bucket: b.Id(),
-		Rule:   &s3bucketownershipcontrols.S3BucketOwnershipControlsRule{ObjectOwnership: jsii.String("BucketOwnerEnforced")},
+		Lifecycle: lifecycle,
+		Bucket:    b.Id(),
+		Rule:      &s3bucketownershipcontrols.S3BucketOwnershipControlsRule{ObjectOwnership: jsii.String("BucketOwnerEnforced")},
 	})
 	versioning := s3bucketversioning.NewS3BucketVersioningA(c, jsii.String(id+"-versioning"), &s3bucketversioning.S3BucketVersioningAConfig{
+		Lifecycle:               lifecycle,
 		Bucket:                  b.Id(),
 		VersioningConfiguration: &s3bucketversioning.S3BucketVersioningVersioningConfiguration{Status: jsii.String("Enabled")},
 	})
 	s3bucketserversideencryptionconfiguration.NewS3BucketServerSideEncryptionConfigurationA(c, jsii.String(id+"-encryption"), &s3bucketserversideencryptionconfiguration.S3BucketServerSideEncryptionConfigurationAConfig{
-		Bucket: b.Id(),
+		Lifecycle: lifecycle,
+		Bucket:    b.Id(),
 		Rule: []*s3bucketserversideencryptionconfiguration.S3BucketServerSideEncryptionConfigurationRuleA{{
 			ApplyServerSideEncryptionByDefault: &s3bucketserversideencryptionconfiguration.S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA{
 				SseAlgorithm:   jsii.String("aws:kms"),
@@ -110,6 +131,7 @@ func bucket(c constructs.Construct, id, name string, p Props, expireDays int) *s
 		})
 	}
 	s3bucketlifecycleconfiguration.NewS3BucketLifecycleConfiguration(c, jsii.String(id+"-lifecycle"), &s3bucketlifecycleconfiguration.S3BucketLifecycleConfigurationConfig{
+		Lifecycle: lifecycle,
 		Bucket:    b.Id(),
 		Rule:      rules,
 		DependsOn: &[]cdktf.ITerraformDependable{versioning},
@@ -123,8 +145,9 @@ func bucket(c constructs.Construct, id, name string, p Props, expireDays int) *s
 		Condition: map[string]map[string]any{"Bool": {"aws:SecureTransport": "false"}},
 	})
 	s3bucketpolicy.NewS3BucketPolicy(c, jsii.String(id+"-policy"), &s3bucketpolicy.S3BucketPolicyConfig{
-		Bucket: b.Id(),
-		Policy: jsii.String(tlsOnly.JSON()),
+		Lifecycle: lifecycle,
+		Bucket:    b.Id(),
+		Policy:    jsii.String(tlsOnly.JSON()),
 		// A policy write racing the public access block can be rejected as "public".
 		DependsOn: &[]cdktf.ITerraformDependable{pab},
 	})

@@ -33,6 +33,18 @@ func Bootstrap() BootstrapConfig {
 	}
 }
 
+// RetainedBackupPrefixes are the resource prefixes of the environments whose
+// backups outlive a teardown (database.retainBackupsOnDestroy).
+func (b BootstrapConfig) RetainedBackupPrefixes() []string {
+	var out []string
+	for _, name := range Names() {
+		if env := registry[name](); env.Database.RetainBackupsOnDestroy {
+			out = append(out, env.ResourcePrefix())
+		}
+	}
+	return out
+}
+
 // Validate checks the bootstrap configuration and that every environment
 // keeps its state in the bucket it creates.
 func (b BootstrapConfig) Validate() error {

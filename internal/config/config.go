@@ -131,6 +131,11 @@ type DatabaseConfig struct {
 	// final snapshot, the retained automated backups and the backups bucket;
 	// without it they are unreadable 30 days after a teardown.
 	RetainKeyOnDestroy bool
+	// RetainBackupsOnDestroy keeps the pg_dump backups bucket (and its
+	// encryption, public access block and policy) when the stack is
+	// destroyed, like the key, and forbids the deployer role to delete the
+	// bucket, its objects or its policy.
+	RetainBackupsOnDestroy bool
 	// CACertIdentifier is the RDS certificate authority of the instance's
 	// server certificate; clients verify it with the region's bundle
 	// (internal/rdsca), which the deploy's rds-ca step checks against it.
@@ -176,6 +181,11 @@ type ObservabilityConfig struct {
 	AccessLogDays int
 }
 
+// ProjectTag is the tag key whose value must be the project's name on every
+// resource (the provider's default tags): KMS key ARNs carry no name, so the
+// deployer's policy and the roles' boundary recognise the project's keys by it.
+const ProjectTag = "Project"
+
 // Names lists the environments that exist, sorted.
 func Names() []string {
 	names := make([]string, 0, len(registry))
@@ -205,7 +215,15 @@ func Load(name string) (Environment, error) {
 }
 
 // StackName is the CDKTF stack (and Terraform workspace directory) name.
-func (e Environment) StackName() string { return "supabase-" + e.Name }
+func (e Environment) StackName() string { return StackName(e.Name) }
+
+// StackName is the stack name of the environment called env, for callers
+// that have only the name (cdktf.out/stacks/<StackName>/cdk.tf.json).
+func StackName(env string) string { return "supabase-" + env }
+
+// KubeContext is the kubeconfig context the deploy creates for the
+// environment's cluster and every operation uses.
+func (e Environment) KubeContext() string { return "supabase-" + e.Name }
 
 // ResourcePrefix prefixes AWS resource names, e.g. "supabase-dev".
 func (e Environment) ResourcePrefix() string { return e.Project + "-" + e.Name }

@@ -64,6 +64,10 @@ func TestBadInputNamesTheField(t *testing.T) {
 			e.Database.BackupWindow, e.Database.MaintenanceWindow = "00:00-00:30", "sun:23:45-mon:00:15"
 		}},
 		{"final snapshot without its key", "database.retainKeyOnDestroy", Prod, func(e *Environment) { e.Database.RetainKeyOnDestroy = false }},
+		{"burstable nodes cannot carry pod security groups", "cluster.nodeGroups[0].instanceTypes[0]", Prod, func(e *Environment) { e.Cluster.NodeGroups[0].InstanceTypes = []string{"t4g.large"} }},
+		{"project tag missing", "tags.Project", Dev, func(e *Environment) { delete(e.Tags, "Project") }},
+		{"prod backups not retained", "database.retainBackupsOnDestroy", Prod, func(e *Environment) { e.Database.RetainBackupsOnDestroy = false }},
+		{"retained backups without their key", "database.retainKeyOnDestroy", Dev, func(e *Environment) { e.Database.RetainBackupsOnDestroy = true }},
 		{"prod without a web ACL", "domain.createWaf", Prod, func(e *Environment) { e.Domain.CreateWAF = false }},
 		{"two web ACLs", "domain.createWaf", Prod, func(e *Environment) {
 			e.Domain.WAFACLArn = "arn:aws:wafv2:us-east-1:111122223333:regional/webacl/x/00000000-0000-4000-8000-000000000000"

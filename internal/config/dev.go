@@ -32,10 +32,11 @@ func Dev() Environment {
 			LogRetentionDays:   30,
 			NodeGroups: []NodeGroupConfig{{
 				Name: "general",
-				// Spot keeps dev under $200/month; three Graviton types of one
-				// shape (2 vCPU, 4 GiB: Cluster Autoscaler sizes a group by one)
-				// widen the Spot pools, and PDBs ride out interruptions.
-				InstanceTypes: []string{"t4g.medium", "c6g.large", "c7g.large"},
+				// Spot keeps dev cheap; two Graviton types of one shape (2 vCPU,
+				// 4 GiB: Cluster Autoscaler sizes a group by one) widen the Spot
+				// pools, and PDBs ride out interruptions. No t4g: burstable
+				// types have no branch interfaces for pod security groups.
+				InstanceTypes: []string{"c6g.large", "c7g.large"},
 				CapacityType:  "SPOT",
 				MinSize:       2,
 				DesiredSize:   2,

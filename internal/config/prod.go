@@ -53,6 +53,7 @@ func Prod() Environment {
 			MaxSlotWALKeepSizeMB:      16384,
 			MonitoringIntervalSeconds: 30,
 			RetainKeyOnDestroy:        true,
+			RetainBackupsOnDestroy:    true,
 			CACertIdentifier:          "rds-ca-rsa2048-g1",
 		},
 		Domain: DomainConfig{

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/aws/amazon-vpc-resource-controller-k8s/pkg/aws/vpc"
 	"github.com/supabase-eks/supabase-eks/internal/awsname"
 	"github.com/supabase-eks/supabase-eks/internal/elblogs"
 	"github.com/supabase-eks/supabase-eks/internal/pricetable"
@@ -154,6 +155,8 @@ func (e Environment) Validate() error {
 				add(fmt.Sprintf("%s.instanceTypes[%d]", f, j), "%q is not an EC2 instance type", it)
 			} else if !knownEC2[it] {
 				add(fmt.Sprintf("%s.instanceTypes[%d]", f, j), "%q is not in the price table (%s): a typo, or add its price there", it, pricetable.File)
+			} else if lim, ok := vpc.Limits[it]; !ok || !lim.IsTrunkingCompatible {
+				add(fmt.Sprintf("%s.instanceTypes[%d]", f, j), "%q cannot carry pod security groups (no branch network interfaces in the VPC Resource Controller's table): the database clients' pods would never start; use a non-t family such as c7g, m7g", it)
 			}
 		}
 		// Cluster Autoscaler simulates a new node from one shape per group: a
@@ -237,6 +240,12 @@ func (e Environment) Validate() error {
 	if e.IsProd() && (!d.MultiAZ || !d.DeletionProtection || d.SkipFinalSnapshot) {
 		add("database", "prod needs multiAz, deletionProtection and a final snapshot")
 	}
+	if e.IsProd() && !d.RetainBackupsOnDestroy {
+		add("database.retainBackupsOnDestroy", "prod's logical backups must outlive a teardown and the deployer: set it")
+	}
+	if d.RetainBackupsOnDestroy && !d.RetainKeyOnDestroy {
+		add("database.retainKeyOnDestroy", "the retained backups are encrypted with the environment's key: keep it too")
+	}
 	if !d.SkipFinalSnapshot && !d.RetainKeyOnDestroy {
 		add("database.retainKeyOnDestroy", "a final snapshot is kept, but the key that decrypts it would be deleted 30 days after a teardown: set it")
 	}
@@ -309,6 +318,9 @@ func (e Environment) Validate() error {
 	}
 	if e.IsProd() && e.Observability.AlarmEmail == "" {
 		add("observability.alarmEmail", "prod needs someone to notify: alarms and RDS events go to an SNS topic with no other subscriber")
+	}
+	if e.Tags[ProjectTag] != e.Project {
+		add("tags."+ProjectTag, "%q, want the project %q: the deployer and the permissions boundary recognise the project's KMS keys by this tag", e.Tags[ProjectTag], e.Project)
 	}
 	for k := range e.Tags {
 		if strings.HasPrefix(strings.ToLower(k), "aws:") {

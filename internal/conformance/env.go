@@ -8,7 +8,7 @@ import (
 )
 
 // Environment variables that point the harness at its tools. make
-// e2e-runtime sets them from scripts/tools/versions.env; without them the
+// e2e-runtime sets them from internal/versions/versions.env; without them the
 // tests skip, unless EnvRequire=1 (the gate) turns the skip into a failure.
 const (
 	// EnvRDSBinDir holds the PostgreSQL server binaries of the version RDS runs.

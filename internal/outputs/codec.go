@@ -29,6 +29,9 @@ type Field struct {
 }
 
 // Fields lists the contract's outputs in declaration order.
+// securityGroupID is an EC2 security group id.
+var securityGroupID = regexp.MustCompile(`^sg-[0-9a-f]{8,17}$`)
+
 func Fields() []Field {
 	t := reflect.TypeOf(Outputs{})
 	fields := make([]Field, 0, t.NumField())
@@ -183,6 +186,11 @@ func (o *Outputs) Validate() error {
 	}
 	if o.VpcID == "" {
 		bad("vpc_id", "empty")
+	}
+	for name, id := range map[string]string{"cluster_security_group_id": o.ClusterSecurityGroupID, "db_client_security_group_id": o.DBClientSecurityGroupID} {
+		if !securityGroupID.MatchString(id) {
+			bad(name, "%q is not a security group id (sg-...)", id)
+		}
 	}
 	checkCIDR := func(name, c string) {
 		if _, _, err := net.ParseCIDR(c); err != nil {

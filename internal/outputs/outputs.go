@@ -22,6 +22,12 @@ type Outputs struct {
 	ClusterOIDCIssuerURL string `output:"cluster_oidc_issuer_url" doc:"OIDC issuer URL of the cluster (IRSA)."`
 	KubernetesVersion    string `output:"kubernetes_version" doc:"Kubernetes minor version of the control plane."`
 
+	// ClusterSecurityGroupID and DBClientSecurityGroupID are the groups the
+	// database clients' pods carry (a SecurityGroupPolicy): the cluster's,
+	// for everything every pod may do, and the one RDS admits.
+	ClusterSecurityGroupID  string `output:"cluster_security_group_id" doc:"EKS-created cluster security group (every node and pod)."`
+	DBClientSecurityGroupID string `output:"db_client_security_group_id" doc:"Security group of the pods that may reach RDS (security groups for pods); RDS admits only it."`
+
 	VpcID               string   `output:"vpc_id" doc:"VPC id."`
 	VpcCIDR             string   `output:"vpc_cidr" doc:"VPC IPv4 CIDR."`
 	PublicSubnetCIDRs   []string `output:"public_subnet_cidrs" doc:"Public subnet CIDRs (ALB); NetworkPolicies admit the ALB from these."`

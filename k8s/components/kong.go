@@ -27,14 +27,9 @@ const (
 	KongGracePeriodSeconds    = 60
 )
 
-// Kong config names. The declarative config is an External Secrets template
-// without any key, inline in the ExternalSecret that renders it (one
-// spec.target.template.data entry) with the API keys and the dashboard
-// credentials into the Secret Kong mounts. Values are inserted with toJson,
-// which quotes and escapes them, so a key containing / | & " or a newline
-// cannot break the file (sed-based entrypoints broke on those). The template
-// is not a ConfigMap: it names a password field, and a ConfigMap doing that
-// is a secret-in-ConfigMap finding (trivy KSV-0109) whatever the value is.
+// Kong config names: the declarative config is rendered by External Secrets
+// into the Secret Kong mounts (why a template and not a ConfigMap or an
+// entrypoint script: k8s/README.md, "Kong's keys").
 const (
 	KongSecret    = "supabase-kong"
 	KongConfigKey = "kong.yml"

@@ -36,7 +36,7 @@ func (c *Context) Studio() {
 			manifest.SecretEnv("POSTGRES_PASSWORD", secrets.DB, secrets.KeyAdminPassword),
 			manifest.SecretEnv("PG_META_CRYPTO_KEY", secrets.Meta, secrets.KeyCryptoKey),
 			manifest.Env("DEFAULT_ORGANIZATION_NAME", "Default Organization"),
-			manifest.Env("DEFAULT_PROJECT_NAME", "supabase-"+c.Env.Name),
+			manifest.Env("DEFAULT_PROJECT_NAME", c.Env.ResourcePrefix()),
 			manifest.Env("SUPABASE_URL", c.ServiceURL("kong", KongPort, "")),
 			manifest.Env("SUPABASE_PUBLIC_URL", c.PublicURL),
 			manifest.SecretEnv("SUPABASE_ANON_KEY", secrets.JWT, secrets.KeyAnonKey),

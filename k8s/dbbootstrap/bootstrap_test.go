@@ -709,7 +709,7 @@ func TestBootstrapFailures(t *testing.T) {
 		}
 	})
 
-	// The negative test for the twice-apply check (issue 4): SQL with an
+	// The negative test for the twice-apply check: SQL with an
 	// unguarded CREATE ROLE passes once and must fail the second time.
 	t.Run("non-idempotent SQL fails the twice-apply check", func(t *testing.T) {
 		const marker = "\nBEGIN;\n"

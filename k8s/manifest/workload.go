@@ -22,8 +22,9 @@ const (
 	LabelPartOf    = "app.kubernetes.io/part-of"
 	LabelManagedBy = "app.kubernetes.io/managed-by"
 	LabelComponent = "app.kubernetes.io/component"
-	// ReloadAnnotation makes Stakater Reloader roll a Deployment when one of
-	// the listed Secrets or ConfigMaps changes (see k8s/README.md, rotation).
+	// The reload annotations make Stakater Reloader roll a Deployment when
+	// one of the listed Secrets or ConfigMaps changes (k8s/README.md,
+	// "Rotation pickup").
 	ReloadSecretsAnnotation    = "secret.reloader.stakater.com/reload"
 	ReloadConfigMapsAnnotation = "configmap.reloader.stakater.com/reload"
 	// IRSAAnnotation carries the IAM role a service account assumes.

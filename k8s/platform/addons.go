@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/versions"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 )
 
@@ -20,10 +21,17 @@ type Addon struct {
 	Purpose   string
 }
 
-// Add-on chart versions, pinned.
+// Add-on chart versions. External Secrets and the load balancer controller
+// are the releases the gate validates with (internal/versions): their CRDs
+// are what dist/ is checked against, and ESO's controller runs the secrets
+// e2e. Their chart versions equal their release tags.
+var (
+	ExternalSecretsChartVersion   = versions.Chart(versions.ExternalSecrets)
+	LoadBalancerControllerVersion = versions.Chart(versions.LoadBalancerController)
+)
+
+// The other add-ons, pinned here; nothing in the gate runs them.
 const (
-	ExternalSecretsChartVersion   = "0.16.2" // same release as the imported CRDs
-	LoadBalancerControllerVersion = "3.5.0"  // controller v3.5.0
 	ClusterAutoscalerChartVersion = "9.54.0" // cluster-autoscaler 1.35
 	MetricsServerChartVersion     = "3.13.0" // metrics-server 0.8
 	ReloaderChartVersion          = "2.2.12"

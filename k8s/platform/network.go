@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/aws/jsii-runtime-go"
+	"github.com/cdk8s-team/cdk8s-core-go/cdk8s/v2"
+	vpcrc "github.com/supabase-eks/supabase-eks/imports/vpcresourcesk8saws"
+
 	"github.com/supabase-eks/supabase-eks/k8s/components"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	corev1 "k8s.io/api/core/v1"
@@ -80,7 +84,6 @@ func Edges(c *manifest.Context) []Edge {
 		{pod(BackupName), internet, []int{443}},
 		{pod("auth"), internet, c.W.SMTPPorts},
 	}
-	dbClients := []string{"auth", "rest", "realtime", "storage", "meta", BootstrapName, BackupName}
 	if c.W.FunctionsEnabled {
 		edges = append(edges,
 			Edge{pod("kong"), pod("functions"), []int{components.FunctionsPort}},
@@ -88,12 +91,43 @@ func Edges(c *manifest.Context) []Edge {
 	}
 	if c.W.AnalyticsEnabled {
 		edges = append(edges, Edge{pod("studio"), pod("analytics"), []int{components.AnalyticsPort}})
-		dbClients = append(dbClients, "analytics")
 	}
-	for _, n := range dbClients {
+	for _, n := range DatabaseClients(c) {
 		edges = append(edges, Edge{pod(n), db, []int{c.Out.DBPort}})
 	}
 	return edges
+}
+
+// DatabaseClients are the pod groups that open connections to PostgreSQL:
+// their NetworkPolicies allow the database subnets, and their pods carry
+// the security group RDS admits (DatabaseClientSecurityGroups).
+func DatabaseClients(c *manifest.Context) []string {
+	clients := []string{"auth", "rest", "realtime", "storage", "meta", BootstrapName, BackupName}
+	if c.W.AnalyticsEnabled {
+		clients = append(clients, "analytics")
+	}
+	return clients
+}
+
+// DatabaseClientSecurityGroups gives the database clients' pods the
+// security group RDS admits, besides the cluster's (which keeps everything
+// else they do as it is for every pod): the VPC resource controller attaches
+// a branch network interface carrying both. No other pod of the cluster, and
+// no node, reaches the database's port.
+func DatabaseClientSecurityGroups(c *manifest.Context) {
+	vpcrc.NewSecurityGroupPolicy(c.Chart(manifest.StageAccess), jsii.String("SecurityGroupPolicy-database-clients"), &vpcrc.SecurityGroupPolicyProps{
+		Metadata: &cdk8s.ApiObjectMetadata{Name: jsii.String("database-clients"), Namespace: jsii.String(c.Namespace), Labels: stringMap(manifest.Labels("database-clients"))},
+		Spec: &vpcrc.SecurityGroupPolicySpec{
+			PodSelector: &vpcrc.SecurityGroupPolicySpecPodSelector{
+				MatchExpressions: &[]*vpcrc.SecurityGroupPolicySpecPodSelectorMatchExpressions{{
+					Key: jsii.String(manifest.LabelName), Operator: jsii.String("In"), Values: jsii.Strings(DatabaseClients(c)...),
+				}},
+			},
+			SecurityGroups: &vpcrc.SecurityGroupPolicySpecSecurityGroups{
+				GroupIds: jsii.Strings(c.Out.ClusterSecurityGroupID, c.Out.DBClientSecurityGroupID),
+			},
+		},
+	})
 }
 
 // PodGroups lists every pod group that runs in the namespace.

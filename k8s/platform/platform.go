@@ -68,6 +68,7 @@ func All(c *manifest.Context) {
 	SecretStore(c)
 	ExternalSecrets(c)
 	NetworkPolicies(c)
+	DatabaseClientSecurityGroups(c)
 	Ingress(c)
 	Bootstrap(c)
 	Backup(c)

@@ -3,9 +3,11 @@
 # constructs) from the CRDs shipped in the External Secrets Operator Go module.
 # Needs: go (module proxy) and npm (cdk8s-cli pinned in package.json).
 set -euo pipefail
-ESO_VERSION=${ESO_VERSION:-v0.16.2}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
+# The release internal/versions/versions.env pins (the add-on chart and the validators use it too).
+ESO_VERSION=$(sed -n 's/^ESO_VERSION=//p' internal/versions/versions.env)
+[ -n "$ESO_VERSION" ] || { echo "ESO_VERSION missing from internal/versions/versions.env" >&2; exit 1; }
 MODULE=$(sed -n 's/^module //p' go.mod)
 ESO_DIR=$(go mod download -json "github.com/external-secrets/external-secrets@$ESO_VERSION" |
   sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')

@@ -164,12 +164,22 @@ phase_crds() {
     touch "$lbc/.complete"
   fi
   echo "  LBC $LBC_VERSION CRDs: $(find "$lbc" -name "*.yaml" | wc -l) files in $lbc"
+  # SecurityGroupPolicy: EKS installs it on every cluster; here it comes from the VPC
+  # Resource Controller's Go module (the version imports/ was generated from).
+  local vpcrc; vpcrc=$(tool_dir crds "vpcrc-$VPC_RC_VERSION")
+  if [ ! -f "$vpcrc/.complete" ]; then
+    local rcmod; rcmod=$(go_mod_dir "github.com/aws/amazon-vpc-resource-controller-k8s" "$VPC_RC_VERSION")
+    rm -rf "$vpcrc"; mkdir -p "$vpcrc"
+    cp "$rcmod/config/crd/bases/vpcresources.k8s.aws_securitygrouppolicies.yaml" "$vpcrc/"; chmod u+w "$vpcrc"/*.yaml
+    touch "$vpcrc/.complete"
+  fi
+  echo "  VPC Resource Controller $VPC_RC_VERSION CRDs: $(find "$vpcrc" -name "*.yaml" | wc -l) files in $vpcrc"
   local schemas; schemas=$(crd_schema_dir)
   if [ ! -f "$schemas/.complete" ]; then
     rm -rf "$schemas"; mkdir -p "$schemas"
     [ -f "$K8S_SCHEMAS/.complete" ] || phase_k8s_schemas
     python3 "$HERE/gen-crd-schemas.py" --objectmeta "$K8S_SCHEMAS/configmap-v1.json" \
-      "$schemas" "$eso"/*.yaml "$lbc"/*.yaml
+      "$schemas" "$eso"/*.yaml "$lbc"/*.yaml "$vpcrc"/*.yaml
     touch "$schemas/.complete"
   else
     echo "  CRD schemas: cached ($schemas)"

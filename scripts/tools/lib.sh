@@ -4,8 +4,8 @@
 # Shared helpers for scripts/tools and scripts/validate. Source it; it loads versions.env.
 _lib_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 set -a
-# shellcheck source=scripts/tools/versions.env
-. "$_lib_dir/versions.env"
+# shellcheck source=internal/versions/versions.env
+. "$_lib_dir/../../internal/versions/versions.env"
 set +a
 TOOLS_DIR=${TOOLS_DIR:-${CACHE_DIR:-$HOME/.cache/supabase-eks}/tools}
 # The CRD files of the AWS Load Balancer Controller at $LBC_VERSION (config/crd/bases).
@@ -16,7 +16,7 @@ now() { date +%s.%N; }
 elapsed() { echo "$(now) - $1" | bc; }
 
 tool_dir() { echo "$TOOLS_DIR/$1/$2"; }
-crd_schema_dir() { tool_dir crd-schemas "eso-$ESO_VERSION-lbc-$LBC_VERSION"; }
+crd_schema_dir() { tool_dir crd-schemas "eso-$ESO_VERSION-lbc-$LBC_VERSION-vpcrc-$VPC_RC_VERSION"; }
 
 # Paths of the installed validators (make tools puts them there).
 KUBE_APISERVER=$(tool_dir kube-apiserver "$K8S_VERSION")/kube-apiserver
@@ -51,6 +51,7 @@ conformance_clients_dir() {
   tool_dir conformance-clients "$sum"
 }
 LBC_CRDS=$(tool_dir crds "lbc-$LBC_VERSION")
+VPC_RC_CRDS=$(tool_dir crds "vpcrc-$VPC_RC_VERSION")
 
 # go_mod_json MODULE VERSION: `go mod download -json` outside any module (exact version).
 go_mod_json() {

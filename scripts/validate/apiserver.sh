@@ -145,13 +145,13 @@ EOF
 # too large for client-side apply's last-applied annotation), then wait for Established.
 apiserver_install_crds() {
   local kc=$1
-  if [ ! -f "$ESO_CRDS/.complete" ] || [ ! -f "$LBC_CRDS/.complete" ]; then
+  if [ ! -f "$ESO_CRDS/.complete" ] || [ ! -f "$LBC_CRDS/.complete" ] || [ ! -f "$VPC_RC_CRDS/.complete" ]; then
     echo "CRDs missing: run 'make tools'" >&2; return 1
   fi
   "$KUBECTL" --kubeconfig "$kc" apply --server-side --field-manager=validate \
-    -f "$ESO_CRDS" -f "$LBC_CRDS" >/dev/null || return 1
+    -f "$ESO_CRDS" -f "$LBC_CRDS" -f "$VPC_RC_CRDS" >/dev/null || return 1
   "$KUBECTL" --kubeconfig "$kc" wait --for=condition=Established crd --all --timeout=120s >/dev/null || return 1
-  echo "CRDs Established: $("$KUBECTL" --kubeconfig "$kc" get crd -o name | wc -l) (ESO $ESO_VERSION, AWS LBC $LBC_VERSION)"
+  echo "CRDs Established: $("$KUBECTL" --kubeconfig "$kc" get crd -o name | wc -l) (ESO $ESO_VERSION, AWS LBC $LBC_VERSION, VPC RC $VPC_RC_VERSION)"
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

@@ -27,7 +27,7 @@ for bindir in "$pg15" "$POSTGRES_RDS_BINDIR"; do
   ${GO:-go} test -count=1 -v -run 'TestRealtimeTenantUsesTLS' ./k8s/synth/ >>"$log" 2>&1 || vrc=1
   grep -E '^(ok|FAIL|---)|^\s+--- (FAIL|SKIP)' "$log" | grep -v -- '--- PASS' || true
   if [ $vrc -ne 0 ]; then grep -E -A20 -- '--- FAIL' "$log" | head -80 || true; rc=1; fi
-  # The gate's negative case for SQL (issue 4) lives in the db half's tests: it must have run.
+  # The gate's negative case for SQL lives in the db half's tests: it must have run.
   if ! grep -qE -- '--- PASS: TestBootstrapFailures/non-idempotent' "$log"; then
     echo "FAIL: the non-idempotent SQL negative test (TestBootstrapFailures/non-idempotent...) did not run and pass"; rc=1
   else

@@ -33,7 +33,7 @@ for arg in "$@"; do
     rc=1; echo "FAIL $name: kubeconform -strict (k8s ${K8S_VERSION}): ${summary:-exit $krc}"
     grep -v '^Summary:' <<<"$out" | sed 's/^/  /'
   else
-    echo "ok   $name: kubeconform -strict (k8s ${K8S_VERSION} + ESO/LBC CRD schemas): ${summary#Summary: }"
+    echo "ok   $name: kubeconform -strict (k8s ${K8S_VERSION} + ESO/LBC/VPC RC CRD schemas): ${summary#Summary: }"
   fi
 done
 exit $rc

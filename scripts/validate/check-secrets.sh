@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The secrets flow end to end, offline (issue 8): for each environment, a fresh bare
+# The secrets flow end to end, offline: for each environment, a fresh bare
 # kube-apiserver with the ESO CRDs, the real External Secrets Operator controller (built by
 # `make tools`, same release as the CRDs) running out of cluster, and a loopback Secrets
 # Manager + STS configured from the environment's synthesized cdk.tf.json. The manifests in

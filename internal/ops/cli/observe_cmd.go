@@ -84,7 +84,7 @@ func (a *App) kubeFlags(name string, args []string, register func(fs *flag.FlagS
 }
 
 func (a *App) kube(env config.Environment) *kube.Client {
-	return &kube.Client{R: a.Runner, Context: "supabase-" + env.Name, Namespace: outputs.Namespace}
+	return &kube.Client{R: a.Runner, Context: env.KubeContext(), Namespace: outputs.Namespace}
 }
 
 func (a *App) logs(ctx context.Context, args []string) error {
@@ -194,7 +194,7 @@ func (a *App) status(ctx context.Context, args []string) error {
 	show(kc.Cmd("get", "pods", "-n", ns, "-o", "wide"), "pods")
 	show(kc.Cmd("get", "externalsecrets,secretstores", "-n", ns), "secrets sync (External Secrets)")
 	show(kc.Cmd("get", "ingress", "-n", ns), "ingress")
-	show(runner.Cmd{Name: "helm", Args: []string{"list", "--all-namespaces", "--kube-context", "supabase-" + env.Name}}, "helm releases")
+	show(runner.Cmd{Name: "helm", Args: []string{"list", "--all-namespaces", "--kube-context", env.KubeContext()}}, "helm releases")
 	show(kc.Cmd("get", "events", "-n", ns, "--field-selector", "type=Warning", "--sort-by", ".lastTimestamp"), "recent warnings")
 	return errors.Join(errs...)
 }

@@ -116,7 +116,7 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	kc := &kube.Client{R: a.Runner, Context: "supabase-" + env.Name, Namespace: outputs.Namespace, Log: a.Stdout, Sleep: a.Sleep}
+	kc := &kube.Client{R: a.Runner, Context: env.KubeContext(), Namespace: outputs.Namespace, Log: a.Stdout, Sleep: a.Sleep}
 	var objs []kube.Object
 	if !*noRoll {
 		// Everything the roll needs is checked before a version is written:

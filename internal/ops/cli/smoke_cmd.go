@@ -57,7 +57,7 @@ func (a *App) runSmoke(ctx context.Context, env config.Environment, f smokeFlags
 		case o.Domain != "":
 			base = "https://" + o.Domain
 		default:
-			kc := &kube.Client{R: a.Runner, Context: "supabase-" + env.Name, Namespace: outputs.Namespace}
+			kc := &kube.Client{R: a.Runner, Context: env.KubeContext(), Namespace: outputs.Namespace}
 			hosts, err := kc.IngressHostnames(ctx)
 			if err != nil {
 				return fmt.Errorf("finding the load balancer through kube context %s: %w (run `make kubeconfig ENV=%s`, or pass the endpoint: make smoke ENV=%s URL=https://...)", kc.Context, err, env.Name, env.Name)

@@ -56,7 +56,7 @@ func (d *Deployer) OutputsPath() string { return filepath.Join("outputs", d.Env.
 func (d *Deployer) DistDir() string     { return filepath.Join("dist", d.Env.Name) }
 
 // KubeContext is the kubeconfig context the workflows create and use.
-func (d *Deployer) KubeContext() string { return "supabase-" + d.Env.Name }
+func (d *Deployer) KubeContext() string { return d.Env.KubeContext() }
 
 func (d *Deployer) abs(p string) string {
 	if filepath.IsAbs(p) || d.Root == "" {

@@ -4,12 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
@@ -54,6 +57,9 @@ func (d *Deployer) Warnings(o *outputs.Outputs) []string {
 	// Only prod's access log bucket is not force_destroy (dev's goes with its logs).
 	if o != nil && o.ALBLogBucket != "" && d.Env.IsProd() {
 		w = append(w, fmt.Sprintf("The access log bucket %s is not emptied either; Terraform refuses to delete it while it holds logs (they expire after %d days). Copy what you need, then `aws s3 rm s3://%s --recursive` (it is unversioned) and re-run.", o.ALBLogBucket, d.Env.Observability.AccessLogDays, o.ALBLogBucket))
+	}
+	if db.RetainBackupsOnDestroy {
+		w = append(w, "The backups bucket is KEPT with its encryption, public access block and policy (taken out of the Terraform state, not emptied or deleted): the logical backups outlive the stack.")
 	}
 	if db.RetainKeyOnDestroy {
 		w = append(w, "The KMS key is KEPT (taken out of the Terraform state, not deleted): the final snapshot and retained backups stay readable. The Secrets Manager secrets enter their recovery window; a redeploy under the same names within that window fails until they are restored or force-deleted.")
@@ -265,8 +271,8 @@ func (d *Deployer) InfraDestroy(ctx context.Context) error {
 	}
 	_, err = d.run(ctx, d.terraform(append([]string{"destroy", "-input=false", "-auto-approve"}, d.varFileArgs()...)...))
 	if err == nil {
-		for addr, id := range kept {
-			d.logf("    KEPT %s (%s): it decrypts the final snapshot, the retained automated backups and the backups bucket. It stays in account %s, outside Terraform, until you schedule its deletion: aws kms schedule-key-deletion --key-id %s --pending-window-in-days 30 --region %s", addr, id, d.Env.AccountID, id, d.Env.Region)
+		for _, addr := range slices.Sorted(maps.Keys(kept)) {
+			d.logf("    KEPT %s", keptNote(addr, kept[addr], d.Env))
 		}
 		return nil
 	}
@@ -285,6 +291,18 @@ func (d *Deployer) InfraDestroy(ctx context.Context) error {
 		}
 	}
 	return fmt.Errorf("terraform destroy did not finish:\n  %s\nthen resume with: supabase-eks destroy --env %s --from infra-destroy", strings.Join(hints, "\n  "), d.Env.Name)
+}
+
+// keptNote says why a resource outlived the teardown and how to remove it.
+func keptNote(addr, id string, env config.Environment) string {
+	switch {
+	case strings.HasPrefix(addr, "aws_kms_key."):
+		return fmt.Sprintf("%s (%s): it decrypts the final snapshot, the retained automated backups and the backups bucket. It stays in account %s, outside Terraform, until you schedule its deletion: aws kms schedule-key-deletion --key-id %s --pending-window-in-days 30 --region %s", addr, id, env.AccountID, id, env.Region)
+	case strings.HasPrefix(addr, "aws_s3_bucket."):
+		return fmt.Sprintf("%s (s3://%s): the logical backups, outside Terraform; the deployer role may not delete them. Remove by hand, as an administrator, once no longer needed", addr, id)
+	default:
+		return fmt.Sprintf("%s (%s): configuration of a kept resource, left in place with it", addr, id)
+	}
 }
 
 // retainedResources are the addresses the stack marks prevent_destroy (the
@@ -380,6 +398,9 @@ func (d *Deployer) Finish(ctx context.Context) error {
 		d.logf("      - the final RDS snapshot: aws rds describe-db-snapshots --snapshot-type manual --region %s", d.Env.Region)
 	}
 	d.logf("      - CloudWatch log groups created by AWS services (RDS, Container Insights): aws logs describe-log-groups --log-group-name-prefix /aws/rds --region %s; /aws/containerinsights/%s", d.Env.Region, cluster)
+	if d.Env.Database.RetainBackupsOnDestroy {
+		d.logf("      - the backups bucket, kept on purpose (see KEPT above)")
+	}
 	if d.Env.Database.RetainKeyOnDestroy {
 		d.logf("      - the KMS key, kept on purpose (see KEPT above), and the secrets in their recovery window")
 	} else {
