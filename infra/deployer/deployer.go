@@ -223,6 +223,8 @@ var serviceOf = map[string]string{
 	"aws_s3_bucket_policy": "s3", "aws_s3_bucket_lifecycle_configuration": "s3",
 	"aws_cloudwatch_log_group": "logs", "aws_cloudwatch_metric_alarm": "cloudwatch",
 	"aws_sns_topic": "sns", "aws_sns_topic_subscription": "sns",
+	"aws_s3_bucket_logging": "s3", "aws_acm_certificate": "acm",
+	"aws_acm_certificate_validation": "acm", "aws_route53_record": "route53",
 	"aws_wafv2_web_acl": "wafv2",
 }
 
@@ -430,6 +432,29 @@ func Policy(services []string, s Scope) policy.Document {
 				[]string{arn("wafv2", "regional/webacl/"+s.Prefix+"-*/*"), arn("wafv2", "regional/managedruleset/*/*")}),
 			policy.Statement{Sid: "InspectManagedRuleGroups", Effect: "Allow", Action: []string{"wafv2:ListWebACLs", "wafv2:ListAvailableManagedRuleGroups", "wafv2:DescribeManagedRuleGroup", "wafv2:CheckCapacity"},
 				Resource: []string{"*"}, Condition: inRegion})
+	}
+	if has["acm"] {
+		// Certificate ARNs end in generated ids, so the account and region
+		// are the scope; requests are held to DNS validation.
+		st = append(st,
+			policy.Statement{Sid: "RequestDNSValidatedCertificates", Effect: "Allow", Action: []string{"acm:RequestCertificate"}, Resource: []string{"*"},
+				Condition: map[string]map[string]any{"StringEquals": {"aws:RequestedRegion": s.Region, "acm:ValidationMethod": "DNS"}}},
+			policy.Allow("ManageCertificates", []string{"acm:DescribeCertificate", "acm:DeleteCertificate", "acm:ListTagsForCertificate",
+				"acm:AddTagsToCertificate", "acm:RemoveTagsFromCertificate"}, []string{arn("acm", "certificate/*")}))
+	}
+	if has["route53"] {
+		// The policy is built without the environments' configuration, so it
+		// cannot name their zones: any zone of the account, but only ACM's
+		// validation records (CNAMEs whose first label starts with _).
+		zones := []string{"arn:aws:route53:::hostedzone/*"}
+		st = append(st,
+			policy.Statement{Sid: "WriteCertificateValidationRecords", Effect: "Allow", Action: []string{"route53:ChangeResourceRecordSets"}, Resource: zones,
+				Condition: map[string]map[string]any{
+					"ForAllValues:StringEquals": {"route53:ChangeResourceRecordSetsRecordTypes": []string{"CNAME"}},
+					"ForAllValues:StringLike":   {"route53:ChangeResourceRecordSetsNormalizedRecordNames": []string{"_*"}},
+				}},
+			policy.Allow("ReadHostedZones", []string{"route53:GetHostedZone", "route53:ListResourceRecordSets"}, zones),
+			policy.Allow("WaitForRecordChanges", []string{"route53:GetChange"}, []string{"arn:aws:route53:::change/*"}))
 	}
 	if has["cloudwatch"] {
 		st = append(st, policy.Allow("ManageProjectAlarms", []string{"cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource", "cloudwatch:TagResource", "cloudwatch:UntagResource"},

@@ -1,8 +1,10 @@
-// Package edge creates the WAFv2 web ACL the ALB in front of Kong attaches
-// (through the Ingress's wafv2-acl-arn annotation, from the outputs
-// contract's waf_acl_arn).
+// Package edge creates what the ALB in front of Kong uses but the load
+// balancer controller does not create: the WAFv2 web ACL (the Ingress's
+// wafv2-acl-arn annotation, from the outputs contract's waf_acl_arn), the
+// bucket of its access logs (accesslogs.go) and, for an environment with a
+// Route 53 zone, its certificate (certificate.go).
 //
-// Rules, in order: a per-address rate limit, AWS's known-bad-inputs group,
+// Web ACL rules, in order: a per-address rate limit, AWS's known-bad-inputs group,
 // the common rule set and the SQL injection set. Supabase's APIs carry user
 // data and SQL by design (Storage uploads and object names, PostgREST
 // inserts of any text, Studio's SQL editor), so the managed rules that

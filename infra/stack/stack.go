@@ -135,6 +135,19 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	if env.Domain.CreateWAF {
 		out.WAFACLArn = *edge.New(st, "edge", edge.Props{Name: name, RateLimit: env.Domain.WAFRateLimit}).ACLARN
 	}
+	if env.Domain.HostedZoneID != "" && env.Domain.CertificateARN == "" {
+		out.CertificateARN = *edge.NewCertificate(st, "certificate", edge.CertificateProps{
+			DomainName: env.Domain.Name, HostedZoneID: env.Domain.HostedZoneID,
+		}).ARN
+	}
+	if env.Observability.AccessLogs {
+		logs := edge.NewAccessLogs(st, "access-logs", edge.AccessLogProps{
+			Name: name, AccountID: env.AccountID, Region: env.Region,
+			ExpirationDays: env.Observability.AccessLogDays, ForceDestroy: env.Teardown.ForceDestroyBuckets,
+			Logged: []edge.LoggedBucket{{Name: buckets.StorageBucket, ARN: buckets.StorageBucketARN}, {Name: buckets.BackupBucket, ARN: buckets.BackupBucketARN}},
+		})
+		out.ALBLogBucket, out.ALBLogPrefix = logs.Bucket, logs.Prefix
+	}
 	exportOutputs(st, &out)
 	return &Stack{TerraformStack: st, Outputs: out}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/cluster"
 	"github.com/supabase-eks/supabase-eks/infra/database"
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
+	"github.com/supabase-eks/supabase-eks/infra/edge"
 	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/observability"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
@@ -32,6 +33,9 @@ var (
 	synthesized = map[string]map[string]any{}
 	rawJSON     = map[string][]byte{}
 	envs        = map[string]config.Environment{}
+	stacks      = map[string]*Stack{}
+	// synthDir holds cdktf.out of the test environments while the tests run.
+	synthDir string
 )
 
 // variant is dev with every optional feature switched on, and with
@@ -47,21 +51,42 @@ func variant() config.Environment {
 	return e
 }
 
+// withZone is dev with a domain in a Route 53 zone and no certificate of its
+// own: the stack issues one. Its access logs are off, for the tests of an
+// environment without them.
+func withZone() config.Environment {
+	e := config.Dev()
+	e.Name = "zoned"
+	e.Domain.Name, e.Domain.HostedZoneID = "api.dev.example.com", "Z0123456789ABCDEFGHIJ"
+	e.Observability.AccessLogs = false
+	return e
+}
+
+// newRegion is dev in a region launched after August 2022.
+func newRegion() config.Environment {
+	e := config.Dev()
+	e.Name = "newregion"
+	e.Region, e.State.Region = "eu-central-2", "eu-central-2"
+	e.AvailabilityZones = []string{"eu-central-2a", "eu-central-2b"}
+	return e
+}
+
 func TestMain(m *testing.M) {
 	nodewarn.Silence()
 	dir, err := os.MkdirTemp("", "infra-synth-")
 	if err != nil {
 		panic(err)
 	}
-	for _, e := range []config.Environment{config.Dev(), config.Prod(), variant()} {
+	for _, e := range []config.Environment{config.Dev(), config.Prod(), variant(), withZone(), newRegion()} {
 		if err := e.Validate(); err != nil && e.Name != "variant" {
 			panic(err)
 		}
 		envs[e.Name] = e
 	}
+	synthDir = dir
 	app := cdktf.NewApp(&cdktf.AppConfig{Outdir: jsii.String(dir)})
-	for _, e := range envs {
-		New(app, e)
+	for name, e := range envs {
+		stacks[name] = New(app, e)
 	}
 	app.Synth()
 	for name, e := range envs {
@@ -520,23 +545,43 @@ func TestRDS(t *testing.T) {
 	}
 }
 
+// bucketPart returns the one resource of a type configuring the bucket
+// with the given logical name.
+func bucketPart(t *testing.T, env, bucket, typ string) map[string]any {
+	t.Helper()
+	ref := "aws_s3_bucket." + bucket + ".id"
+	for _, r := range resources(env, typ) {
+		if strings.Contains(str(r["bucket"]), ref) {
+			return r
+		}
+	}
+	t.Errorf("%s: bucket %s has no %s", env, bucket, typ)
+	return map[string]any{}
+}
+
+// accessLogBucket returns the logical name and body of the access log
+// bucket, or "" when the environment has none.
+func accessLogBucket(env string) (string, map[string]any) {
+	e := envs[env]
+	for name, b := range resources(env, "aws_s3_bucket") {
+		if str(b["bucket"]) == edge.AccessLogBucketName(e.ResourcePrefix(), e.AccountID) {
+			return name, b
+		}
+	}
+	return "", nil
+}
+
 func TestS3Buckets(t *testing.T) {
 	for _, env := range stackEnvs {
 		buckets := resources(env, "aws_s3_bucket")
+		if logs, _ := accessLogBucket(env); logs != "" {
+			delete(buckets, logs) // TestAccessLogBucket
+		}
 		if len(buckets) != 2 {
 			t.Fatalf("%s: %d buckets", env, len(buckets))
 		}
 		for name := range buckets {
-			ref := "aws_s3_bucket." + name + ".id"
-			find := func(typ string) map[string]any {
-				for _, r := range resources(env, typ) {
-					if strings.Contains(str(r["bucket"]), ref) {
-						return r
-					}
-				}
-				t.Errorf("%s: bucket %s has no %s", env, name, typ)
-				return map[string]any{}
-			}
+			find := func(typ string) map[string]any { return bucketPart(t, env, name, typ) }
 			pab := find("aws_s3_bucket_public_access_block")
 			for _, k := range []string{"block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"} {
 				if pab[k] != true {

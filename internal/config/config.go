@@ -167,6 +167,11 @@ type DomainConfig struct {
 	Name string
 	// CertificateARN is an ACM certificate covering Name, in Region.
 	CertificateARN string
+	// HostedZoneID is a public Route 53 zone that serves Name. With it and
+	// no CertificateARN the stack requests an ACM certificate for Name and
+	// validates it by DNS in that zone (infra/edge), so HTTPS needs no
+	// certificate made by hand. Exclusive with CertificateARN.
+	HostedZoneID string
 	// WAFACLArn optionally attaches an existing WAFv2 web ACL to the ALB.
 	WAFACLArn string
 	// CreateWAF creates a web ACL for the ALB (infra/edge: per-address rate
@@ -185,6 +190,14 @@ type ObservabilityConfig struct {
 	ContainerInsights bool
 	// AlarmEmail subscribes an address to the alarm topic; empty leaves the topic without subscribers.
 	AlarmEmail string
+	// AccessLogs creates an access log bucket (infra/edge) that receives
+	// the ALB's access logs (a line per request) and the S3 server access
+	// logs of the storage and backups buckets (a line per object request).
+	// It is SSE-S3, not the project's KMS key: neither delivery supports
+	// another encryption.
+	AccessLogs bool
+	// AccessLogDays deletes access logs after this many days.
+	AccessLogDays int
 }
 
 // ProjectTag is the tag key whose value must be the project's name on every

@@ -91,6 +91,20 @@ func TestBadInputNamesTheField(t *testing.T) {
 		{"certificate in another region", "domain.certificateArn", Prod, func(e *Environment) {
 			e.Domain.CertificateARN = strings.Replace(e.Domain.CertificateARN, "us-east-1", "eu-west-1", 1)
 		}},
+		{"domain with a certificate and a zone", "domain.hostedZoneId", Prod, func(e *Environment) { e.Domain.HostedZoneID = "Z0123456789ABCDEFGHIJ" }},
+		{"zone without a domain", "domain.hostedZoneId", Dev, func(e *Environment) { e.Domain.HostedZoneID = "Z0123456789ABCDEFGHIJ" }},
+		{"zone id with its path prefix", "domain.hostedZoneId", Dev, func(e *Environment) {
+			e.Domain.Name, e.Domain.HostedZoneID = "api.example.com", "/hostedzone/Z0123456789ABCDEFGHIJ"
+		}},
+		{"lower-case zone id", "domain.hostedZoneId", Dev, func(e *Environment) {
+			e.Domain.Name, e.Domain.HostedZoneID = "api.example.com", "z0123456789abcdefghij"
+		}},
+		{"prod without access logs", "observability.accessLogs", Prod, func(e *Environment) { e.Observability.AccessLogs = false }},
+		{"access logs kept zero days", "observability.accessLogDays", Dev, func(e *Environment) { e.Observability.AccessLogDays = 0 }},
+		{"access logs in a region without a known writer", "observability.accessLogs", Dev, func(e *Environment) {
+			e.Region, e.State.Region = "xx-nowhere-1", "xx-nowhere-1"
+			e.AvailabilityZones = []string{"xx-nowhere-1a", "xx-nowhere-1b"}
+		}},
 		{"bad account", "accountId", Dev, func(e *Environment) { e.AccountID = "1234" }},
 		{"bad NAT mode", "network.nat", Dev, func(e *Environment) { e.Network.NAT = "none" }},
 		{"prod single NAT", "network.nat", Prod, func(e *Environment) { e.Network.NAT = NATSingle }},
@@ -115,6 +129,24 @@ func TestBadInputNamesTheField(t *testing.T) {
 				t.Fatalf("error does not name %q:\n%v", tc.field, err)
 			}
 		})
+	}
+}
+
+// TestDomainTakesACertificateOrAZone: a domain with a hosted zone and no
+// certificate is valid (the stack issues one); the region's access log
+// writer being unknown is the only objection to an otherwise valid region.
+func TestDomainTakesACertificateOrAZone(t *testing.T) {
+	e := Dev()
+	e.Domain.Name, e.Domain.HostedZoneID = "api.example.com", "Z0123456789ABCDEFGHIJ"
+	if err := e.Validate(); err != nil {
+		t.Fatalf("a domain with a hosted zone is refused: %v", err)
+	}
+	e = Dev()
+	e.Region, e.State.Region = "xx-nowhere-1", "xx-nowhere-1"
+	e.AvailabilityZones = []string{"xx-nowhere-1a", "xx-nowhere-1b"}
+	e.Observability.AccessLogs = false
+	if err := e.Validate(); err != nil {
+		t.Fatalf("without access logs the region needs no log writer: %v", err)
 	}
 }
 

@@ -4,7 +4,9 @@ package config
 // single-AZ burstable database. It keeps prod's security controls except
 // at the edge: without a domain it serves plain HTTP on the ALB's name
 // (API keys, passwords and tokens then cross the internet unencrypted), and
-// it has no web ACL. Give it a domain and certificate before real data.
+// it has no web ACL. Give it a domain and a certificate (or the domain's
+// Route 53 zone, domain.hostedZoneId, for the stack to issue one) before
+// real data.
 func Dev() Environment {
 	return Environment{
 		Name:              "dev",
@@ -64,7 +66,13 @@ func Dev() Environment {
 			ForceDestroyBuckets:      true,
 			SecretRecoveryWindowDays: 0,
 		},
-		Observability: ObservabilityConfig{ContainerInsights: false},
+		Observability: ObservabilityConfig{
+			ContainerInsights: false,
+			// Cents a month, and the first thing to read when the ALB answers
+			// 502 or 504 while Kong's own logs are quiet.
+			AccessLogs:    true,
+			AccessLogDays: 30,
+		},
 		Tags: map[string]string{
 			"Project":     "supabase",
 			"Environment": "dev",

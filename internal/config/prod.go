@@ -73,6 +73,9 @@ func Prod() Environment {
 			// Placeholder like the account id: set your on-call address. AWS
 			// e-mails a confirmation link; alarms reach it once confirmed.
 			AlarmEmail: "platform-alerts@example.com",
+			// Who called what, from where, with which answer: kept a quarter.
+			AccessLogs:    true,
+			AccessLogDays: 90,
 		},
 		Tags: map[string]string{
 			"Project":     "supabase",

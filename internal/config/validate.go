@@ -11,7 +11,7 @@ import (
 
 	"github.com/aws/amazon-vpc-resource-controller-k8s/pkg/aws/vpc"
 	"github.com/supabase-eks/supabase-eks/internal/awsname"
-
+	"github.com/supabase-eks/supabase-eks/internal/elblogs"
 	"github.com/supabase-eks/supabase-eks/internal/pricetable"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 )
@@ -23,6 +23,7 @@ var (
 	windowRe    = regexp.MustCompile(`^\d{2}:\d{2}-\d{2}:\d{2}$`)
 	maintRe     = regexp.MustCompile(`^(mon|tue|wed|thu|fri|sat|sun):\d{2}:\d{2}-(mon|tue|wed|thu|fri|sat|sun):\d{2}:\d{2}$`)
 	acmARNRe    = regexp.MustCompile(`^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]{36}$`)
+	zoneIDRe    = regexp.MustCompile(`^Z[0-9A-Z]{1,32}$`)
 	instanceRe  = regexp.MustCompile(`^[a-z][a-z0-9-]*\.[a-z0-9]+$`)
 	dbClassRe   = regexp.MustCompile(`^db\.[a-z0-9-]+\.[a-z0-9]+$`)
 	dbIdentRe   = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
@@ -282,8 +283,18 @@ func (e Environment) Validate() error {
 	if dom.Name != "" && !awsname.DNSName.MatchString(dom.Name) {
 		add("domain.name", "%q is not a DNS name", dom.Name)
 	}
-	if (dom.Name == "") != (dom.CertificateARN == "") {
+	switch {
+	case dom.Name != "" && dom.CertificateARN == "" && dom.HostedZoneID == "":
+		add("domain.certificateArn", "domain.name needs a certificate for HTTPS: set certificateArn, or hostedZoneId for the stack to issue one")
+	case dom.Name == "" && dom.CertificateARN != "":
 		add("domain.certificateArn", "set together with domain.name (HTTPS needs both)")
+	case dom.Name == "" && dom.HostedZoneID != "":
+		add("domain.hostedZoneId", "set together with domain.name: the zone validates the certificate for that name")
+	case dom.CertificateARN != "" && dom.HostedZoneID != "":
+		add("domain.hostedZoneId", "set either certificateArn (your certificate) or hostedZoneId (the stack issues one), not both")
+	}
+	if dom.HostedZoneID != "" && !zoneIDRe.MatchString(dom.HostedZoneID) {
+		add("domain.hostedZoneId", "%q is not a Route 53 hosted zone id (Z followed by upper-case letters and digits, no /hostedzone/ prefix)", dom.HostedZoneID)
 	}
 	if dom.CertificateARN != "" && !acmARNRe.MatchString(dom.CertificateARN) {
 		add("domain.certificateArn", "%q is not an ACM certificate ARN", dom.CertificateARN)
@@ -301,6 +312,17 @@ func (e Environment) Validate() error {
 	}
 	if e.IsProd() && !dom.CreateWAF && dom.WAFACLArn == "" {
 		add("domain.createWaf", "prod's ALB faces the internet without a web ACL: set createWaf (or wafAclArn)")
+	}
+	if obs := e.Observability; obs.AccessLogs {
+		if _, err := elblogs.For(e.Region); err != nil {
+			add("observability.accessLogs", "%v", err)
+		}
+		if obs.AccessLogDays < 1 || obs.AccessLogDays > 3653 {
+			add("observability.accessLogDays", "%d: want 1..3653 days before access logs expire", obs.AccessLogDays)
+		}
+	}
+	if e.IsProd() && !e.Observability.AccessLogs {
+		add("observability.accessLogs", "prod would keep no record of the requests its ALB and buckets served: set it")
 	}
 	if e.Observability.AlarmEmail != "" && !strings.Contains(e.Observability.AlarmEmail, "@") {
 		add("observability.alarmEmail", "%q is not an e-mail address", e.Observability.AlarmEmail)

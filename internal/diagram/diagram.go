@@ -9,8 +9,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/internal/elblogs"
 )
 
 // Stack is the part of a synthesized stack the diagram needs.
@@ -43,6 +47,22 @@ func (s *Stack) each(typ string, fn func(name string, r map[string]any)) {
 	for _, n := range names {
 		fn(n, s.Resources[typ][n])
 	}
+}
+
+var bucketRef = regexp.MustCompile(`aws_s3_bucket\.([A-Za-z0-9_-]+)\.`)
+
+// accessLogBuckets are the buckets (by logical name) whose policy admits
+// ELB's access log writer: the ALB writes to them, no workload does.
+func (s *Stack) accessLogBuckets() map[string]bool {
+	out := map[string]bool{}
+	s.each("aws_s3_bucket_policy", func(_ string, r map[string]any) {
+		doc, err := policy.Parse(str(r["policy"]))
+		bucket := strings.TrimSuffix(strings.TrimPrefix(str(r["bucket"]), "${aws_s3_bucket."), ".id}")
+		if err == nil && elblogs.Delivers(doc) {
+			out[bucket] = true
+		}
+	})
+	return out
 }
 
 func str(v any) string { s, _ := v.(string); return s }
@@ -132,7 +152,20 @@ func DOT(s *Stack, flows []Flow) string {
 	w(`  eks -> irsa [style=dashed, arrowhead=none];`)
 	w(`  secrets -> kms [style=dotted, arrowhead=none];`)
 	w(`  rds -> kms [style=dotted, arrowhead=none];`)
-	s.each("aws_s3_bucket", func(name string, _ map[string]any) { w(`  eks -> %q [label="IRSA", style=dashed];`, name) })
+	logBuckets := s.accessLogBuckets()
+	s.each("aws_s3_bucket", func(name string, _ map[string]any) {
+		if logBuckets[name] {
+			w(`  alb -> %q [label="access logs", style=dashed];`, name)
+		} else {
+			w(`  eks -> %q [label="IRSA", style=dashed];`, name)
+		}
+	})
+	s.each("aws_s3_bucket_logging", func(_ string, r map[string]any) {
+		from, to := bucketRef.FindStringSubmatch(str(r["bucket"])), bucketRef.FindStringSubmatch(str(r["target_bucket"]))
+		if from != nil && to != nil {
+			w(`  %q -> %q [label="server access logs", style=dotted];`, from[1], to[1])
+		}
+	})
 
 	if len(flows) > 0 {
 		w(`  aws [label="AWS APIs over 443\n(S3 buckets, STS)", shape=ellipse, fillcolor="#eeeeee"];`)

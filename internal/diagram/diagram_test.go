@@ -13,7 +13,11 @@ const stackJSON = `{"resource": {
   "a": {"availability_zone": "eu-west-1a", "cidr_block": "10.9.0.0/19", "tags": {"tier": "private"}},
   "b": {"availability_zone": "eu-west-1b", "cidr_block": "10.9.128.0/22", "tags": {"tier": "public"}}},
  "aws_db_instance": {"db": {"engine_version": "17.6", "instance_class": "db.m7g.large", "multi_az": true}},
- "aws_eks_cluster": {"c": {"name": "demo", "version": "1.35"}}}}`
+ "aws_eks_cluster": {"c": {"name": "demo", "version": "1.35"}},
+ "aws_s3_bucket": {"data": {"bucket": "demo-storage"}, "logs": {"bucket": "demo-alb-logs"}},
+ "aws_s3_bucket_logging": {"data": {"bucket": "${trimprefix(aws_s3_bucket.data.arn, \"arn:aws:s3:::\")}", "target_bucket": "${aws_s3_bucket.logs.id}"}},
+ "aws_s3_bucket_policy": {"logs": {"bucket": "${aws_s3_bucket.logs.id}",
+  "policy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"logdelivery.elasticloadbalancing.amazonaws.com\"},\"Action\":\"s3:PutObject\",\"Resource\":\"${aws_s3_bucket.logs.arn}/alb/*\"}]}"}}}}`
 
 const policies = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -61,9 +65,13 @@ func TestDiagramFollowsTheInputs(t *testing.T) {
 		}
 	}
 	dot := DOT(st, flows)
-	for _, s := range []string{"VPC 10.9.0.0/16", "eu-west-1a", "10.9.128.0/22", "Multi-AZ", "Kubernetes 1.35", `alb -> "k8s_kong"`, `"k8s_rest" -> rds`} {
+	for _, s := range []string{"VPC 10.9.0.0/16", "eu-west-1a", "10.9.128.0/22", "Multi-AZ", "Kubernetes 1.35", `alb -> "k8s_kong"`, `"k8s_rest" -> rds`,
+		`eks -> "data" [label="IRSA"`, `alb -> "logs" [label="access logs"`, `"data" -> "logs" [label="server access logs"`} {
 		if !strings.Contains(dot, s) {
 			t.Errorf("diagram lacks %q", s)
 		}
+	}
+	if strings.Contains(dot, `eks -> "logs"`) {
+		t.Error("the diagram has workloads reaching the access log bucket")
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/supabase-eks/supabase-eks/infra/edge"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
@@ -62,6 +63,12 @@ func Outputs(env config.Environment) outputs.Outputs {
 	}
 	if env.Domain.CreateWAF {
 		o.WAFACLArn = arn("wafv2", "regional/webacl/"+prefix+"/"+placeholderID)
+	}
+	if env.Domain.HostedZoneID != "" && env.Domain.CertificateARN == "" {
+		o.CertificateARN = arn("acm", "certificate/"+placeholderID)
+	}
+	if env.Observability.AccessLogs {
+		o.ALBLogBucket, o.ALBLogPrefix = edge.AccessLogBucketName(prefix, env.AccountID), edge.AccessLogPrefix
 	}
 	for _, s := range outputs.SecretOrder {
 		o.SecretNames[s] = prefix + "/" + s

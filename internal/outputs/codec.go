@@ -158,6 +158,9 @@ var (
 	k8sNameRe    = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
 	k8sVersionRe = regexp.MustCompile(`^1\.\d+$`)
 	pgVersionRe  = regexp.MustCompile(`^\d+\.\d+$`)
+	// logPrefixRe keeps the prefix to characters the Ingress's comma- and
+	// equals-separated attribute list carries unquoted.
+	logPrefixRe = regexp.MustCompile(`^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$`)
 )
 
 // Validate checks each value's shape, naming the output at fault.
@@ -264,6 +267,16 @@ func (o *Outputs) Validate() error {
 	}
 	if o.WAFACLArn != "" && !awsname.ARN.MatchString(o.WAFACLArn) {
 		bad("waf_acl_arn", "%q is not an ARN", o.WAFACLArn)
+	}
+	if (o.ALBLogBucket == "") != (o.ALBLogPrefix == "") {
+		bad("alb_log_prefix", "alb_log_bucket and alb_log_prefix must be set together")
+	}
+	if o.ALBLogBucket != "" && !awsname.Bucket.MatchString(o.ALBLogBucket) {
+		bad("alb_log_bucket", "%q is not an S3 bucket name", o.ALBLogBucket)
+	}
+	// ELB appends AWSLogs/<account>/... itself and refuses a prefix holding it.
+	if o.ALBLogPrefix != "" && (!logPrefixRe.MatchString(o.ALBLogPrefix) || strings.Contains(o.ALBLogPrefix, "AWSLogs")) {
+		bad("alb_log_prefix", "%q must be a relative key prefix without leading or trailing /, commas, = or AWSLogs", o.ALBLogPrefix)
 	}
 	if len(errs) > 0 {
 		sort.Strings(errs)

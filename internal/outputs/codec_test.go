@@ -49,14 +49,21 @@ func TestParseNamesTheBadKey(t *testing.T) {
 			r := m["irsa_role_arns"].(map[string]string)
 			delete(r, "storage")
 		},
-		`output "certificate_arn"`:             func(m map[string]any) { m["certificate_arn"] = "" },
-		`output "public_subnet_cidrs"`:         func(m map[string]any) { m["public_subnet_cidrs"] = []string{"10.0.0.0/24"} },
-		`output "backup_prefix"`:               func(m map[string]any) { m["backup_prefix"] = "/abs" },
-		`output "kubernetes_version"`:          func(m map[string]any) { m["kubernetes_version"] = "v1.35" },
-		`output "db_engine_version"`:           func(m map[string]any) { m["db_engine_version"] = "17" },
-		`output "interface_endpoints"`:         func(m map[string]any) { m["interface_endpoints"] = "false" },
-		`missing output "interface_endpoints"`: func(m map[string]any) { delete(m, "interface_endpoints") },
-		`missing output "db_engine_version"`:   func(m map[string]any) { delete(m, "db_engine_version") },
+		`output "certificate_arn"`:                                   func(m map[string]any) { m["certificate_arn"] = "" },
+		`output "public_subnet_cidrs"`:                               func(m map[string]any) { m["public_subnet_cidrs"] = []string{"10.0.0.0/24"} },
+		`output "backup_prefix"`:                                     func(m map[string]any) { m["backup_prefix"] = "/abs" },
+		`output "kubernetes_version"`:                                func(m map[string]any) { m["kubernetes_version"] = "v1.35" },
+		`output "db_engine_version"`:                                 func(m map[string]any) { m["db_engine_version"] = "17" },
+		`output "interface_endpoints"`:                               func(m map[string]any) { m["interface_endpoints"] = "false" },
+		`missing output "interface_endpoints"`:                       func(m map[string]any) { delete(m, "interface_endpoints") },
+		`missing output "db_engine_version"`:                         func(m map[string]any) { delete(m, "db_engine_version") },
+		`output "alb_log_prefix": alb_log_bucket and alb_log_prefix`: func(m map[string]any) { m["alb_log_prefix"] = "" },
+		`output "alb_log_bucket"`:                                    func(m map[string]any) { m["alb_log_bucket"] = "Not_A_Bucket" },
+		`output "alb_log_prefix": "alb,access_logs.s3.enabled=false"`: func(m map[string]any) {
+			m["alb_log_prefix"] = "alb,access_logs.s3.enabled=false"
+		},
+		`output "alb_log_prefix": "x/AWSLogs"`: func(m map[string]any) { m["alb_log_prefix"] = "x/AWSLogs" },
+		`output "alb_log_prefix": "alb/"`:      func(m map[string]any) { m["alb_log_prefix"] = "alb/" },
 	}
 	for want, mutate := range cases {
 		m := example(t)
@@ -90,12 +97,12 @@ func TestBoolOutputs(t *testing.T) {
 
 func TestOptionalOutputsMayBeAbsent(t *testing.T) {
 	m := example(t)
-	for _, k := range []string{"domain", "certificate_arn", "waf_acl_arn"} {
+	for _, k := range []string{"domain", "certificate_arn", "waf_acl_arn", "alb_log_bucket", "alb_log_prefix"} {
 		delete(m, k)
 	}
 	data, _ := json.Marshal(m)
 	o, err := Parse(data)
-	if err != nil || o.Domain != "" {
+	if err != nil || o.Domain != "" || o.ALBLogBucket != "" {
 		t.Fatalf("optional outputs: %v %+v", err, o)
 	}
 }

@@ -71,6 +71,11 @@ type Outputs struct {
 	CertificateARN string `output:"certificate_arn,optional" doc:"ACM certificate ARN for the domain (empty without a domain)."`
 	// WAFACLArn optionally attaches a WAFv2 web ACL to the ALB.
 	WAFACLArn string `output:"waf_acl_arn,optional" doc:"WAFv2 web ACL ARN for the ALB (empty: none)."`
+
+	// ALBLogBucket receives the ALB's access logs under ALBLogPrefix; both
+	// are empty when access logs are off.
+	ALBLogBucket string `output:"alb_log_bucket,optional" doc:"S3 bucket the ALB writes its access logs to (empty: access logs off)."`
+	ALBLogPrefix string `output:"alb_log_prefix,optional" doc:"Key prefix of the ALB access logs in alb_log_bucket (no leading or trailing /)."`
 }
 
 // Logical secret names: keys of Outputs.SecretNames and Outputs.SecretARNs.

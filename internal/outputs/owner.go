@@ -58,6 +58,11 @@ func (o *Outputs) CheckOwner(accountID, region, resourcePrefix string) error {
 			arn(m.output+"."+k, m.values[k])
 		}
 	}
+	// The ALB writes wherever the Ingress points it; another environment's
+	// bucket would collect this one's logs.
+	if o.ALBLogBucket != "" && !strings.HasPrefix(o.ALBLogBucket, resourcePrefix+"-") {
+		add("alb_log_bucket", "%q is not one of this environment's buckets (%s-...)", o.ALBLogBucket, resourcePrefix)
+	}
 	if o.ClusterName != resourcePrefix {
 		add("cluster_name", "%q, but this environment's cluster is %s", o.ClusterName, resourcePrefix)
 	}

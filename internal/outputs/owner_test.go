@@ -30,6 +30,7 @@ func TestCheckOwner(t *testing.T) {
 		}},
 		{"prod's secrets in dev's outputs", `output "secret_names.jwt"`, func(o *Outputs) { o.SecretNames["jwt"] = "supabase-prod/jwt" }},
 		{"another cluster", `output "cluster_name"`, func(o *Outputs) { o.ClusterName = "supabase-prod" }},
+		{"prod's access log bucket", `output "alb_log_bucket"`, func(o *Outputs) { o.ALBLogBucket = "supabase-prod-access-logs-111122223333" }},
 		{"secret in another region", `output "secret_arns.database"`, func(o *Outputs) {
 			o.SecretARNs["database"] = strings.Replace(o.SecretARNs["database"], "us-east-1", "eu-west-1", 1)
 		}},

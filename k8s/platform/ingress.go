@@ -25,6 +25,17 @@ func IngressAnnotations(c *manifest.Context) map[string]string {
 	if c.W.ALBDeletionProtection {
 		attrs = append(attrs, "deletion_protection.enabled=true")
 	}
+	if c.Out.ALBLogBucket != "" {
+		// ELB itself writes the objects (the bucket policy admits the
+		// region's log writer); the controller only sets the attributes.
+		attrs = append(attrs, "access_logs.s3.enabled=true",
+			"access_logs.s3.bucket="+c.Out.ALBLogBucket, "access_logs.s3.prefix="+c.Out.ALBLogPrefix)
+	} else {
+		// Said explicitly: the controller leaves attributes the annotation
+		// stops naming as they are, so turning logs off would keep the ALB
+		// writing to a bucket the stack is about to delete.
+		attrs = append(attrs, "access_logs.s3.enabled=false")
+	}
 	tags := []string{"Environment=" + c.Env.Name, "ManagedBy=supabase-eks", "Project=" + c.Env.Project}
 	a := map[string]string{
 		"alb.ingress.kubernetes.io/scheme":                   "internet-facing",

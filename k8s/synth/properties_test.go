@@ -10,6 +10,7 @@ import (
 
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 	"github.com/supabase-eks/supabase-eks/k8s/dbbootstrap"
+	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	"github.com/supabase-eks/supabase-eks/k8s/platform"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
@@ -849,6 +850,17 @@ func TestIngress(t *testing.T) {
 		if dp != r.env.Workloads.ALBDeletionProtection || (r.env.IsProd() && !dp) {
 			t.Errorf("deletion protection = %v in %s, workloads.albDeletionProtection %v", dp, r.env.Name, r.env.Workloads.ALBDeletionProtection)
 		}
+		attrs := strings.Split(a["alb.ingress.kubernetes.io/load-balancer-attributes"], ",")
+		if r.env.IsProd() && r.out.ALBLogBucket == "" {
+			t.Errorf("prod's example outputs carry no access log bucket")
+		}
+		if r.out.ALBLogBucket != "" {
+			for _, want := range []string{"access_logs.s3.enabled=true", "access_logs.s3.bucket=" + r.out.ALBLogBucket, "access_logs.s3.prefix=" + r.out.ALBLogPrefix} {
+				if !slices.Contains(attrs, want) {
+					t.Errorf("the ALB does not write its access logs to the stack's bucket: %s missing from %q", want, attrs)
+				}
+			}
+		}
 		if r.out.Domain != "" {
 			if a["alb.ingress.kubernetes.io/certificate-arn"] != r.out.CertificateARN || a["alb.ingress.kubernetes.io/ssl-redirect"] != "443" || ing.Spec.Rules[0].Host != r.out.Domain {
 				t.Errorf("with a domain the ALB must serve HTTPS with the certificate and redirect HTTP")
@@ -866,6 +878,27 @@ func TestIngress(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestIngressTurnsAccessLogsOffExplicitly: without a log bucket in the
+// outputs the annotation still names the attribute, since the controller
+// leaves alone attributes it is no longer told about.
+func TestIngressTurnsAccessLogsOffExplicitly(t *testing.T) {
+	r := envs["dev"]
+	if r == nil {
+		t.Fatal("dev not rendered")
+	}
+	out := *r.out
+	out.ALBLogBucket, out.ALBLogPrefix = "", ""
+	attrs := strings.Split(platform.IngressAnnotations(&manifest.Context{Env: r.env, Out: &out, W: r.env.Workloads})["alb.ingress.kubernetes.io/load-balancer-attributes"], ",")
+	if !slices.Contains(attrs, "access_logs.s3.enabled=false") {
+		t.Errorf("access logs off, but the annotation does not say so: %q", attrs)
+	}
+	for _, a := range attrs {
+		if strings.HasPrefix(a, "access_logs.s3.bucket=") || strings.HasPrefix(a, "access_logs.s3.prefix=") {
+			t.Errorf("access logs off, but the annotation names %s", a)
+		}
+	}
 }
 
 func TestStorageAndBackups(t *testing.T) {

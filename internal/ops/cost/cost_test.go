@@ -177,6 +177,36 @@ func TestProdShapedResources(t *testing.T) {
 	}
 }
 
+// TestAccessLogBucket: a bucket whose policy admits ELB's log writer is
+// priced as access logs, apart from the data buckets; a bucket granting
+// another account is not.
+func TestAccessLogBucket(t *testing.T) {
+	doc := `{"resource":{
+	  "aws_eks_cluster":{"c":{"name":"p","version":"1.35"}},
+	  "aws_s3_bucket":{"data":{"bucket":"d"},"logs":{"bucket":"l"},"shared":{"bucket":"s"}},
+	  "aws_s3_bucket_policy":{
+	    "logs":{"bucket":"${aws_s3_bucket.logs.id}","policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::127311923021:root\"},\"Action\":[\"s3:PutObject\"],\"Resource\":[\"${aws_s3_bucket.logs.arn}/alb/AWSLogs/111122223333/*\"]}]}"},
+	    "shared":{"bucket":"${aws_s3_bucket.shared.id}","policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::444455556666:root\"},\"Action\":[\"s3:PutObject\"],\"Resource\":[\"${aws_s3_bucket.shared.arn}/*\"]}]}"}}
+	}}`
+	r, err := Parse([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Buckets != 3 || r.AccessLogBuckets != 1 {
+		t.Fatalf("buckets %d, access log buckets %d; want 3 and 1", r.Buckets, r.AccessLogBuckets)
+	}
+	e, err := Compute(r, table(t), "prod", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l, ok := line(e, "S3 access logs"); !ok || !near(l.Monthly, 10*0.023) || !l.Assumed {
+		t.Errorf("access log line %+v, want 10 GB at $0.023, assumed", l)
+	}
+	if l, _ := line(e, "S3 storage"); !strings.HasPrefix(l.Detail, "2 bucket(s)") {
+		t.Errorf("S3 storage counts the access log bucket: %+v", l)
+	}
+}
+
 func TestUnknownPricesAreErrors(t *testing.T) {
 	doc := `{"resource":{"aws_eks_cluster":{"c":{}},"aws_eks_node_group":{"ng":{"instance_types":["x9z.huge"],"scaling_config":{"desired_size":1}}},"aws_db_instance":{"d":{"instance_class":"db.x9.huge"}}}}`
 	r, err := Parse([]byte(doc))
@@ -251,6 +281,9 @@ func TestSynthesizedStacks(t *testing.T) {
 		}
 		if got := r.HasAddon("amazon-cloudwatch-observability"); got != env.Observability.ContainerInsights {
 			t.Errorf("%s: Container Insights add-on %v, config %v", name, got, env.Observability.ContainerInsights)
+		}
+		if (r.AccessLogBuckets == 1) != env.Observability.AccessLogs || r.AccessLogBuckets > 1 {
+			t.Errorf("%s: %d access log bucket(s) parsed; config accessLogs %v", name, r.AccessLogBuckets, env.Observability.AccessLogs)
 		}
 		e, err := Compute(r, table(t), name, Options{})
 		if err != nil {

@@ -174,8 +174,12 @@ func Compute(r *Resources, t *Table, env string, opt Options) (*Estimate, error)
 	if r.HasAddon("amazon-cloudwatch-observability") {
 		add(Line{Item: "Container Insights metrics", Detail: fmt.Sprintf("%d node(s), estimate", nodes), Qty: float64(nodes), Unit: "node-months", UnitUSD: p("container_insights_node_month"), Assumed: true})
 	}
-	if r.Buckets > 0 {
-		add(Line{Item: "S3 storage", Detail: fmt.Sprintf("%d bucket(s), assumed %.0f GB stored", r.Buckets, u.S3GB), Qty: u.S3GB, Unit: "GB-month", UnitUSD: p("s3_standard_gb_month"), Assumed: true})
+	if data := r.Buckets - r.AccessLogBuckets; data > 0 {
+		add(Line{Item: "S3 storage", Detail: fmt.Sprintf("%d bucket(s), assumed %.0f GB stored", data, u.S3GB), Qty: u.S3GB, Unit: "GB-month", UnitUSD: p("s3_standard_gb_month"), Assumed: true})
+	}
+	if r.AccessLogBuckets > 0 {
+		// ELB and S3 deliver their logs free of charge; only storage is billed.
+		add(Line{Item: "S3 access logs", Detail: fmt.Sprintf("ALB + S3 server logs, assumed %.0f GB stored", u.AccessLogGB), Qty: u.AccessLogGB, Unit: "GB-month", UnitUSD: p("s3_standard_gb_month"), Assumed: true})
 	}
 	e.Notes = append(e.Notes,
 		"Not included: data transfer out to the internet, S3 requests, KMS/Secrets Manager API calls, EBS snapshots, RDS backup storage beyond the database size, PVC volumes, tax.",

@@ -7,6 +7,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/internal/elblogs"
 )
 
 // Resources are the billable things found in a Terraform JSON document.
@@ -25,6 +28,9 @@ type Resources struct {
 	FlowLogs           int
 	Alarms             int
 	Buckets            int
+	// AccessLogBuckets are the buckets among Buckets whose policy admits
+	// ELB's access log writer.
+	AccessLogBuckets int
 	// WebACLs and WAFRules count the WAFv2 web ACLs and their rules.
 	WebACLs, WAFRules int
 	// Addons are the EKS managed add-on names.
@@ -227,6 +233,11 @@ func Parse(data []byte) (*Resources, error) {
 	})
 	each("aws_cloudwatch_metric_alarm", func(_ string, _ map[string]any, c int) { r.Alarms += c })
 	each("aws_s3_bucket", func(_ string, _ map[string]any, c int) { r.Buckets += c })
+	each("aws_s3_bucket_policy", func(_ string, b map[string]any, c int) {
+		if doc, err := policy.Parse(str(b["policy"])); err == nil && elblogs.Delivers(doc) {
+			r.AccessLogBuckets += c
+		}
+	})
 	each("aws_wafv2_web_acl", func(_ string, b map[string]any, c int) {
 		var rules []any
 		_ = json.Unmarshal([]byte(str(b["rule_json"])), &rules)

@@ -39,6 +39,12 @@ type Usage struct {
 	NATGB          float64            `json:"nat_gb"`
 	LogIngestGB    map[string]float64 `json:"log_ingest_gb"`
 	S3GB           float64            `json:"s3_gb"`
+	// AccessLogGB is the access logs stored at the retention kept: the
+	// ALB's (gzip, some 50 bytes a request) and the storage buckets' S3
+	// server access logs (plain text, some 400 bytes an object request).
+	// Prod's 10 GB is about 20 API requests and 1 object request a second
+	// kept 90 days.
+	AccessLogGB float64 `json:"access_log_gb"`
 }
 
 // Table is the committed price table.

@@ -54,6 +54,10 @@ func (d *Deployer) Warnings(o *outputs.Outputs) []string {
 	} else {
 		w = append(w, "S3 buckets (storage, backups) are versioned; Terraform refuses to delete a non-empty bucket: empty every object version first, then re-run.")
 	}
+	// A bucket that is not force_destroy (teardown.forceDestroyBuckets) keeps its logs.
+	if o != nil && o.ALBLogBucket != "" && !d.Env.Teardown.ForceDestroyBuckets {
+		w = append(w, fmt.Sprintf("The access log bucket %s is not emptied either; Terraform refuses to delete it while it holds logs (they expire after %d days). Copy what you need, then `aws s3 rm s3://%s --recursive` (it is unversioned) and re-run.", o.ALBLogBucket, d.Env.Observability.AccessLogDays, o.ALBLogBucket))
+	}
 	if db.RetainBackupsOnDestroy {
 		w = append(w, "The backups bucket is KEPT with its encryption, public access block and policy (taken out of the Terraform state, not emptied or deleted): the logical backups outlive the stack.")
 	}
@@ -282,7 +286,7 @@ func (d *Deployer) InfraDestroy(ctx context.Context) error {
 	hints := []string{err.Error()}
 	o, _ := d.loadOutputs()
 	for _, w := range d.Warnings(o) {
-		if strings.Contains(w, "deletion protection") || strings.Contains(w, "S3 buckets") {
+		if strings.Contains(w, "deletion protection") || strings.Contains(w, "S3 buckets") || strings.Contains(w, "access log bucket") {
 			hints = append(hints, w)
 		}
 	}

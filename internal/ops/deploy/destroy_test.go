@@ -177,7 +177,8 @@ func TestDestroyFailureExplainsHowToFinish(t *testing.T) {
 	if err == nil {
 		t.Fatal("failed destroy reported success")
 	}
-	for _, want := range []string{"Cannot delete protected DB Instance", "--no-deletion-protection", "Terraform refuses to delete a non-empty bucket", "--from infra-destroy"} {
+	for _, want := range []string{"Cannot delete protected DB Instance", "--no-deletion-protection", "Terraform refuses to delete a non-empty bucket",
+		"aws s3 rm s3://supabase-prod-access-logs-111122223333 --recursive", "--from infra-destroy"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)
 		}
@@ -232,5 +233,22 @@ func TestFailedDestroyReimportsTheKeptKey(t *testing.T) {
 	rm, imp := strings.Index(calls, "state rm aws_kms_key.secrets_key"), strings.Index(calls, "import -input=false aws_kms_key.secrets_key k-1")
 	if rm < 0 || imp < rm {
 		t.Errorf("the key was not taken out and put back:\n%s", calls)
+	}
+}
+
+// TestOnlyProdWarnsAboutTheAccessLogBucket: dev's access log bucket is
+// force_destroy and goes with its logs; prod's stops terraform destroy.
+func TestOnlyProdWarnsAboutTheAccessLogBucket(t *testing.T) {
+	for env, want := range map[string]bool{"dev": false, "prod": true} {
+		fx := newFixture(t, env)
+		copyTree(t, filepath.Join(repo, "examples", "outputs"), filepath.Join(fx.root, "outputs"))
+		o, err := fx.d.loadOutputs()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Contains(strings.Join(fx.d.Warnings(o), "\n"), o.ALBLogBucket)
+		if o.ALBLogBucket == "" || got != want {
+			t.Errorf("%s: warns about access log bucket %q: %v, want %v", env, o.ALBLogBucket, got, want)
+		}
 	}
 }
