@@ -7,7 +7,6 @@ package deployer
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/supabase-eks/supabase-eks/infra/cluster"
 	"github.com/supabase-eks/supabase-eks/infra/database"
@@ -85,13 +84,13 @@ func Boundary(s BoundaryScope) policy.Document {
 	project := s.Prefix + "-*"
 	anywhere := func(svc, res string) string { return fmt.Sprintf("arn:aws:%s:*:%s:%s", svc, acct, res) }
 	var logGroups []string
+	// "<group>*" covers the group and its streams (<group>:log-stream:...).
 	for _, g := range []string{
 		cluster.LogGroupName(project), network.FlowLogGroupName(project), database.LogGroupName(project, "*"),
 		cluster.ContainerInsightsLogGroup(project) + "/*", database.EnhancedMonitoringLogGroup,
 	} {
-		logGroups = append(logGroups, anywhere("logs", "log-group:"+g), anywhere("logs", "log-group:"+g+":*"))
+		logGroups = append(logGroups, anywhere("logs", "log-group:"+g+"*"))
 	}
-	lbc := projectWide(identity.LoadBalancerControllerPolicy("*", acct, project))
 	st := []policy.Statement{
 		policy.Allow("NodeAndNetworkPlumbing", []string{
 			"ec2:*", "autoscaling:Describe*", "eks:Describe*", "eks:List*", "eks-auth:AssumeRoleForPodIdentity",
@@ -100,7 +99,7 @@ func Boundary(s BoundaryScope) policy.Document {
 			"elasticloadbalancing:Describe*", "tag:GetResources",
 			"acm:ListCertificates", "acm:DescribeCertificate", "cognito-idp:DescribeUserPoolClient",
 			"iam:Get*", "iam:List*", "iam:CreateServiceLinkedRole",
-			"wafv2:Get*", "wafv2:List*", "waf-regional:Get*", "shield:GetSubscriptionState", "shield:DescribeProtection",
+			"wafv2:Get*", "wafv2:List*", "waf-regional:Get*", "shield:GetSubscriptionState", "shield:DescribeProtection", "shield:CreateProtection", "shield:DeleteProtection",
 		}, []string{"*"}),
 		// The CloudWatch agent reads its configuration from these parameters.
 		policy.Allow("CloudWatchAgentConfiguration", []string{"ssm:GetParameter", "ssm:GetParameters"}, []string{anywhere("ssm", "parameter/AmazonCloudWatch-*")}),
@@ -121,12 +120,7 @@ func Boundary(s BoundaryScope) policy.Document {
 		{Sid: "ScaleTheProjectsNodeGroups", Effect: "Allow", Action: []string{"autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"},
 			Resource: []string{"*"}, Condition: map[string]map[string]any{"StringLike": {"aws:ResourceTag/" + NodeGroupClusterTag: project}}},
 	}
-	for i, l := range lbc.Statement {
-		if l.Effect == "Allow" {
-			l.Sid = fmt.Sprintf("LoadBalancerController%d", i)
-			st = append(st, l)
-		}
-	}
+	st = append(st, identity.LoadBalancerControllerReach(acct, project)...)
 	st = append(st,
 		policy.Statement{Sid: "NoIdentityChanges", Effect: "Deny", Action: []string{
 			"iam:CreateRole", "iam:CreateUser", "iam:CreateGroup", "iam:CreatePolicy", "iam:CreatePolicyVersion",
@@ -162,38 +156,6 @@ var ec2NeverNeeded = []string{
 // Scaling group, naming the cluster.
 const NodeGroupClusterTag = "eks:cluster-name"
 
-// projectWide turns a policy written for one cluster into one for every
-// cluster of the project: conditions whose value carries a wildcard become
-// Like comparisons.
-func projectWide(d policy.Document) policy.Document {
-	out := policy.Document{Version: d.Version}
-	for _, st := range d.Statement {
-		cond := map[string]map[string]any{}
-		for op, kv := range st.Condition {
-			for k, v := range kv {
-				target := op
-				if strings.Contains(fmt.Sprint(v), "*") {
-					switch op {
-					case "StringEquals":
-						target = "StringLike"
-					case "ArnEquals":
-						target = "ArnLike"
-					}
-				}
-				if cond[target] == nil {
-					cond[target] = map[string]any{}
-				}
-				cond[target][k] = v
-			}
-		}
-		if len(cond) == 0 {
-			cond = nil
-		}
-		st.Condition = cond
-		out.Statement = append(out.Statement, st)
-	}
-	return out
-}
 
 // RoleName is the deployer role the bootstrap stack creates.
 func RoleName(prefix string) string { return prefix + "-deployer" }

@@ -110,3 +110,30 @@ func LoadBalancerControllerPolicy(region, account, cluster string) policy.Docume
 		}, append(append([]string(nil), ownLBs...), ownListeners...)),
 	)
 }
+
+// LoadBalancerControllerReach is what the controllers of every cluster whose
+// name matches clusters (a pattern such as "supabase-*") may reach, in a
+// handful of statements: a permissions boundary holds it, and a boundary is
+// one managed policy under IAM's size limit. By name, the load balancers,
+// listeners and rules; by the ownership tag, target groups (and their
+// creation); the web ACL attachments of those load balancers. The
+// controller's EC2, read and certificate calls fall under the boundary's
+// plumbing statement.
+func LoadBalancerControllerReach(account, clusters string) []policy.Statement {
+	elb := func(res string) string { return fmt.Sprintf("arn:aws:elasticloadbalancing:*:%s:%s", account, res) }
+	named := []string{
+		elb("loadbalancer/app/" + clusters + "/*"), elb("loadbalancer/net/" + clusters + "/*"),
+		elb("listener/app/" + clusters + "/*/*"), elb("listener/net/" + clusters + "/*/*"),
+		elb("listener-rule/app/" + clusters + "/*/*/*"), elb("listener-rule/net/" + clusters + "/*/*/*"),
+	}
+	const clusterTag = "elbv2.k8s.aws/cluster"
+	return []policy.Statement{
+		policy.Allow("ProjectLoadBalancersByName", []string{"elasticloadbalancing:*"}, named),
+		{Sid: "ProjectTargetGroupsByTag", Effect: "Allow", Action: []string{"elasticloadbalancing:*"}, Resource: []string{elb("targetgroup/*/*")},
+			Condition: map[string]map[string]any{"StringLike": {"aws:ResourceTag/" + clusterTag: clusters}}},
+		{Sid: "CreateProjectTargetGroups", Effect: "Allow", Action: []string{"elasticloadbalancing:CreateTargetGroup", "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:AddTags"}, Resource: []string{elb("targetgroup/*/*")},
+			Condition: map[string]map[string]any{"StringLike": {"aws:RequestTag/" + clusterTag: clusters}}},
+		policy.Allow("FirewallProjectLoadBalancers", []string{"wafv2:AssociateWebACL", "wafv2:DisassociateWebACL", "waf-regional:AssociateWebACL", "waf-regional:DisassociateWebACL"},
+			append([]string{fmt.Sprintf("arn:aws:wafv2:*:%s:regional/webacl/*/*", account), fmt.Sprintf("arn:aws:waf-regional:*:%s:webacl/*", account)}, named...)),
+	}
+}
