@@ -133,15 +133,23 @@ func New(app constructs.Construct, b config.BootstrapConfig, services []string, 
 		Policy:      jsii.String(deployer.Boundary(BoundaryScope(b)).JSON()),
 	})
 	cdktf.NewTerraformOutput(st, jsii.String("boundary_policy_arn"), &cdktf.TerraformOutputConfig{Value: boundary.Arn(), Description: jsii.String("Permissions boundary the environment stacks' roles carry.")})
-	doc := deployer.Policy(services, DeployerScope(b))
-	pol := iampolicy.NewIamPolicy(st, jsii.String("deployer-policy"), &iampolicy.IamPolicyConfig{
-		Name:        jsii.String(deployer.RoleName(b.Prefix)),
-		Description: jsii.String(fmt.Sprintf("Generated from the resource types of the environment stacks (%d services)", len(services))),
-		Policy:      jsii.String(doc.JSON()),
-	})
-	iamrolepolicyattachment.NewIamRolePolicyAttachment(st, jsii.String("deployer-attachment"), &iamrolepolicyattachment.IamRolePolicyAttachmentConfig{
-		Role: role.Name(), PolicyArn: pol.Arn(),
-	})
+	// The deployer's policy is larger than one managed policy may be: it is
+	// attached as consecutive parts of whole statements.
+	parts, err := policy.Split(deployer.Policy(services, DeployerScope(b)), policy.ManagedPolicyLimit)
+	if err != nil {
+		panic(fmt.Sprintf("deployer policy: %v", err))
+	}
+	for i, part := range parts {
+		n := i + 1
+		pol := iampolicy.NewIamPolicy(st, jsii.String(fmt.Sprintf("deployer-policy-%d", n)), &iampolicy.IamPolicyConfig{
+			Name:        jsii.String(deployer.PolicyName(b.Prefix, n)),
+			Description: jsii.String(fmt.Sprintf("Part %d of %d of the deployer's policy, generated from the resource types of the environment stacks (%d services)", n, len(parts), len(services))),
+			Policy:      jsii.String(part.JSON()),
+		})
+		iamrolepolicyattachment.NewIamRolePolicyAttachment(st, jsii.String(fmt.Sprintf("deployer-attachment-%d", n)), &iamrolepolicyattachment.IamRolePolicyAttachmentConfig{
+			Role: role.Name(), PolicyArn: pol.Arn(),
+		})
+	}
 	cdktf.NewTerraformOutput(st, jsii.String("deployer_role_arn"), &cdktf.TerraformOutputConfig{Value: role.Arn(), Description: jsii.String("Role to assume for `make deploy`.")})
 	cdktf.NewTerraformOutput(st, jsii.String("state_kms_key_arn"), &cdktf.TerraformOutputConfig{Value: key.Arn(), Description: jsii.String("KMS key encrypting the state; set it as state.kmsKeyId of each environment.")})
 	cdktf.NewTerraformOutput(st, jsii.String("state_bucket"), &cdktf.TerraformOutputConfig{Value: bucket.Bucket(), Description: jsii.String("Terraform state bucket.")})

@@ -76,29 +76,54 @@ func TestBootstrapStack(t *testing.T) {
 	if err != nil || len(trust.Statement) != 1 || strings.Contains(string(mustJSON(trust.Statement[0].Principal)), `"*"`) {
 		t.Errorf("deployer trust %v %v", trust, err)
 	}
-	var deployerPolicy, boundary map[string]any
+	// The deployer's policy comes in parts, each a managed policy attached
+	// to the role; the boundary is one policy (a role has one boundary).
+	var boundary map[string]any
+	parts := map[int]string{}
 	for _, r := range doc.Resource["aws_iam_policy"] {
-		switch r["name"] {
-		case deployer.RoleName(b.Prefix):
-			deployerPolicy = r
-		case deployer.BoundaryName(b.Prefix):
+		name := r["name"].(string)
+		if name == deployer.BoundaryName(b.Prefix) {
 			boundary = r
+			continue
+		}
+		for n := 1; n <= 10; n++ {
+			if name == deployer.PolicyName(b.Prefix, n) {
+				parts[n] = r["policy"].(string)
+			}
 		}
 	}
-	if deployerPolicy == nil || boundary == nil || len(doc.Resource["aws_iam_policy"]) != 2 {
-		t.Fatalf("want the deployer policy and the boundary, got %d policies", len(doc.Resource["aws_iam_policy"]))
+	if boundary == nil || len(parts) == 0 || len(doc.Resource["aws_iam_policy"]) != len(parts)+1 {
+		t.Fatalf("want the deployer policy's parts and the boundary, got %d policies", len(doc.Resource["aws_iam_policy"]))
+	}
+	if len(doc.Resource["aws_iam_role_policy_attachment"]) != len(parts) {
+		t.Errorf("%d parts, %d attachments", len(parts), len(doc.Resource["aws_iam_role_policy_attachment"]))
+	}
+	// IAM refuses a managed policy over 6,144 characters (white space not
+	// counted; the JSON has none outside strings), and the apply with it.
+	for n, text := range parts {
+		if len(text) > policy.ManagedPolicyLimit {
+			t.Errorf("deployer policy part %d: %d characters, over IAM's %d", n, len(text), policy.ManagedPolicyLimit)
+		}
+	}
+	if text := boundary["policy"].(string); len(text) > policy.ManagedPolicyLimit {
+		t.Errorf("boundary: %d characters, over IAM's %d", len(text), policy.ManagedPolicyLimit)
 	}
 	// `make deployer-policy` prints these documents from the same code
-	// (infra -print-policy): they must be what the stack creates.
-	if got, want := deployerPolicy["policy"], deployer.Policy(deployer.AllServices(), DeployerScope(b)).JSON(); got != want {
-		t.Errorf("the stack's deployer policy is not the one `make deployer-policy` prints")
+	// (infra -print-policy): together the parts must be what it prints.
+	var pol policy.Document
+	for n := 1; n <= len(parts); n++ {
+		d, err := policy.Parse(parts[n])
+		if err != nil {
+			t.Fatalf("part %d: %v", n, err)
+		}
+		pol.Statement = append(pol.Statement, d.Statement...)
+	}
+	pol.Version = "2012-10-17"
+	if got, want := pol.JSON(), deployer.Policy(deployer.AllServices(), DeployerScope(b)).JSON(); got != want {
+		t.Errorf("the stack's deployer policy parts are not the policy `make deployer-policy` prints")
 	}
 	if got, want := boundary["policy"], deployer.Boundary(BoundaryScope(b)).JSON(); got != want {
 		t.Errorf("the stack's boundary is not the one `make deployer-policy POLICY=boundary` prints")
-	}
-	pol, err := policy.Parse(deployerPolicy["policy"].(string))
-	if err != nil {
-		t.Fatal(err)
 	}
 	for _, st := range pol.Statement {
 		if st.Effect != "Allow" {

@@ -157,6 +157,9 @@ var ec2NeverNeeded = []string{
 const NodeGroupClusterTag = "eks:cluster-name"
 
 
+// PolicyName is part n (from 1) of the deployer's managed policies.
+func PolicyName(prefix string, n int) string { return fmt.Sprintf("%s-%d", RoleName(prefix), n) }
+
 // RoleName is the deployer role the bootstrap stack creates.
 func RoleName(prefix string) string { return prefix + "-deployer" }
 
@@ -321,7 +324,7 @@ func Policy(services []string, s Scope) policy.Document {
 			policy.Statement{Sid: "KeepTheBoundary", Effect: "Deny", Action: []string{"iam:DeleteRolePermissionsBoundary"}, Resource: []string{"*"}},
 			policy.Statement{Sid: "NeverChangeTheBoundaryOrOwnPolicy", Effect: "Deny", Action: []string{
 				"iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion",
-			}, Resource: []string{boundary, fmt.Sprintf("arn:aws:iam::%s:policy/%s", s.AccountID, RoleName(s.Prefix))}},
+			}, Resource: []string{boundary, fmt.Sprintf("arn:aws:iam::%s:policy/%s-*", s.AccountID, RoleName(s.Prefix))}},
 			policy.Statement{Sid: "PassProjectRolesToTheirServices", Effect: "Allow", Action: []string{"iam:PassRole"},
 				Resource: projectRoles, Condition: map[string]map[string]any{"StringEquals": {"iam:PassedToService": PassedToServices}}},
 			// Its own role matches the project's pattern: nothing it may do to

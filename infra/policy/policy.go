@@ -8,6 +8,7 @@ package policy
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -141,4 +142,35 @@ func MatchAny(patterns []string, s string, fold bool) bool {
 		}
 		return Match(p, s)
 	})
+}
+
+// ManagedPolicyLimit is IAM's size limit of a customer managed policy, in
+// characters without white space (JSON renders none outside strings).
+const ManagedPolicyLimit = 6144
+
+// Split cuts a document into documents of whole statements, in order, each
+// at most limit characters, so a policy too large for one managed policy
+// can be attached as several. It fails when one statement alone is larger.
+func Split(d Document, limit int) ([]Document, error) {
+	var out []Document
+	cur := New()
+	for _, st := range d.Statement {
+		next := New(append(append([]Statement(nil), cur.Statement...), st)...)
+		if len(next.JSON()) <= limit {
+			cur = next
+			continue
+		}
+		if len(cur.Statement) == 0 {
+			return nil, fmt.Errorf("statement %s alone is %d characters, over %d", st.Sid, len(New(st).JSON()), limit)
+		}
+		out = append(out, cur)
+		cur = New(st)
+		if len(cur.JSON()) > limit {
+			return nil, fmt.Errorf("statement %s alone is %d characters, over %d", st.Sid, len(cur.JSON()), limit)
+		}
+	}
+	if len(cur.Statement) > 0 {
+		out = append(out, cur)
+	}
+	return out, nil
 }

@@ -1249,7 +1249,7 @@ func TestDeployerCannotEscalate(t *testing.T) {
 		"an inline policy on an unbounded role": {"iam:PutRolePolicy", role("supabase-dev-free"), nil},
 		"removing a role's boundary":            {"iam:DeleteRolePermissionsBoundary", role("supabase-dev-node"), bounded()},
 		"widening the boundary":                 {"iam:CreatePolicyVersion", boundary, nil},
-		"widening its own policy":               {"iam:SetDefaultPolicyVersion", "arn:aws:iam::" + b.AccountID + ":policy/" + deployer.RoleName(b.Prefix), nil},
+		"widening its own policy":               {"iam:SetDefaultPolicyVersion", "arn:aws:iam::" + b.AccountID + ":policy/" + deployer.PolicyName(b.Prefix, 1), nil},
 	}
 	for name, r := range denied {
 		if decide(doc, r.action, r.resource, r.ctx) {
