@@ -156,7 +156,6 @@ var ec2NeverNeeded = []string{
 // Scaling group, naming the cluster.
 const NodeGroupClusterTag = "eks:cluster-name"
 
-
 // PolicyName is part n (from 1) of the deployer's managed policies.
 func PolicyName(prefix string, n int) string { return fmt.Sprintf("%s-%d", RoleName(prefix), n) }
 
