@@ -32,7 +32,7 @@ func externalSecrets(t *testing.T, r *rendered) []externalSecret {
 	var out []externalSecret
 	for _, o := range r.kind("ExternalSecret") {
 		var es externalSecret
-		if err := yaml.Unmarshal(o.raw, &es); err != nil {
+		if err := yaml.Unmarshal(o.YAML, &es); err != nil {
 			t.Fatal(err)
 		}
 		out = append(out, es)
@@ -206,16 +206,16 @@ func TestConfigMapsHoldNoSecretLikeEntries(t *testing.T) {
 			var cm struct {
 				Data map[string]string `json:"data"`
 			}
-			if err := yaml.Unmarshal(o.raw, &cm); err != nil {
+			if err := yaml.Unmarshal(o.YAML, &cm); err != nil {
 				t.Fatal(err)
 			}
 			for k, v := range cm.Data {
 				if secretLikeKeyRe.MatchString(k) {
-					t.Errorf("%s ConfigMap %s: key %q looks like a secret (trivy KSV-0109)", o.file, o.name(), k)
+					t.Errorf("%s ConfigMap %s: key %q looks like a secret (trivy KSV-0109)", o.File, o.Name, k)
 				}
 				for i, line := range strings.Split(v, "\n") {
 					if secretLikeLineRe.MatchString(line) {
-						t.Errorf("%s ConfigMap %s[%s] line %d looks like a secret assignment (trivy KSV-0109): %q", o.file, o.name(), k, i+1, line)
+						t.Errorf("%s ConfigMap %s[%s] line %d looks like a secret assignment (trivy KSV-0109): %q", o.File, o.Name, k, i+1, line)
 					}
 				}
 			}

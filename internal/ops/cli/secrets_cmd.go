@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
@@ -117,13 +118,13 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 		return err
 	}
 	kc := &kube.Client{R: a.Runner, Context: env.KubeContext(), Namespace: outputs.Namespace, Log: a.Stdout, Sleep: a.Sleep}
-	var objs []kube.Object
+	var objs []artifacts.Object
 	if !*noRoll {
 		// Everything the roll needs is checked before a version is written:
 		// a write whose roll cannot even start would leave the cluster on
 		// the old value and tempt a second write, which pushes the original
 		// out of AWSPREVIOUS.
-		if objs, err = kube.ReadManifests(a.path(filepath.Join("dist", env.Name))); err != nil {
+		if objs, err = artifacts.ReadManifests(a.path(filepath.Join("dist", env.Name))); err != nil {
 			return fmt.Errorf("reading dist/%s (needed to find the bootstrap Job): %w; nothing was written", env.Name, err)
 		}
 		if _, err := a.Runner.Run(ctx, kc.Cmd("get", "namespace", outputs.Namespace, "-o", "name")); err != nil {
@@ -171,7 +172,7 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 }
 
 // roll makes the cluster pick up the current value of a secret.
-func (a *App) roll(ctx context.Context, kc *kube.Client, logical string, objs []kube.Object, timeout time.Duration) error {
+func (a *App) roll(ctx context.Context, kc *kube.Client, logical string, objs []artifacts.Object, timeout time.Duration) error {
 	if err := secrets.Roll(ctx, kc, logical, secrets.RollOptions{Manifests: objs, JobTimeout: timeout, RolloutTimeout: timeout}); err != nil {
 		return fmt.Errorf("the cluster did not pick it up cleanly: %w", err)
 	}

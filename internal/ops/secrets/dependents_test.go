@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/config"
-	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
 
@@ -56,7 +56,7 @@ func TestDependentsMatchRenderedManifests(t *testing.T) {
 		if _, err := os.Stat(dir); err != nil {
 			t.Skipf("%s not rendered", dir)
 		}
-		objs, err := kube.ReadManifests(dir)
+		objs, err := artifacts.ReadManifests(dir)
 		if err != nil {
 			t.Fatal(err)
 		}

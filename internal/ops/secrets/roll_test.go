@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
@@ -21,9 +22,9 @@ func (c *clock) Sleep(_ context.Context, d time.Duration) error {
 	return nil
 }
 
-func rollFixture(t *testing.T) (*kube.Client, *runner.Fake, []kube.Object) {
+func rollFixture(t *testing.T) (*kube.Client, *runner.Fake, []artifacts.Object) {
 	t.Helper()
-	objs, err := kube.ReadManifests(filepath.Join("..", "..", "..", "dist", "dev"))
+	objs, err := artifacts.ReadManifests(filepath.Join("..", "..", "..", "dist", "dev"))
 	if err != nil {
 		t.Skipf("dist/dev: %v", err)
 	}

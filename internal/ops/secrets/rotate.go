@@ -7,6 +7,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
@@ -106,7 +107,7 @@ func Rotate(ctx context.Context, store Store, o *outputs.Outputs, logical string
 type RollOptions struct {
 	// Manifests are the rendered objects of the environment (dist/<env>),
 	// used to find the bootstrap Job.
-	Manifests []kube.Object
+	Manifests []artifacts.Object
 	// SyncTimeout bounds the wait for External Secrets; zero means 3m.
 	SyncTimeout time.Duration
 	// JobTimeout bounds the bootstrap Job; zero means 10m.
