@@ -48,7 +48,7 @@ func rollFixture(t *testing.T) (*kube.Client, *runner.Fake, []artifacts.Object) 
 
 func TestRollDatabaseRerunsBootstrapBeforeRestarts(t *testing.T) {
 	kc, f, objs := rollFixture(t)
-	if err := Roll(context.Background(), kc, outputs.SecretDatabase, RollOptions{Manifests: objs}); err != nil {
+	if err := Roll(context.Background(), kc, exampleOutputs(t, "dev"), outputs.SecretDatabase, RollOptions{Manifests: objs}); err != nil {
 		t.Fatal(err)
 	}
 	k := "kubectl --context supabase-dev "
@@ -91,7 +91,7 @@ func TestRollDatabaseRerunsBootstrapBeforeRestarts(t *testing.T) {
 
 func TestRollJWTSkipsBootstrapAndMissingWorkloads(t *testing.T) {
 	kc, f, objs := rollFixture(t)
-	if err := Roll(context.Background(), kc, outputs.SecretJWT, RollOptions{Manifests: objs}); err != nil {
+	if err := Roll(context.Background(), kc, exampleOutputs(t, "dev"), outputs.SecretJWT, RollOptions{Manifests: objs}); err != nil {
 		t.Fatal(err)
 	}
 	k := "kubectl --context supabase-dev "
@@ -111,7 +111,7 @@ func TestRollJWTSkipsBootstrapAndMissingWorkloads(t *testing.T) {
 func TestRollStopsWhenSecretsDoNotSync(t *testing.T) {
 	kc, f, objs := rollFixture(t)
 	f.On("kubectl --context supabase-dev get externalsecret", `{"items":[{"metadata":{"name":"supabase-db"},"status":{"refreshTime":"2026-11-26T12:00:00Z","conditions":[{"type":"Ready","status":"False","reason":"SecretSyncedError","message":"could not get secret data from provider"}]}}]}`, 0)
-	err := Roll(context.Background(), kc, outputs.SecretDatabase, RollOptions{Manifests: objs, SyncTimeout: time.Minute})
+	err := Roll(context.Background(), kc, exampleOutputs(t, "dev"), outputs.SecretDatabase, RollOptions{Manifests: objs, SyncTimeout: time.Minute})
 	if err == nil || !strings.Contains(err.Error(), "SecretSyncedError") {
 		t.Fatalf("err = %v", err)
 	}
