@@ -21,6 +21,11 @@ type RemoteRef struct {
 
 // ExternalSecretSpec is the part of an ExternalSecret's spec the readers use.
 type ExternalSecretSpec struct {
+	RefreshInterval string `json:"refreshInterval"`
+	SecretStoreRef  struct {
+		Kind string `json:"kind"`
+		Name string `json:"name"`
+	} `json:"secretStoreRef"`
 	Data []struct {
 		SecretKey string    `json:"secretKey"`
 		RemoteRef RemoteRef `json:"remoteRef"`
@@ -33,6 +38,7 @@ type ExternalSecretSpec struct {
 		Template *struct {
 			EngineVersion string            `json:"engineVersion"`
 			Data          map[string]string `json:"data"`
+			TemplateFrom  []any             `json:"templateFrom"`
 		} `json:"template"`
 	} `json:"target"`
 }
@@ -44,6 +50,15 @@ func (e ExternalSecret) Target() string {
 		return e.Spec.Target.Name
 	}
 	return e.Name
+}
+
+// TemplateData is the target template's data: the Secret's keys and their
+// templates, nil without a template.
+func (e ExternalSecret) TemplateData() map[string]string {
+	if e.Spec.Target.Template == nil {
+		return nil
+	}
+	return e.Spec.Target.Template.Data
 }
 
 // Reads reports whether the ExternalSecret pulls from the remote secret key.

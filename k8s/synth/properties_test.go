@@ -422,22 +422,9 @@ func TestHPAsTargetRequestedDeployments(t *testing.T) {
 // externalSecretKeys maps each Secret produced by an ExternalSecret to its keys.
 func externalSecretKeys(t *testing.T, r *rendered) map[string]map[string]bool {
 	out := map[string]map[string]bool{}
-	for _, o := range r.kind("ExternalSecret") {
-		var es struct {
-			Spec struct {
-				Target struct {
-					Name     string `json:"name"`
-					Template struct {
-						Data map[string]string `json:"data"`
-					} `json:"template"`
-				} `json:"target"`
-			} `json:"spec"`
-		}
-		if err := yaml.Unmarshal(o.YAML, &es); err != nil {
-			t.Fatal(err)
-		}
+	for _, es := range externalSecrets(t, r) {
 		keys := map[string]bool{}
-		for k := range es.Spec.Target.Template.Data {
+		for k := range es.TemplateData() {
 			keys[k] = true
 		}
 		out[es.Spec.Target.Name] = keys
@@ -489,40 +476,23 @@ func TestExternalSecretsReadTheContract(t *testing.T) {
 			}
 		}
 		props[r.out.DBMasterSecretARN] = map[string]bool{"username": true, "password": true}
-		for _, o := range r.kind("ExternalSecret") {
-			var es struct {
-				Spec struct {
-					RefreshInterval string `json:"refreshInterval"`
-					SecretStoreRef  struct{ Kind, Name string }
-					Data            []struct {
-						RemoteRef struct{ Key, Property string } `json:"remoteRef"`
-					} `json:"data"`
-					Target struct {
-						Template struct {
-							Data map[string]string `json:"data"`
-						} `json:"template"`
-					} `json:"target"`
-				} `json:"spec"`
-			}
-			if err := yaml.Unmarshal(o.YAML, &es); err != nil {
-				t.Fatal(err)
-			}
+		for _, es := range externalSecrets(t, r) {
 			if es.Spec.RefreshInterval != r.env.Workloads.SecretRefreshInterval || es.Spec.SecretStoreRef.Kind != "ClusterSecretStore" {
-				t.Errorf("%s: refreshInterval %q store %v", o.Name, es.Spec.RefreshInterval, es.Spec.SecretStoreRef)
+				t.Errorf("%s: refreshInterval %q store %v", es.Name, es.Spec.RefreshInterval, es.Spec.SecretStoreRef)
 			}
 			for _, d := range es.Spec.Data {
 				if !props[d.RemoteRef.Key][d.RemoteRef.Property] {
-					t.Errorf("%s reads %s#%s, which the outputs contract does not define", o.Name, d.RemoteRef.Key, d.RemoteRef.Property)
+					t.Errorf("%s reads %s#%s, which the outputs contract does not define", es.Name, d.RemoteRef.Key, d.RemoteRef.Property)
 				}
 			}
-			for k, tmpl := range es.Spec.Target.Template.Data {
+			for k, tmpl := range es.TemplateData() {
 				if strings.HasPrefix(tmpl, "postgres://") {
 					if !strings.Contains(tmpl, "| urlquery") || !strings.HasSuffix(tmpl, "?sslmode=require") {
-						t.Errorf("%s[%s]: DB URL must URL-encode the password and require TLS: %s", o.Name, k, tmpl)
+						t.Errorf("%s[%s]: DB URL must URL-encode the password and require TLS: %s", es.Name, k, tmpl)
 					}
 					u := strings.NewReplacer("{{", "", "}}", "", " ", "", "|", "", `"`, "").Replace(tmpl)
 					if p, err := url.Parse(u); err != nil || p.Host != fmt.Sprintf("%s:%d", r.out.DBHost, r.out.DBPort) || p.Path != "/"+r.out.DBName {
-						t.Errorf("%s[%s]: URL does not point at the RDS endpoint: %s", o.Name, k, tmpl)
+						t.Errorf("%s[%s]: URL does not point at the RDS endpoint: %s", es.Name, k, tmpl)
 					}
 				}
 			}
