@@ -85,24 +85,23 @@ func PodSecretReads(pod corev1.PodSpec) []SecretRef {
 			}
 		}
 	}
+	// A volume without items mounts every key.
+	mount := func(name string, items []corev1.KeyToPath, via string, optional *bool) {
+		if len(items) == 0 {
+			add(name, "", via, optional)
+		}
+		for _, it := range items {
+			add(name, it.Key, via, optional)
+		}
+	}
 	for _, v := range pod.Volumes {
 		if s := v.Secret; s != nil {
-			if len(s.Items) == 0 {
-				add(s.SecretName, "", "volume "+v.Name, s.Optional)
-			}
-			for _, it := range s.Items {
-				add(s.SecretName, it.Key, "volume "+v.Name, s.Optional)
-			}
+			mount(s.SecretName, s.Items, "volume "+v.Name, s.Optional)
 		}
 		if p := v.Projected; p != nil {
 			for _, src := range p.Sources {
 				if s := src.Secret; s != nil {
-					if len(s.Items) == 0 {
-						add(s.Name, "", "projected volume "+v.Name, s.Optional)
-					}
-					for _, it := range s.Items {
-						add(s.Name, it.Key, "projected volume "+v.Name, s.Optional)
-					}
+					mount(s.Name, s.Items, "projected volume "+v.Name, s.Optional)
 				}
 			}
 		}
