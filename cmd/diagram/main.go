@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/diagram"
 )
 
@@ -14,7 +15,7 @@ func main() {
 	stackPath := flag.String("stack", "cdktf.out/stacks/supabase-dev/cdk.tf.json", "synthesized stack")
 	distDir := flag.String("dist", "", "rendered manifests of the same environment (dist/<env>); empty skips the in-cluster flows")
 	flag.Parse()
-	st, err := diagram.LoadStack(*stackPath)
+	st, err := artifacts.LoadStack(*stackPath)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "diagram:", err)
 		os.Exit(1)

@@ -1,7 +1,6 @@
 package conformance
 
 import (
-	"encoding/json"
 	"fmt"
 	"path"
 	"sort"
@@ -9,10 +8,9 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/esotemplate"
-	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
-	"github.com/supabase-eks/supabase-eks/internal/secretsflow"
 )
 
 // Rendered is one environment's rendered manifests (dist/<env>) as a
@@ -22,7 +20,7 @@ import (
 // the harness runs is read from here, never from the Go that rendered it.
 type Rendered struct {
 	Dir        string
-	Workloads  map[string]secretsflow.Workload // by ID, e.g. deployment/storage
+	Workloads  map[string]artifacts.Workload // by ID, e.g. deployment/storage
 	ConfigMaps map[string]map[string]string
 	// ConfigMapAnnotations by ConfigMap name.
 	ConfigMapAnnotations map[string]map[string]string
@@ -36,15 +34,15 @@ type Remote func(id string) (string, bool)
 
 // LoadRendered reads dir and materializes every ExternalSecret from remote.
 func LoadRendered(dir string, remote Remote) (*Rendered, error) {
-	objs, err := kube.ReadManifests(dir)
+	objs, err := artifacts.ReadManifests(dir)
 	if err != nil {
 		return nil, err
 	}
-	ws, err := secretsflow.Workloads(objs)
+	ws, err := artifacts.Workloads(objs)
 	if err != nil {
 		return nil, err
 	}
-	r := &Rendered{Dir: dir, Workloads: map[string]secretsflow.Workload{}, ConfigMaps: map[string]map[string]string{}, ConfigMapAnnotations: map[string]map[string]string{}, Secrets: map[string]map[string]string{}}
+	r := &Rendered{Dir: dir, Workloads: map[string]artifacts.Workload{}, ConfigMaps: map[string]map[string]string{}, ConfigMapAnnotations: map[string]map[string]string{}, Secrets: map[string]map[string]string{}}
 	for _, w := range ws {
 		r.Workloads[w.ID()] = w
 	}
@@ -58,17 +56,13 @@ func LoadRendered(dir string, remote Remote) (*Rendered, error) {
 				}
 			}
 			r.ConfigMaps[o.Name] = data
-			ann := map[string]string{}
-			if md, ok := o.Body["metadata"].(map[string]any); ok {
-				if a, ok := md["annotations"].(map[string]any); ok {
-					for k, v := range a {
-						ann[k], _ = v.(string)
-					}
-				}
-			}
-			r.ConfigMapAnnotations[o.Name] = ann
+			r.ConfigMapAnnotations[o.Name] = o.Annotations()
 		case "ExternalSecret":
-			name, data, err := materialize(o, remote)
+			es, err := artifacts.DecodeExternalSecret(o)
+			if err != nil {
+				return nil, fmt.Errorf("%s: ExternalSecret %s: %w", o.File, o.Name, err)
+			}
+			name, data, err := materialize(es, remote)
 			if err != nil {
 				return nil, fmt.Errorf("%s: ExternalSecret %s: %w", o.File, o.Name, err)
 			}
@@ -78,36 +72,11 @@ func LoadRendered(dir string, remote Remote) (*Rendered, error) {
 	return r, nil
 }
 
-type externalSecretSpec struct {
-	Data []struct {
-		SecretKey string `json:"secretKey"`
-		RemoteRef struct {
-			Key      string `json:"key"`
-			Property string `json:"property"`
-		} `json:"remoteRef"`
-	} `json:"data"`
-	DataFrom []any `json:"dataFrom"`
-	Target   struct {
-		Name     string `json:"name"`
-		Template *struct {
-			EngineVersion string            `json:"engineVersion"`
-			Data          map[string]string `json:"data"`
-		} `json:"template"`
-	} `json:"target"`
-}
-
 // materialize does what ESO does for one ExternalSecret: read each
 // remoteRef's property, then render the target template (engine v2) or,
 // without one, store the values under their secretKeys.
-func materialize(o kube.Object, remote Remote) (string, map[string]string, error) {
-	raw, err := json.Marshal(o.Body["spec"])
-	if err != nil {
-		return "", nil, err
-	}
-	var spec externalSecretSpec
-	if err := json.Unmarshal(raw, &spec); err != nil {
-		return "", nil, err
-	}
+func materialize(es artifacts.ExternalSecret, remote Remote) (string, map[string]string, error) {
+	spec := es.Spec
 	if len(spec.DataFrom) > 0 {
 		return "", nil, fmt.Errorf("dataFrom is not supported by this harness")
 	}
@@ -131,10 +100,7 @@ func materialize(o kube.Object, remote Remote) (string, map[string]string, error
 		}
 		vars[d.SecretKey] = v
 	}
-	target := spec.Target.Name
-	if target == "" {
-		target = o.Name
-	}
+	target := es.Target()
 	if spec.Target.Template == nil || len(spec.Target.Template.Data) == 0 {
 		return target, vars, nil
 	}

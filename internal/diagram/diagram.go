@@ -5,57 +5,23 @@
 package diagram
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/elblogs"
 )
-
-// Stack is the part of a synthesized stack the diagram needs.
-type Stack struct {
-	Name      string
-	Resources map[string]map[string]map[string]any
-}
-
-// LoadStack reads cdk.tf.json.
-func LoadStack(path string) (*Stack, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var doc struct {
-		Resource map[string]map[string]map[string]any `json:"resource"`
-	}
-	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return &Stack{Name: filepath.Base(filepath.Dir(path)), Resources: doc.Resource}, nil
-}
-
-func (s *Stack) each(typ string, fn func(name string, r map[string]any)) {
-	names := make([]string, 0, len(s.Resources[typ]))
-	for n := range s.Resources[typ] {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fn(n, s.Resources[typ][n])
-	}
-}
 
 var bucketRef = regexp.MustCompile(`aws_s3_bucket\.([A-Za-z0-9_-]+)\.`)
 
 // accessLogBuckets are the buckets (by logical name) whose policy admits
 // ELB's access log writer: the ALB writes to them, no workload does.
-func (s *Stack) accessLogBuckets() map[string]bool {
+func accessLogBuckets(s *artifacts.Stack) map[string]bool {
 	out := map[string]bool{}
-	s.each("aws_s3_bucket_policy", func(_ string, r map[string]any) {
+	s.Each("aws_s3_bucket_policy", func(_ string, r map[string]any) {
 		doc, err := policy.Parse(str(r["policy"]))
 		bucket := strings.TrimSuffix(strings.TrimPrefix(str(r["bucket"]), "${aws_s3_bucket."), ".id}")
 		if err == nil && elblogs.Delivers(doc) {
@@ -76,7 +42,7 @@ func tag(r map[string]any, k string) string {
 type Flow struct{ From, To, Port string }
 
 // DOT renders the environment as a Graphviz digraph.
-func DOT(s *Stack, flows []Flow) string {
+func DOT(s *artifacts.Stack, flows []Flow) string {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	w("digraph %q {", s.Name)
@@ -87,12 +53,12 @@ func DOT(s *Stack, flows []Flow) string {
 
 	// Subnets grouped by zone, each zone a cluster holding its three tiers.
 	zones := map[string][]string{}
-	s.each("aws_subnet", func(name string, r map[string]any) {
+	s.Each("aws_subnet", func(name string, r map[string]any) {
 		az := str(r["availability_zone"])
 		zones[az] = append(zones[az], fmt.Sprintf(`    %q [label="%s subnet\n%s", fillcolor=%q];`, name, tag(r, "tier"), str(r["cidr_block"]), tierColor(tag(r, "tier"))))
 	})
 	var vpcCIDR string
-	s.each("aws_vpc", func(_ string, r map[string]any) { vpcCIDR = str(r["cidr_block"]) })
+	s.Each("aws_vpc", func(_ string, r map[string]any) { vpcCIDR = str(r["cidr_block"]) })
 	w(`  subgraph cluster_vpc { label="VPC %s"; style=rounded; color="#888888";`, vpcCIDR)
 	azNames := make([]string, 0, len(zones))
 	for az := range zones {
@@ -107,22 +73,22 @@ func DOT(s *Stack, flows []Flow) string {
 		w(`   }`)
 	}
 	nats := 0
-	s.each("aws_nat_gateway", func(name string, r map[string]any) {
+	s.Each("aws_nat_gateway", func(name string, r map[string]any) {
 		nats++
 		w(`    %q [label="NAT gateway", fillcolor="#fde2b3"];`, name)
 		w(`    %q -> %q [style=dotted, arrowhead=none];`, name, strings.TrimSuffix(strings.TrimPrefix(str(r["subnet_id"]), "${aws_subnet."), ".id}"))
 	})
 	w(`    alb [label="ALB (AWS Load Balancer Controller)\ninternet-facing, target type ip", fillcolor="#fde2b3"];`)
-	s.each("aws_eks_cluster", func(name string, r map[string]any) {
+	s.Each("aws_eks_cluster", func(name string, r map[string]any) {
 		w(`    eks [label="EKS %s\n%s, private endpoint", fillcolor="#d6e4ff"];`, str(r["name"]), "Kubernetes "+str(r["version"]))
 	})
-	s.each("aws_eks_node_group", func(name string, r map[string]any) {
+	s.Each("aws_eks_node_group", func(name string, r map[string]any) {
 		sc, _ := r["scaling_config"].(map[string]any)
 		w(`    %q [label="node group %s\n%v x %v (%v..%v)", fillcolor="#d6e4ff"];`, name, str(r["node_group_name"]),
 			strings.Trim(fmt.Sprint(r["instance_types"]), "[]"), sc["desired_size"], sc["min_size"], sc["max_size"])
 		w(`    eks -> %q [arrowhead=none];`, name)
 	})
-	s.each("aws_db_instance", func(name string, r map[string]any) {
+	s.Each("aws_db_instance", func(name string, r map[string]any) {
 		mode := "single-AZ"
 		if r["multi_az"] == true {
 			mode = "Multi-AZ"
@@ -131,15 +97,15 @@ func DOT(s *Stack, flows []Flow) string {
 	})
 	w(`  }`)
 	w(`  subgraph cluster_regional { label="Regional services"; style=rounded; color="#888888";`)
-	s.each("aws_s3_bucket", func(name string, r map[string]any) {
+	s.Each("aws_s3_bucket", func(name string, r map[string]any) {
 		w(`    %q [label="S3 %s", fillcolor="#d9f2d9"];`, name, str(r["bucket"]))
 	})
 	secrets := 0
-	s.each("aws_secretsmanager_secret", func(string, map[string]any) { secrets++ })
+	s.Each("aws_secretsmanager_secret", func(string, map[string]any) { secrets++ })
 	w(`    secrets [label="Secrets Manager\n%d secrets + RDS master secret", fillcolor="#f5d6f5"];`, secrets)
 	w(`    kms [label="KMS customer key\n(rotation on)", fillcolor="#f5d6f5"];`)
 	roles := 0
-	s.each("aws_iam_role", func(_ string, r map[string]any) {
+	s.Each("aws_iam_role", func(_ string, r map[string]any) {
 		if strings.Contains(str(r["assume_role_policy"]), "AssumeRoleWithWebIdentity") {
 			roles++
 		}
@@ -152,15 +118,15 @@ func DOT(s *Stack, flows []Flow) string {
 	w(`  eks -> irsa [style=dashed, arrowhead=none];`)
 	w(`  secrets -> kms [style=dotted, arrowhead=none];`)
 	w(`  rds -> kms [style=dotted, arrowhead=none];`)
-	logBuckets := s.accessLogBuckets()
-	s.each("aws_s3_bucket", func(name string, _ map[string]any) {
+	logBuckets := accessLogBuckets(s)
+	s.Each("aws_s3_bucket", func(name string, _ map[string]any) {
 		if logBuckets[name] {
 			w(`  alb -> %q [label="access logs", style=dashed];`, name)
 		} else {
 			w(`  eks -> %q [label="IRSA", style=dashed];`, name)
 		}
 	})
-	s.each("aws_s3_bucket_logging", func(_ string, r map[string]any) {
+	s.Each("aws_s3_bucket_logging", func(_ string, r map[string]any) {
 		from, to := bucketRef.FindStringSubmatch(str(r["bucket"])), bucketRef.FindStringSubmatch(str(r["target_bucket"]))
 		if from != nil && to != nil {
 			w(`  %q -> %q [label="server access logs", style=dotted];`, from[1], to[1])

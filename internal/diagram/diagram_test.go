@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 )
 
 const stackJSON = `{"resource": {
@@ -47,7 +49,7 @@ func TestDiagramFollowsTheInputs(t *testing.T) {
 	os.MkdirAll(filepath.Dir(stackPath), 0o755)
 	os.WriteFile(stackPath, []byte(stackJSON), 0o644)
 	os.WriteFile(filepath.Join(dir, "20-access.yaml"), []byte(policies), 0o644)
-	st, err := LoadStack(stackPath)
+	st, err := artifacts.LoadStack(stackPath)
 	if err != nil {
 		t.Fatal(err)
 	}

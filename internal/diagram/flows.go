@@ -1,77 +1,72 @@
 package diagram
 
 import (
-	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	networkingv1 "k8s.io/api/networking/v1"
-	"sigs.k8s.io/yaml"
+
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 )
 
 const nameLabel = "app.kubernetes.io/name"
 
-// FlowsFromDist reads the NetworkPolicies in dir/*.yaml and returns the
+// FlowsFromDist reads the NetworkPolicies in dir and returns the
 // allowed connections between named workloads, plus ALB ingress (ipBlock
 // sources) and egress to RDS (5432), S3/AWS APIs (443) and SMTP.
 func FlowsFromDist(dir string) ([]Flow, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
-	if err != nil || len(files) == 0 {
+	objs, err := artifacts.ReadManifests(dir)
+	if err != nil {
+		return nil, err
+	}
+	if len(objs) == 0 {
 		return nil, fmt.Errorf("no manifests in %s", dir)
 	}
 	set := map[Flow]bool{}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
+	for _, o := range objs {
+		if o.Kind != "NetworkPolicy" {
+			continue
+		}
+		var np networkingv1.NetworkPolicy
+		if err := o.Decode(&np); err != nil {
 			return nil, err
 		}
-		for _, doc := range bytes.Split(data, []byte("\n---")) {
-			if !bytes.Contains(doc, []byte("kind: NetworkPolicy")) {
-				continue
-			}
-			var np networkingv1.NetworkPolicy
-			if err := yaml.Unmarshal(doc, &np); err != nil {
-				return nil, fmt.Errorf("%s: %w", f, err)
-			}
-			self := np.Spec.PodSelector.MatchLabels[nameLabel]
-			if self == "" {
-				continue // namespace-wide policies (default deny, DNS)
-			}
-			for _, rule := range np.Spec.Ingress {
-				for _, peer := range rule.From {
-					from := ""
-					switch {
-					case peer.PodSelector != nil && peer.PodSelector.MatchLabels[nameLabel] != "":
-						from = peer.PodSelector.MatchLabels[nameLabel]
-					case peer.IPBlock != nil:
-						from = "alb"
-					}
-					if from != "" {
-						set[Flow{From: from, To: self, Port: ports(rule.Ports)}] = true
-					}
+		self := np.Spec.PodSelector.MatchLabels[nameLabel]
+		if self == "" {
+			continue // namespace-wide policies (default deny, DNS)
+		}
+		for _, rule := range np.Spec.Ingress {
+			for _, peer := range rule.From {
+				from := ""
+				switch {
+				case peer.PodSelector != nil && peer.PodSelector.MatchLabels[nameLabel] != "":
+					from = peer.PodSelector.MatchLabels[nameLabel]
+				case peer.IPBlock != nil:
+					from = "alb"
+				}
+				if from != "" {
+					set[Flow{From: from, To: self, Port: ports(rule.Ports)}] = true
 				}
 			}
-			for _, rule := range np.Spec.Egress {
-				p := ports(rule.Ports)
-				for _, peer := range rule.To {
-					if peer.IPBlock == nil {
-						continue // pod-to-pod edges come from the receiver's ingress rules
-					}
-					to := ""
-					switch {
-					case strings.Contains(p, "5432"):
-						to = "rds"
-					case strings.Contains(p, "587") || strings.Contains(p, "465"):
-						to = "smtp"
-					case strings.Contains(p, "443"):
-						to = "aws"
-					}
-					if to != "" {
-						set[Flow{From: self, To: to, Port: p}] = true
-					}
+		}
+		for _, rule := range np.Spec.Egress {
+			p := ports(rule.Ports)
+			for _, peer := range rule.To {
+				if peer.IPBlock == nil {
+					continue // pod-to-pod edges come from the receiver's ingress rules
+				}
+				to := ""
+				switch {
+				case strings.Contains(p, "5432"):
+					to = "rds"
+				case strings.Contains(p, "587") || strings.Contains(p, "465"):
+					to = "smtp"
+				case strings.Contains(p, "443"):
+					to = "aws"
+				}
+				if to != "" {
+					set[Flow{From: self, To: to, Port: p}] = true
 				}
 			}
 		}

@@ -6,7 +6,6 @@ package secretsflow
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,10 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"sigs.k8s.io/yaml"
-
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/ops/awsfake"
-	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
@@ -163,7 +160,7 @@ func (r *run) rotation(ctx context.Context) {
 		if !slices.Equal(roll, readers) || len(roll) == 0 {
 			problems = append(problems, fmt.Sprintf("Reloader would roll %v, but %v read %s", roll, readers, target))
 		}
-		reloader, err := readValues(filepath.Join(r.cfg.Dist, "addons", "reloader.values.yaml"))
+		reloader, err := artifacts.ReadValues(filepath.Join(r.cfg.Dist, "addons", "reloader.values.yaml"))
 		if err != nil {
 			problems = append(problems, err.Error())
 		} else {
@@ -174,18 +171,6 @@ func (r *run) rotation(ctx context.Context) {
 		}
 	}
 	r.record("rotation: new value reaches the Secret on a forced sync, and Reloader rolls every reader", start, problems)
-}
-
-func readValues(path string) (map[string]any, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var v map[string]any
-	if err := yaml.Unmarshal(data, &v); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return v, nil
 }
 
 // expectFailure records a negative case: the check must fail, and its
@@ -325,7 +310,7 @@ var encodePipeline = regexp.MustCompile(`\s*\|\s*urlquery(\s*\|\s*replace "\+" "
 // check must catch the passwords with special characters it breaks.
 func (r *run) negativeUnencoded(ctx context.Context) {
 	start := time.Now()
-	var rendered *kube.Object
+	var rendered *artifacts.Object
 	for i := range r.objs {
 		if r.objs[i].Kind == "ExternalSecret" && r.objs[i].Name == dbExternalSecret {
 			rendered = &r.objs[i]

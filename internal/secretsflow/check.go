@@ -15,6 +15,7 @@ import (
 
 	"sigs.k8s.io/yaml"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/ops/awsfake"
 	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
@@ -106,7 +107,7 @@ func describe(c *Condition, events []string) string {
 }
 
 // CheckReferences requires every Secret and key a workload reads to exist.
-func CheckReferences(refs []SecretRef, s *State) []string {
+func CheckReferences(refs []artifacts.SecretRef, s *State) []string {
 	producers := map[string]string{}
 	for _, es := range s.ExternalSecrets {
 		producers[es.Namespace+"/"+es.Target] = es.Name
@@ -347,7 +348,7 @@ const (
 
 // WouldRoll lists the long-running workloads Reloader rolls when the Secret
 // namespace/name changes, from their annotations.
-func WouldRoll(ws []Workload, refs []SecretRef, namespace, name string) []string {
+func WouldRoll(ws []artifacts.Workload, refs []artifacts.SecretRef, namespace, name string) []string {
 	reads := Readers(refs, namespace, name)
 	var out []string
 	for _, w := range ws {
@@ -366,7 +367,7 @@ func WouldRoll(ws []Workload, refs []SecretRef, namespace, name string) []string
 
 // Readers lists, sorted, the long-running workloads that read the Secret
 // namespace/name: the ones a rotation must roll.
-func Readers(refs []SecretRef, namespace, name string) []string {
+func Readers(refs []artifacts.SecretRef, namespace, name string) []string {
 	var out []string
 	for _, r := range refs {
 		if r.Namespace == namespace && r.Secret == name && longRunning(r.Kind) && !slices.Contains(out, r.Workload) {
@@ -394,7 +395,7 @@ func splitList(s string) []string {
 // CheckReloadCoverage requires every long-running workload that reads a
 // Secret produced by an ExternalSecret to be rolled by Reloader when it
 // changes, and Reloader's values to watch the workloads' namespace.
-func CheckReloadCoverage(ws []Workload, refs []SecretRef, s *State, reloaderValues map[string]any) []string {
+func CheckReloadCoverage(ws []artifacts.Workload, refs []artifacts.SecretRef, s *State, reloaderValues map[string]any) []string {
 	var problems []string
 	targets := map[string]bool{}
 	for _, es := range s.ExternalSecrets {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
@@ -19,17 +19,17 @@ func exampleOutputs(t *testing.T) *outputs.Outputs {
 	return o
 }
 
-func renderedDev(t *testing.T) ([]kube.Object, []Workload, []SecretRef) {
+func renderedDev(t *testing.T) ([]artifacts.Object, []artifacts.Workload, []artifacts.SecretRef) {
 	t.Helper()
-	objs, err := kube.ReadManifests("../../dist/dev")
+	objs, err := artifacts.ReadManifests("../../dist/dev")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws, err := Workloads(objs)
+	ws, err := artifacts.Workloads(objs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return objs, ws, References(ws)
+	return objs, ws, artifacts.SecretReads(ws)
 }
 
 func mustContain(t *testing.T, problems []string, want string) {

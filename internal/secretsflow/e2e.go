@@ -21,8 +21,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/ops/awsfake"
-	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
@@ -79,9 +79,9 @@ type run struct {
 	fake   awsfake.Server
 	iam    *awsfake.IAM
 	url    string
-	objs   []kube.Object
-	ws     []Workload
-	refs   []SecretRef
+	objs   []artifacts.Object
+	ws     []artifacts.Workload
+	refs   []artifacts.SecretRef
 	saList []ServiceAccount
 	issuer string
 	res    *Result
@@ -153,13 +153,13 @@ func (r *run) prepare(ctx context.Context) error {
 	if r.infra, err = LoadInfra(r.cfg.StackFile, r.cfg.Outputs); err != nil {
 		return err
 	}
-	if r.objs, err = kube.ReadManifests(r.cfg.Dist); err != nil {
+	if r.objs, err = artifacts.ReadManifests(r.cfg.Dist); err != nil {
 		return err
 	}
-	if r.ws, err = Workloads(r.objs); err != nil {
+	if r.ws, err = artifacts.Workloads(r.objs); err != nil {
 		return err
 	}
-	r.refs = References(r.ws)
+	r.refs = artifacts.SecretReads(r.ws)
 	addons, err := AddonServiceAccounts(filepath.Join(r.cfg.Dist, "addons"))
 	if err != nil {
 		return err

@@ -12,12 +12,12 @@ package secretsflow
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/ops/awsfake"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
@@ -61,23 +61,15 @@ func (in *Infra) RoleForServiceAccount(namespace, name string) []string {
 	return arns
 }
 
-type tfStack struct {
-	Resource map[string]map[string]map[string]any `json:"resource"`
-}
-
 var tokenRe = regexp.MustCompile(`^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.(.+)\}$`)
 
 // LoadInfra reads a synthesized cdk.tf.json and resolves the references the
 // IRSA roles make, with out supplying what only exists after apply (account,
 // secret ARNs, the RDS-managed master secret).
 func LoadInfra(stackFile string, out *outputs.Outputs) (*Infra, error) {
-	data, err := os.ReadFile(stackFile)
+	st, err := artifacts.LoadStack(stackFile)
 	if err != nil {
 		return nil, err
-	}
-	var st tfStack
-	if err := json.Unmarshal(data, &st); err != nil {
-		return nil, fmt.Errorf("%s: %w", stackFile, err)
 	}
 	in := &Infra{Account: out.AccountID, Roles: map[string]*Role{}}
 
@@ -87,7 +79,7 @@ func LoadInfra(stackFile string, out *outputs.Outputs) (*Infra, error) {
 	for logical, name := range out.SecretNames {
 		byName[name] = out.SecretARNs[logical]
 	}
-	for id, r := range st.Resource["aws_secretsmanager_secret"] {
+	for id, r := range st.Resources["aws_secretsmanager_secret"] {
 		name, _ := r["name"].(string)
 		arn := byName[name]
 		if arn == "" {
@@ -115,7 +107,7 @@ func LoadInfra(stackFile string, out *outputs.Outputs) (*Infra, error) {
 	}
 
 	roleByID := map[string]*Role{}
-	for id, r := range st.Resource["aws_iam_role"] {
+	for id, r := range st.Resources["aws_iam_role"] {
 		name, _ := r["name"].(string)
 		doc, _ := r["assume_role_policy"].(string)
 		trusts, err := webIdentityTrusts(doc)
@@ -133,7 +125,7 @@ func LoadInfra(stackFile string, out *outputs.Outputs) (*Infra, error) {
 		in.Roles[role.ARN] = role
 		roleByID[id] = role
 	}
-	for id, p := range st.Resource["aws_iam_role_policy"] {
+	for id, p := range st.Resources["aws_iam_role_policy"] {
 		ref, _ := p["role"].(string)
 		m := tokenRe.FindStringSubmatch(ref)
 		if m == nil || m[1] != "aws_iam_role" {

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/config"
-	"sigs.k8s.io/yaml"
 )
 
 func repoFile(t *testing.T, rel string) string {
@@ -50,15 +50,13 @@ func TestPinsAgreeAcrossTheRepository(t *testing.T) {
 // and the load balancer controller at the releases the gate validated.
 func TestDeployedAddonsAreTheValidatedReleases(t *testing.T) {
 	for _, env := range []string{"dev", "prod"} {
-		var doc struct {
-			Releases []struct{ Chart, Version string }
-		}
-		if err := yaml.Unmarshal([]byte(repoFile(t, filepath.Join("dist", env, "addons", "releases.yaml"))), &doc); err != nil {
+		releases, err := artifacts.LoadReleases(filepath.Join("..", "..", "dist", env, "addons"))
+		if err != nil {
 			t.Fatal(err)
 		}
 		want := map[string]string{"external-secrets": Chart(ExternalSecrets), "aws-load-balancer-controller": Chart(LoadBalancerController)}
 		seen := 0
-		for _, r := range doc.Releases {
+		for _, r := range releases {
 			if v, ok := want[r.Chart]; ok {
 				seen++
 				if r.Version != v {

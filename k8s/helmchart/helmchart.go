@@ -12,7 +12,10 @@ import (
 	"sort"
 	"strings"
 
-	"sigs.k8s.io/yaml"
+	appsv1 "k8s.io/api/apps/v1"
+	autoscalingv2 "k8s.io/api/autoscaling/v2"
+
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 )
 
 // Options configure Build.
@@ -34,26 +37,11 @@ const (
 	ChartVersion = "1.0.0"
 )
 
-type docMeta struct {
-	Kind     string `json:"kind"`
-	Metadata struct {
-		Name string `json:"name"`
-	} `json:"metadata"`
-	Spec struct {
-		// Deployment
-		Replicas *int `json:"replicas"`
-		// HorizontalPodAutoscaler
-		ScaleTargetRef struct {
-			Kind string `json:"kind"`
-			Name string `json:"name"`
-		} `json:"scaleTargetRef"`
-		MinReplicas *int `json:"minReplicas"`
-	} `json:"spec"`
-}
-
 type document struct {
-	meta docMeta
+	obj  artifacts.Object
 	text string
+	// scales is the Deployment an HPA scales.
+	scales string
 }
 
 var (
@@ -71,7 +59,7 @@ var (
 // in it, so it must exist first (kubectl apply -f dist/<env>/00-namespace.yaml,
 // which also sets its Pod Security labels).
 func Build(o Options) error {
-	entries, err := os.ReadDir(o.Dist)
+	paths, err := artifacts.ManifestFiles(o.Dist)
 	if err != nil {
 		return err
 	}
@@ -93,40 +81,40 @@ func Build(o Options) error {
 	}
 	var files []file
 	hpaMin := map[string]int{}
-	deployments := map[string]bool{}
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(o.Dist, e.Name()))
+	deployments := map[string]*int32{}
+	for _, path := range paths {
+		objs, err := artifacts.ReadManifests(path)
 		if err != nil {
 			return err
 		}
-		f := file{name: e.Name()}
-		for _, text := range strings.Split(string(data), "\n---\n") {
-			if strings.TrimSpace(text) == "" {
-				continue
-			}
-			var m docMeta
-			if err := yaml.Unmarshal([]byte(text), &m); err != nil {
-				return fmt.Errorf("%s: %w", e.Name(), err)
-			}
-			switch m.Kind {
+		f := file{name: filepath.Base(path)}
+		for _, obj := range objs {
+			scales := ""
+			switch obj.Kind {
 			case "Deployment":
-				deployments[m.Metadata.Name] = true
-			case "HorizontalPodAutoscaler":
-				ref := m.Spec.ScaleTargetRef
-				if ref.Kind != "Deployment" || m.Spec.MinReplicas == nil {
-					return fmt.Errorf("%s: HorizontalPodAutoscaler %s must scale a Deployment and set minReplicas", e.Name(), m.Metadata.Name)
+				var d appsv1.Deployment
+				if err := obj.Decode(&d); err != nil {
+					return err
 				}
-				hpaMin[ref.Name] = *m.Spec.MinReplicas
+				deployments[obj.Name] = d.Spec.Replicas
+			case "HorizontalPodAutoscaler":
+				var h autoscalingv2.HorizontalPodAutoscaler
+				if err := obj.Decode(&h); err != nil {
+					return err
+				}
+				ref := h.Spec.ScaleTargetRef
+				if ref.Kind != "Deployment" || h.Spec.MinReplicas == nil {
+					return fmt.Errorf("%s: HorizontalPodAutoscaler %s must scale a Deployment and set minReplicas", f.name, obj.Name)
+				}
+				hpaMin[ref.Name] = int(*h.Spec.MinReplicas)
+				scales = ref.Name
 			}
-			f.docs = append(f.docs, document{meta: m, text: text})
+			f.docs = append(f.docs, document{obj: obj, text: string(obj.YAML), scales: scales})
 		}
 		files = append(files, f)
 	}
 	for target := range hpaMin {
-		if !deployments[target] {
+		if _, ok := deployments[target]; !ok {
 			return fmt.Errorf("helmchart: a HorizontalPodAutoscaler scales Deployment %s, which is not in %s", target, o.Dist)
 		}
 	}
@@ -136,8 +124,8 @@ func Build(o Options) error {
 	for _, f := range files {
 		var docs []string
 		for _, d := range f.docs {
-			m, doc := d.meta, d.text
-			if m.Kind == "Namespace" {
+			obj, doc := d.obj, d.text
+			if obj.Kind == "Namespace" {
 				continue
 			}
 			doc = helmEscaper.Replace(doc)
@@ -145,12 +133,12 @@ func Build(o Options) error {
 				hostSeen = true
 				doc = strings.ReplaceAll(doc, o.Host, "{{ .Values.host }}")
 			}
-			switch m.Kind {
+			switch obj.Kind {
 			case "Deployment":
-				key := valueKey(m.Metadata.Name)
-				_, scaled := hpaMin[m.Metadata.Name]
-				if scaled && m.Spec.Replicas != nil {
-					return fmt.Errorf("%s: Deployment %s sets spec.replicas although a HorizontalPodAutoscaler scales it", f.name, m.Metadata.Name)
+				key := valueKey(obj.Name)
+				_, scaled := hpaMin[obj.Name]
+				if scaled && deployments[obj.Name] != nil {
+					return fmt.Errorf("%s: Deployment %s sets spec.replicas although a HorizontalPodAutoscaler scales it", f.name, obj.Name)
 				}
 				if scaled {
 					// The HPA owns the count and its template carries the
@@ -159,18 +147,18 @@ func Build(o Options) error {
 					break
 				}
 				match := replicasRe.FindStringSubmatch(doc)
-				if m.Spec.Replicas == nil || match == nil {
-					return fmt.Errorf("%s: Deployment %s has neither spec.replicas nor a HorizontalPodAutoscaler", f.name, m.Metadata.Name)
+				if deployments[obj.Name] == nil || match == nil {
+					return fmt.Errorf("%s: Deployment %s has neither spec.replicas nor a HorizontalPodAutoscaler", f.name, obj.Name)
 				}
-				replicas[key] = *m.Spec.Replicas
+				replicas[key] = int(*deployments[obj.Name])
 				doc = replicasRe.ReplaceAllString(doc, fmt.Sprintf("  replicas: {{ .Values.replicas.%s }}", key))
 			case "HorizontalPodAutoscaler":
 				// replicas.<deployment> is the autoscaler's floor; the
 				// ceiling rises with it so that min <= max always holds.
-				key := valueKey(m.Spec.ScaleTargetRef.Name)
-				replicas[key] = *m.Spec.MinReplicas
+				key := valueKey(d.scales)
+				replicas[key] = hpaMin[d.scales]
 				if !minRe.MatchString(doc) || !maxRe.MatchString(doc) {
-					return fmt.Errorf("%s: HorizontalPodAutoscaler %s: spec.minReplicas/maxReplicas not found where expected", f.name, m.Metadata.Name)
+					return fmt.Errorf("%s: HorizontalPodAutoscaler %s: spec.minReplicas/maxReplicas not found where expected", f.name, obj.Name)
 				}
 				doc = minRe.ReplaceAllString(doc, fmt.Sprintf("  minReplicas: {{ .Values.replicas.%s }}", key))
 				doc = maxRe.ReplaceAllString(doc, fmt.Sprintf("  maxReplicas: {{ max (int .Values.replicas.%s) $1 }}", key))
@@ -185,7 +173,9 @@ func Build(o Options) error {
 		if len(docs) == 0 {
 			continue
 		}
-		out := strings.Join(docs, "\n---\n") + "\n"
+		// Each document keeps its final newline; the blank line closing the
+		// file is what the chart has always ended its templates with.
+		out := strings.Join(docs, "---\n") + "\n"
 		if err := os.WriteFile(filepath.Join(tmp, "templates", f.name), []byte(out), 0o644); err != nil {
 			return err
 		}

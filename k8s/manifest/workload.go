@@ -2,9 +2,9 @@ package manifest
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
@@ -325,7 +325,7 @@ func (c *Context) Deploy(w Workload) {
 		pod.TerminationGracePeriodSeconds = Ptr(w.GracePeriod)
 	}
 	annotations := map[string]string{}
-	if s := referencedSecrets(pod); len(s) > 0 {
+	if s := artifacts.SecretNames(pod); len(s) > 0 {
 		annotations[ReloadSecretsAnnotation] = strings.Join(s, ",")
 	}
 	if len(w.ReloadConfigMaps) > 0 {
@@ -445,29 +445,6 @@ func (c *Context) spread(name string) []corev1.TopologySpreadConstraint {
 		{MaxSkew: 1, TopologyKey: "topology.kubernetes.io/zone", WhenUnsatisfiable: zone, LabelSelector: sel, NodeTaintsPolicy: honor},
 		{MaxSkew: 1, TopologyKey: "kubernetes.io/hostname", WhenUnsatisfiable: corev1.ScheduleAnyway, LabelSelector: sel, NodeTaintsPolicy: honor},
 	}
-}
-
-// referencedSecrets lists the Secrets a pod reads through env or volumes.
-func referencedSecrets(pod corev1.PodSpec) []string {
-	set := map[string]bool{}
-	for _, ctr := range append(append([]corev1.Container(nil), pod.InitContainers...), pod.Containers...) {
-		for _, e := range ctr.Env {
-			if e.ValueFrom != nil && e.ValueFrom.SecretKeyRef != nil {
-				set[e.ValueFrom.SecretKeyRef.Name] = true
-			}
-		}
-	}
-	for _, v := range pod.Volumes {
-		if v.Secret != nil {
-			set[v.Secret.SecretName] = true
-		}
-	}
-	out := make([]string, 0, len(set))
-	for s := range set {
-		out = append(out, s)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // containerPort is the number of w's container port called name; a name

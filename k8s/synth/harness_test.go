@@ -1,21 +1,19 @@
 package synth
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/aws/jsii-runtime-go"
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca"
-	"sigs.k8s.io/yaml"
 )
 
 var update = flag.Bool("update", false, "rewrite the committed dist/ from a fresh synth")
@@ -30,26 +28,15 @@ type rendered struct {
 	objs []obj
 }
 
-// obj is one manifest: its file, raw YAML and generic form.
-type obj struct {
-	file string
-	raw  []byte
-	m    map[string]any
-}
-
-func (o obj) kind() string { s, _ := o.m["kind"].(string); return s }
-func (o obj) name() string {
-	md, _ := o.m["metadata"].(map[string]any)
-	s, _ := md["name"].(string)
-	return s
-}
+// obj is one manifest as the artifacts reader returns it.
+type obj struct{ artifacts.Object }
 
 // into decodes the manifest strictly into a typed object: a field unknown
 // to k8s.io/api fails the test.
 func (o obj) into(t *testing.T, v any) {
 	t.Helper()
-	if err := yaml.UnmarshalStrict(o.raw, v); err != nil {
-		t.Fatalf("%s %s/%s: %v", o.file, o.kind(), o.name(), err)
+	if err := o.Decode(v); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -118,25 +105,12 @@ func renderEnv(name, tmp string) error {
 
 // load reads the manifests of r.dir into r.objs.
 func (r *rendered) load() error {
-	files, _ := filepath.Glob(filepath.Join(r.dir, "*.yaml"))
-	sort.Strings(files)
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return err
-		}
-		for _, doc := range bytes.Split(data, []byte("\n---\n")) {
-			if len(bytes.TrimSpace(doc)) == 0 {
-				continue
-			}
-			var m map[string]any
-			if err := yaml.Unmarshal(doc, &m); err != nil {
-				return fmt.Errorf("%s: %w", f, err)
-			}
-			// The separator took the document's final newline, which a
-			// trailing block scalar needs.
-			r.objs = append(r.objs, obj{file: filepath.Base(f), raw: append(append([]byte(nil), doc...), '\n'), m: m})
-		}
+	objs, err := artifacts.ReadManifests(r.dir)
+	if err != nil {
+		return err
+	}
+	for _, o := range objs {
+		r.objs = append(r.objs, obj{o})
 	}
 	return nil
 }
@@ -188,7 +162,7 @@ func eachEnv(t *testing.T, f func(t *testing.T, r *rendered)) {
 func (r *rendered) kind(k string) []obj {
 	var out []obj
 	for _, o := range r.objs {
-		if o.kind() == k {
+		if o.Kind == k {
 			out = append(out, o)
 		}
 	}
@@ -199,7 +173,7 @@ func (r *rendered) kind(k string) []obj {
 func (r *rendered) find(t *testing.T, kind, name string) obj {
 	t.Helper()
 	for _, o := range r.objs {
-		if o.kind() == kind && o.name() == name {
+		if o.Kind == kind && o.Name == name {
 			return o
 		}
 	}

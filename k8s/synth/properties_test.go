@@ -3,11 +3,13 @@ package synth
 import (
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 	"github.com/supabase-eks/supabase-eks/k8s/dbbootstrap"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
@@ -240,7 +242,7 @@ func TestDeploymentsAreHighlyAvailable(t *testing.T) {
 			} else if sa.AutomountServiceAccountToken == nil || *sa.AutomountServiceAccountToken {
 				t.Errorf("%s: service account must disable token automount", n)
 			}
-			if got, want := d.Annotations["secret.reloader.stakater.com/reload"], strings.Join(podSecrets(d.Spec.Template.Spec), ","); got != want {
+			if got, want := d.Annotations["secret.reloader.stakater.com/reload"], strings.Join(artifacts.SecretNames(d.Spec.Template.Spec), ","); got != want {
 				t.Errorf("%s: Reloader annotation %q, want the Secrets the pod reads %q: a rotated Secret would not reach the pods", n, got, want)
 			}
 		}
@@ -373,29 +375,6 @@ func TestOptionalComponents(t *testing.T) {
 	checkEphemeralStorage(t, r)
 }
 
-// podSecrets lists the Secrets a pod reads, sorted.
-func podSecrets(pod corev1.PodSpec) []string {
-	set := map[string]bool{}
-	for _, c := range append(append([]corev1.Container(nil), pod.InitContainers...), pod.Containers...) {
-		for _, e := range c.Env {
-			if e.ValueFrom != nil && e.ValueFrom.SecretKeyRef != nil {
-				set[e.ValueFrom.SecretKeyRef.Name] = true
-			}
-		}
-	}
-	for _, v := range pod.Volumes {
-		if v.Secret != nil {
-			set[v.Secret.SecretName] = true
-		}
-	}
-	var out []string
-	for s := range set {
-		out = append(out, s)
-	}
-	slices.Sort(out)
-	return out
-}
-
 // TestHPAsTargetRequestedDeployments: every HPA scales an existing
 // Deployment whose containers request the resources it measures, and the
 // traffic-facing components are all autoscaled.
@@ -444,22 +423,9 @@ func TestHPAsTargetRequestedDeployments(t *testing.T) {
 // externalSecretKeys maps each Secret produced by an ExternalSecret to its keys.
 func externalSecretKeys(t *testing.T, r *rendered) map[string]map[string]bool {
 	out := map[string]map[string]bool{}
-	for _, o := range r.kind("ExternalSecret") {
-		var es struct {
-			Spec struct {
-				Target struct {
-					Name     string `json:"name"`
-					Template struct {
-						Data map[string]string `json:"data"`
-					} `json:"template"`
-				} `json:"target"`
-			} `json:"spec"`
-		}
-		if err := yaml.Unmarshal(o.raw, &es); err != nil {
-			t.Fatal(err)
-		}
+	for _, es := range externalSecrets(t, r) {
 		keys := map[string]bool{}
-		for k := range es.Spec.Target.Template.Data {
+		for k := range es.TemplateData() {
 			keys[k] = true
 		}
 		out[es.Spec.Target.Name] = keys
@@ -467,8 +433,8 @@ func externalSecretKeys(t *testing.T, r *rendered) map[string]map[string]bool {
 	return out
 }
 
-// TestSecretRefsAreProduced: every secretKeyRef and secret volume names a
-// Secret an ExternalSecret materializes, with that key.
+// TestSecretRefsAreProduced: every Secret a pod reads (env, envFrom,
+// volumes) is one an ExternalSecret materializes, with the keys read.
 func TestSecretRefsAreProduced(t *testing.T) {
 	eachEnv(t, func(t *testing.T, r *rendered) {
 		produced := externalSecretKeys(t, r)
@@ -477,21 +443,15 @@ func TestSecretRefsAreProduced(t *testing.T) {
 		}
 		refs := 0
 		for name, tpl := range podTemplates(t, r) {
-			for _, c := range append(append([]corev1.Container(nil), tpl.Spec.InitContainers...), tpl.Spec.Containers...) {
-				for _, e := range c.Env {
-					if e.ValueFrom == nil || e.ValueFrom.SecretKeyRef == nil {
-						continue
-					}
-					refs++
-					ref := e.ValueFrom.SecretKeyRef
-					if !produced[ref.Name][ref.Key] {
-						t.Errorf("%s/%s env %s reads %s[%s], which no ExternalSecret produces", name, c.Name, e.Name, ref.Name, ref.Key)
-					}
+			for _, ref := range artifacts.PodSecretReads(tpl.Spec) {
+				switch {
+				case produced[ref.Secret] == nil:
+					t.Errorf("%s (%s) reads Secret %s, which no ExternalSecret produces", name, ref.Via, ref.Secret)
+				case ref.Key != "" && !produced[ref.Secret][ref.Key]:
+					t.Errorf("%s (%s) reads %s[%s], which no ExternalSecret produces", name, ref.Via, ref.Secret, ref.Key)
 				}
-			}
-			for _, v := range tpl.Spec.Volumes {
-				if v.Secret != nil && produced[v.Secret.SecretName] == nil {
-					t.Errorf("%s mounts Secret %s, which no ExternalSecret produces", name, v.Secret.SecretName)
+				if ref.Key != "" {
+					refs++
 				}
 			}
 		}
@@ -517,40 +477,23 @@ func TestExternalSecretsReadTheContract(t *testing.T) {
 			}
 		}
 		props[r.out.DBMasterSecretARN] = map[string]bool{"username": true, "password": true}
-		for _, o := range r.kind("ExternalSecret") {
-			var es struct {
-				Spec struct {
-					RefreshInterval string `json:"refreshInterval"`
-					SecretStoreRef  struct{ Kind, Name string }
-					Data            []struct {
-						RemoteRef struct{ Key, Property string } `json:"remoteRef"`
-					} `json:"data"`
-					Target struct {
-						Template struct {
-							Data map[string]string `json:"data"`
-						} `json:"template"`
-					} `json:"target"`
-				} `json:"spec"`
-			}
-			if err := yaml.Unmarshal(o.raw, &es); err != nil {
-				t.Fatal(err)
-			}
+		for _, es := range externalSecrets(t, r) {
 			if es.Spec.RefreshInterval != r.env.Workloads.SecretRefreshInterval || es.Spec.SecretStoreRef.Kind != "ClusterSecretStore" {
-				t.Errorf("%s: refreshInterval %q store %v", o.name(), es.Spec.RefreshInterval, es.Spec.SecretStoreRef)
+				t.Errorf("%s: refreshInterval %q store %v", es.Name, es.Spec.RefreshInterval, es.Spec.SecretStoreRef)
 			}
 			for _, d := range es.Spec.Data {
 				if !props[d.RemoteRef.Key][d.RemoteRef.Property] {
-					t.Errorf("%s reads %s#%s, which the outputs contract does not define", o.name(), d.RemoteRef.Key, d.RemoteRef.Property)
+					t.Errorf("%s reads %s#%s, which the outputs contract does not define", es.Name, d.RemoteRef.Key, d.RemoteRef.Property)
 				}
 			}
-			for k, tmpl := range es.Spec.Target.Template.Data {
+			for k, tmpl := range es.TemplateData() {
 				if strings.HasPrefix(tmpl, "postgres://") {
 					if !strings.Contains(tmpl, "| urlquery") || !strings.HasSuffix(tmpl, "?sslmode=require") {
-						t.Errorf("%s[%s]: DB URL must URL-encode the password and require TLS: %s", o.name(), k, tmpl)
+						t.Errorf("%s[%s]: DB URL must URL-encode the password and require TLS: %s", es.Name, k, tmpl)
 					}
 					u := strings.NewReplacer("{{", "", "}}", "", " ", "", "|", "", `"`, "").Replace(tmpl)
 					if p, err := url.Parse(u); err != nil || p.Host != fmt.Sprintf("%s:%d", r.out.DBHost, r.out.DBPort) || p.Path != "/"+r.out.DBName {
-						t.Errorf("%s[%s]: URL does not point at the RDS endpoint: %s", o.name(), k, tmpl)
+						t.Errorf("%s[%s]: URL does not point at the RDS endpoint: %s", es.Name, k, tmpl)
 					}
 				}
 			}
@@ -571,7 +514,7 @@ func TestExternalSecretsReadTheContract(t *testing.T) {
 				} `json:"provider"`
 			} `json:"spec"`
 		}
-		if err := yaml.Unmarshal(store.raw, &css); err != nil {
+		if err := yaml.Unmarshal(store.YAML, &css); err != nil {
 			t.Fatal(err)
 		}
 		sa := outputs.ServiceAccounts[outputs.RoleExternalSecrets]
@@ -968,14 +911,12 @@ func TestStorageAndBackups(t *testing.T) {
 func TestAddonValues(t *testing.T) {
 	eachEnv(t, func(t *testing.T, r *rendered) {
 		files := readTree(t, r.dir)
-		var index struct {
-			Releases []struct{ Name, Namespace, Version, Values string }
-		}
-		if err := yaml.Unmarshal(files["addons/releases.yaml"], &index); err != nil {
+		releases, err := artifacts.LoadReleases(filepath.Join(r.dir, "addons"))
+		if err != nil {
 			t.Fatal(err)
 		}
 		byName := map[string]string{}
-		for _, rel := range index.Releases {
+		for _, rel := range releases {
 			if !regexp.MustCompile(`^\d+\.\d+\.\d+$`).MatchString(rel.Version) {
 				t.Errorf("%s: chart version %q not pinned", rel.Name, rel.Version)
 			}

@@ -1,16 +1,15 @@
 package synth
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
-	"sigs.k8s.io/yaml"
 )
 
 // TestSettingsNotTheEnvironmentDecide: dev rendered with prod's settings
@@ -114,13 +113,9 @@ func TestSettingsNotTheEnvironmentDecide(t *testing.T) {
 // addonValues decodes the rendered Helm values of one add-on release.
 func addonValues(t *testing.T, r *rendered, release string) map[string]any {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(r.dir, "addons", release+".values.yaml"))
+	v, err := artifacts.ReadValues(filepath.Join(r.dir, "addons", release+".values.yaml"))
 	if err != nil {
 		t.Fatal(err)
-	}
-	var v map[string]any
-	if err := yaml.Unmarshal(data, &v); err != nil {
-		t.Fatalf("%s: %v", release, err)
 	}
 	return v
 }

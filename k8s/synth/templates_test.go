@@ -6,36 +6,21 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/esotemplate"
 	"sigs.k8s.io/yaml"
 )
 
-// externalSecret is the part of an ExternalSecret the template tests read.
-type externalSecret struct {
-	Spec struct {
-		Data []struct {
-			SecretKey string `json:"secretKey"`
-		} `json:"data"`
-		Target struct {
-			Name     string `json:"name"`
-			Template struct {
-				EngineVersion string            `json:"engineVersion"`
-				Data          map[string]string `json:"data"`
-				TemplateFrom  []any             `json:"templateFrom"`
-			} `json:"template"`
-		} `json:"target"`
-	} `json:"spec"`
-}
-
-func externalSecrets(t *testing.T, r *rendered) []externalSecret {
+// externalSecrets decodes the rendered ExternalSecrets.
+func externalSecrets(t *testing.T, r *rendered) []artifacts.ExternalSecret {
 	t.Helper()
-	var out []externalSecret
+	var objs []artifacts.Object
 	for _, o := range r.kind("ExternalSecret") {
-		var es externalSecret
-		if err := yaml.Unmarshal(o.raw, &es); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, es)
+		objs = append(objs, o.Object)
+	}
+	out, err := artifacts.ExternalSecrets(objs)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(out) == 0 {
 		t.Fatal("no ExternalSecret rendered")
@@ -48,7 +33,7 @@ func esTemplates(t *testing.T, r *rendered) map[string]map[string]string {
 	t.Helper()
 	out := map[string]map[string]string{}
 	for _, es := range externalSecrets(t, r) {
-		out[es.Spec.Target.Name] = es.Spec.Target.Template.Data
+		out[es.Spec.Target.Name] = es.TemplateData()
 	}
 	return out
 }
@@ -72,6 +57,10 @@ func TestExternalSecretTemplatesRender(t *testing.T) {
 		for _, es := range externalSecrets(t, r) {
 			name := es.Spec.Target.Name
 			tm := es.Spec.Target.Template
+			if tm == nil {
+				t.Errorf("%s: no target template", name)
+				continue
+			}
 			if tm.EngineVersion != "v2" || len(tm.TemplateFrom) != 0 || len(tm.Data) == 0 {
 				t.Errorf("%s: want v2 templates inline in template.data only (engine %q, templateFrom %d, data %d)",
 					name, tm.EngineVersion, len(tm.TemplateFrom), len(tm.Data))
@@ -108,7 +97,7 @@ func TestExternalSecretTemplatesRender(t *testing.T) {
 		// Kong's declarative config: the rendered file is YAML in which the
 		// consumers' keys and the dashboard credentials are exactly the
 		// values from Secrets Manager.
-		var es externalSecret
+		var es artifacts.ExternalSecret
 		for _, e := range externalSecrets(t, r) {
 			if e.Spec.Target.Name == "supabase-kong" {
 				es = e
@@ -206,16 +195,16 @@ func TestConfigMapsHoldNoSecretLikeEntries(t *testing.T) {
 			var cm struct {
 				Data map[string]string `json:"data"`
 			}
-			if err := yaml.Unmarshal(o.raw, &cm); err != nil {
+			if err := yaml.Unmarshal(o.YAML, &cm); err != nil {
 				t.Fatal(err)
 			}
 			for k, v := range cm.Data {
 				if secretLikeKeyRe.MatchString(k) {
-					t.Errorf("%s ConfigMap %s: key %q looks like a secret (trivy KSV-0109)", o.file, o.name(), k)
+					t.Errorf("%s ConfigMap %s: key %q looks like a secret (trivy KSV-0109)", o.File, o.Name, k)
 				}
 				for i, line := range strings.Split(v, "\n") {
 					if secretLikeLineRe.MatchString(line) {
-						t.Errorf("%s ConfigMap %s[%s] line %d looks like a secret assignment (trivy KSV-0109): %q", o.file, o.name(), k, i+1, line)
+						t.Errorf("%s ConfigMap %s[%s] line %d looks like a secret assignment (trivy KSV-0109): %q", o.File, o.Name, k, i+1, line)
 					}
 				}
 			}

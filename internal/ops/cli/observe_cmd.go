@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
@@ -38,13 +39,13 @@ var addonLogs = map[string]logTarget{
 // set it, never typed a second time (a hand-kept list once said "bootstrap"
 // for pods labelled db-bootstrap).
 func (a *App) renderedComponents(env string) (map[string]bool, error) {
-	objs, err := kube.ReadManifests(a.path(filepath.Join("dist", env)))
+	objs, err := artifacts.ReadManifests(a.path(filepath.Join("dist", env)))
 	if err != nil {
 		return nil, fmt.Errorf("reading dist/%s for the component names: %w", env, err)
 	}
 	names := map[string]bool{}
 	for _, o := range objs {
-		tmpl, ok := kube.PodTemplate(o)
+		tmpl, ok := artifacts.PodTemplate(o)
 		if !ok {
 			continue
 		}

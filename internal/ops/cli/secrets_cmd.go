@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
@@ -117,14 +118,17 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 		return err
 	}
 	kc := &kube.Client{R: a.Runner, Context: env.KubeContext(), Namespace: outputs.Namespace, Log: a.Stdout, Sleep: a.Sleep}
-	var objs []kube.Object
+	var objs []artifacts.Object
 	if !*noRoll {
 		// Everything the roll needs is checked before a version is written:
 		// a write whose roll cannot even start would leave the cluster on
 		// the old value and tempt a second write, which pushes the original
 		// out of AWSPREVIOUS.
-		if objs, err = kube.ReadManifests(a.path(filepath.Join("dist", env.Name))); err != nil {
-			return fmt.Errorf("reading dist/%s (needed to find the bootstrap Job): %w; nothing was written", env.Name, err)
+		if objs, err = artifacts.ReadManifests(a.path(filepath.Join("dist", env.Name))); err != nil {
+			return fmt.Errorf("reading dist/%s (needed to find the secret's readers and the bootstrap Job): %w; nothing was written", env.Name, err)
+		}
+		if _, err := secrets.Dependents(objs, outputs.Namespace, o.SecretNames[logical]); err != nil {
+			return fmt.Errorf("dist/%s: %w; nothing was written", env.Name, err)
 		}
 		if _, err := a.Runner.Run(ctx, kc.Cmd("get", "namespace", outputs.Namespace, "-o", "name")); err != nil {
 			return fmt.Errorf("the cluster is not reachable through context %s (%v): run `make kubeconfig ENV=%s` (or pass --no-roll to only write the new version); nothing was written", kc.Context, err, env.Name)
@@ -135,7 +139,7 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 			return err
 		}
 		fmt.Fprintf(a.Stdout, "rolling the current %s of %s (no new version):\n", logical, env.Name)
-		return a.roll(ctx, kc, logical, objs, *timeout)
+		return a.roll(ctx, kc, o, logical, objs, *timeout)
 	}
 	if logical == outputs.SecretSMTP {
 		f.smtpFromEnv = true
@@ -163,7 +167,7 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 		fmt.Fprintf(a.Stdout, "  --no-roll: the cluster still uses the old value until `supabase-eks secrets rotate` runs without it, or ESO refreshes and the workloads restart\n")
 		return nil
 	}
-	if err := a.roll(ctx, kc, logical, objs, *timeout); err != nil {
+	if err := a.roll(ctx, kc, o, logical, objs, *timeout); err != nil {
 		return fmt.Errorf("new version written, but %w\nretry only the roll (writing again would push the original value out of AWSPREVIOUS): supabase-eks secrets rotate %s --env %s --roll-only", err, logical, env.Name)
 	}
 	fmt.Fprintf(a.Stdout, "rotation of %s complete; the previous version stays available as AWSPREVIOUS\n", logical)
@@ -171,8 +175,8 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 }
 
 // roll makes the cluster pick up the current value of a secret.
-func (a *App) roll(ctx context.Context, kc *kube.Client, logical string, objs []kube.Object, timeout time.Duration) error {
-	if err := secrets.Roll(ctx, kc, logical, secrets.RollOptions{Manifests: objs, JobTimeout: timeout, RolloutTimeout: timeout}); err != nil {
+func (a *App) roll(ctx context.Context, kc *kube.Client, o *outputs.Outputs, logical string, objs []artifacts.Object, timeout time.Duration) error {
+	if err := secrets.Roll(ctx, kc, o, logical, secrets.RollOptions{Manifests: objs, JobTimeout: timeout, RolloutTimeout: timeout}); err != nil {
 		return fmt.Errorf("the cluster did not pick it up cleanly: %w", err)
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/elblogs"
 )
 
@@ -77,37 +78,27 @@ type LogGroup struct {
 	RetentionDays int
 }
 
-type tfDoc struct {
-	Resource map[string]map[string]map[string]any `json:"resource"`
-}
-
 var refRe = regexp.MustCompile(`\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.`)
 
 // Parse reads the resources of a synthesized stack (cdk.tf.json or any
 // Terraform JSON configuration).
 func Parse(data []byte) (*Resources, error) {
-	var doc tfDoc
-	if err := json.Unmarshal(data, &doc); err != nil {
+	st, err := artifacts.ParseStack(data)
+	if err != nil {
 		return nil, fmt.Errorf("not Terraform JSON: %w", err)
 	}
-	if len(doc.Resource) == 0 {
+	if len(st.Resources) == 0 {
 		return nil, fmt.Errorf("no \"resource\" block: is this a synthesized stack?")
 	}
 	r := &Resources{}
 	each := func(typ string, fn func(name string, body map[string]any, count int)) {
-		names := make([]string, 0, len(doc.Resource[typ]))
-		for n := range doc.Resource[typ] {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, n := range names {
-			body := doc.Resource[typ][n]
+		st.Each(typ, func(n string, body map[string]any) {
 			c := 1
 			if v, ok := body["count"]; ok {
 				c = toInt(v, 1)
 			}
 			fn(n, body, c)
-		}
+		})
 	}
 	flowDest := map[string]bool{}
 	each("aws_flow_log", func(_ string, b map[string]any, c int) {

@@ -8,10 +8,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
@@ -191,7 +191,7 @@ func (d *Deployer) Kubeconfig(ctx context.Context) error {
 // Addons installs each add-on release with its rendered values.
 func (d *Deployer) Addons(ctx context.Context) error {
 	dir := d.abs(filepath.Join(d.DistDir(), "addons"))
-	releases, err := LoadReleases(dir)
+	releases, err := artifacts.LoadReleases(dir)
 	if err != nil {
 		return err
 	}
@@ -217,18 +217,10 @@ func (d *Deployer) Addons(ctx context.Context) error {
 
 // manifestFiles lists the top-level manifest files of dist/<env> in apply order.
 func (d *Deployer) manifestFiles() ([]string, error) {
-	dir := d.abs(d.DistDir())
-	entries, err := os.ReadDir(dir)
+	files, err := artifacts.ManifestFiles(d.abs(d.DistDir()))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w (run make %s ENVS=%s)", d.DistDir(), err, SynthK8sTarget, d.Env.Name)
 	}
-	var files []string
-	for _, e := range entries {
-		if !e.IsDir() && (strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml")) {
-			files = append(files, filepath.Join(dir, e.Name()))
-		}
-	}
-	sort.Strings(files)
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%s has no manifests", d.DistDir())
 	}
@@ -248,7 +240,7 @@ func (d *Deployer) Apply(ctx context.Context) error {
 	kc := d.Kube()
 	if d.method() == "helm" {
 		// Helm keeps its release record in the namespace, so it must exist first.
-		objs, err := kube.ReadManifests(files[0])
+		objs, err := artifacts.ReadManifests(files[0])
 		if err != nil {
 			return err
 		}
@@ -262,7 +254,7 @@ func (d *Deployer) Apply(ctx context.Context) error {
 		return d.helmInstall(ctx, o.Domain)
 	}
 	for _, f := range files {
-		objs, err := kube.ReadManifests(f)
+		objs, err := artifacts.ReadManifests(f)
 		if err != nil {
 			return err
 		}
@@ -279,7 +271,7 @@ func (d *Deployer) Apply(ctx context.Context) error {
 	return nil
 }
 
-func (d *Deployer) applyFile(ctx context.Context, kc *kube.Client, file string, objs []kube.Object) error {
+func (d *Deployer) applyFile(ctx context.Context, kc *kube.Client, file string, objs []artifacts.Object) error {
 	rel, _ := filepath.Rel(d.abs(""), file)
 	_, err := d.R.Run(ctx, kc.Cmd("apply", "-f", file))
 	if err == nil || !strings.Contains(err.Error(), "field is immutable") {
@@ -304,7 +296,7 @@ func (d *Deployer) applyFile(ctx context.Context, kc *kube.Client, file string, 
 	return nil
 }
 
-func hasKind(objs []kube.Object, kind string) bool {
+func hasKind(objs []artifacts.Object, kind string) bool {
 	for _, o := range objs {
 		if o.Kind == kind {
 			return true
@@ -337,7 +329,7 @@ func (d *Deployer) helmInstall(ctx context.Context, host string) error {
 // Wait waits for the bootstrap Job, every Deployment/StatefulSet and the
 // load balancer's address.
 func (d *Deployer) Wait(ctx context.Context) error {
-	objs, err := kube.ReadManifests(d.abs(d.DistDir()))
+	objs, err := artifacts.ReadManifests(d.abs(d.DistDir()))
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
@@ -420,45 +421,13 @@ func TestHelmMethod(t *testing.T) {
 	}
 }
 
-func TestLoadReleasesFromInstallScript(t *testing.T) {
-	dir := t.TempDir()
-	script := "#!/usr/bin/env bash\nset -e\n# comment\nhelm upgrade --install external-secrets external-secrets --repo https://charts.external-secrets.io --version 0.16.2 \\\n  --namespace external-secrets --create-namespace --values external-secrets.values.yaml --wait\n" +
-		"helm upgrade --install metrics-server metrics-server --repo https://kubernetes-sigs.github.io/metrics-server/ --version 3.13.0 \\\n  --namespace kube-system --values metrics-server.values.yaml --wait\n"
-	for name, body := range map[string]string{"install.sh": script, "external-secrets.values.yaml": "a: 1\n", "metrics-server.values.yaml": "b: 2\n"} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	rs, err := LoadReleases(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []Release{
-		{Name: "external-secrets", Namespace: "external-secrets", Repo: "https://charts.external-secrets.io", Chart: "external-secrets", Version: "0.16.2", Values: "external-secrets.values.yaml"},
-		{Name: "metrics-server", Namespace: "kube-system", Repo: "https://kubernetes-sigs.github.io/metrics-server/", Chart: "metrics-server", Version: "3.13.0", Values: "metrics-server.values.yaml"},
-	}
-	if fmt.Sprint(rs) != fmt.Sprint(want) {
-		t.Errorf("got %+v", rs)
-	}
-	// An index wins over the script and is checked strictly.
-	if err := os.WriteFile(filepath.Join(dir, "releases.yaml"), []byte("releases:\n- name: x\n  namespace: y\n  repo: r\n  chart: c\n  version: latest\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := LoadReleases(dir); err == nil || !strings.Contains(err.Error(), "exact chart version") {
-		t.Errorf("unpinned version accepted: %v", err)
-	}
-	if _, err := LoadReleases(t.TempDir()); err == nil {
-		t.Error("empty directory accepted")
-	}
-}
-
 func TestCommittedAddonsAreLoadable(t *testing.T) {
 	for _, env := range config.Names() {
 		dir := filepath.Join(repo, "dist", env, "addons")
 		if _, err := os.Stat(dir); err != nil {
 			t.Skipf("%s not rendered", dir)
 		}
-		rs, err := LoadReleases(dir)
+		rs, err := artifacts.LoadReleases(dir)
 		if err != nil {
 			t.Fatalf("%s: %v", env, err)
 		}

@@ -8,10 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
@@ -244,7 +244,7 @@ func (d *Deployer) UninstallAddons(ctx context.Context) error {
 	if d.clusterGone {
 		return nil
 	}
-	releases, err := LoadReleases(d.abs(d.DistDir() + "/addons"))
+	releases, err := artifacts.LoadReleases(d.abs(d.DistDir() + "/addons"))
 	if err != nil {
 		return err
 	}
@@ -308,30 +308,15 @@ func keptNote(addr, id string, env config.Environment) string {
 // retainedResources are the addresses the stack marks prevent_destroy (the
 // prod KMS key): Terraform refuses to plan a destroy that includes them.
 func (d *Deployer) retainedResources() ([]string, error) {
-	data, err := os.ReadFile(d.abs(filepath.Join(d.StackDir(), "cdk.tf.json")))
+	data, err := os.ReadFile(d.abs(filepath.Join(d.StackDir(), artifacts.StackFile)))
 	if err != nil {
 		return nil, err
 	}
-	var doc struct {
-		Resource map[string]map[string]struct {
-			Lifecycle struct {
-				PreventDestroy bool `json:"prevent_destroy"`
-			} `json:"lifecycle"`
-		} `json:"resource"`
+	st, err := artifacts.ParseStack(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s/%s: %w", d.StackDir(), artifacts.StackFile, err)
 	}
-	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s/cdk.tf.json: %w", d.StackDir(), err)
-	}
-	var out []string
-	for typ, rs := range doc.Resource {
-		for name, r := range rs {
-			if r.Lifecycle.PreventDestroy {
-				out = append(out, typ+"."+name)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out, nil
+	return st.Retained(), nil
 }
 
 // keepRetained takes the retained resources out of the state, so the

@@ -1,134 +1,16 @@
 package kube
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
-	"sigs.k8s.io/yaml"
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 )
-
-// Object is one Kubernetes object read from rendered manifests.
-type Object struct {
-	APIVersion string
-	Kind       string
-	Name       string
-	Namespace  string
-	// File is the manifest file the object came from.
-	File string
-	// YAML is the object's own document.
-	YAML []byte
-	// Body is the decoded object.
-	Body map[string]any
-}
-
-// ReadManifests reads every object in the .yaml/.yml files under dir,
-// walking subdirectories in lexical order (the order kubectl apply -f -R
-// uses). Helm chart sources and add-on values are skipped: they are not
-// manifests.
-func ReadManifests(dir string) ([]Object, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if p != dir && skipDir(d.Name()) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if ext := filepath.Ext(p); ext == ".yaml" || ext == ".yml" {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(files)
-	var objs []Object
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		docs, err := splitDocuments(data)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f, err)
-		}
-		for i, doc := range docs {
-			var body map[string]any
-			if err := yaml.Unmarshal(doc, &body); err != nil {
-				return nil, fmt.Errorf("%s document %d: %w", f, i+1, err)
-			}
-			if body == nil {
-				continue
-			}
-			o := Object{File: f, YAML: doc, Body: body}
-			o.APIVersion, _ = body["apiVersion"].(string)
-			o.Kind, _ = body["kind"].(string)
-			if md, ok := body["metadata"].(map[string]any); ok {
-				o.Name, _ = md["name"].(string)
-				o.Namespace, _ = md["namespace"].(string)
-			}
-			if o.Kind == "" {
-				// A values file or other non-manifest YAML.
-				continue
-			}
-			objs = append(objs, o)
-		}
-	}
-	return objs, nil
-}
-
-// skipDir names directories under dist/<env> that hold no kubectl manifests.
-func skipDir(name string) bool {
-	switch name {
-	case "addons", "chart", "charts", "templates", "helm":
-		return true
-	}
-	return strings.HasPrefix(name, ".")
-}
-
-func splitDocuments(data []byte) ([][]byte, error) {
-	var (
-		docs [][]byte
-		cur  bytes.Buffer
-	)
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 1024*1024), 16*1024*1024)
-	flush := func() {
-		if len(bytes.TrimSpace(cur.Bytes())) > 0 {
-			docs = append(docs, append([]byte(nil), cur.Bytes()...))
-		}
-		cur.Reset()
-	}
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "---" || strings.HasPrefix(line, "--- ") {
-			flush()
-			continue
-		}
-		cur.WriteString(line)
-		cur.WriteByte('\n')
-	}
-	if err := sc.Err(); err != nil {
-		return nil, err
-	}
-	flush()
-	return docs, nil
-}
 
 // BootstrapJob finds the database bootstrap Job among objs: the only Job in
 // namespace, or the one whose name contains "bootstrap".
-func BootstrapJob(objs []Object, namespace string) (Object, error) {
-	var jobs []Object
+func BootstrapJob(objs []artifacts.Object, namespace string) (artifacts.Object, error) {
+	var jobs []artifacts.Object
 	for _, o := range objs {
 		if o.Kind == "Job" && (o.Namespace == namespace || o.Namespace == "") {
 			jobs = append(jobs, o)
@@ -144,11 +26,11 @@ func BootstrapJob(objs []Object, namespace string) (Object, error) {
 			return j, nil
 		}
 	}
-	return Object{}, fmt.Errorf("no database bootstrap Job in the rendered manifests (Jobs found: %v)", names)
+	return artifacts.Object{}, fmt.Errorf("no database bootstrap Job in the rendered manifests (Jobs found: %v)", names)
 }
 
 // Workloads lists the Deployments and StatefulSets in namespace, in file order.
-func Workloads(objs []Object, namespace string) []Workload {
+func Workloads(objs []artifacts.Object, namespace string) []Workload {
 	var out []Workload
 	for _, o := range objs {
 		if (o.Kind == "Deployment" || o.Kind == "StatefulSet") && (o.Namespace == namespace || o.Namespace == "") {
@@ -156,26 +38,4 @@ func Workloads(objs []Object, namespace string) []Workload {
 		}
 	}
 	return out
-}
-
-// PodTemplate returns the pod template (metadata and spec) of a
-// Deployment, StatefulSet, DaemonSet, Job or CronJob, and false for any
-// other kind: the one place that knows where each kind keeps it.
-func PodTemplate(o Object) (map[string]any, bool) {
-	var path []string
-	switch o.Kind {
-	case "Deployment", "StatefulSet", "DaemonSet", "Job":
-		path = []string{"spec", "template"}
-	case "CronJob":
-		path = []string{"spec", "jobTemplate", "spec", "template"}
-	default:
-		return nil, false
-	}
-	var node any = o.Body
-	for _, p := range path {
-		m, _ := node.(map[string]any)
-		node = m[p]
-	}
-	t, ok := node.(map[string]any)
-	return t, ok
 }

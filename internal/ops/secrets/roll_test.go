@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
@@ -21,9 +22,9 @@ func (c *clock) Sleep(_ context.Context, d time.Duration) error {
 	return nil
 }
 
-func rollFixture(t *testing.T) (*kube.Client, *runner.Fake, []kube.Object) {
+func rollFixture(t *testing.T) (*kube.Client, *runner.Fake, []artifacts.Object) {
 	t.Helper()
-	objs, err := kube.ReadManifests(filepath.Join("..", "..", "..", "dist", "dev"))
+	objs, err := artifacts.ReadManifests(filepath.Join("..", "..", "..", "dist", "dev"))
 	if err != nil {
 		t.Skipf("dist/dev: %v", err)
 	}
@@ -47,7 +48,7 @@ func rollFixture(t *testing.T) (*kube.Client, *runner.Fake, []kube.Object) {
 
 func TestRollDatabaseRerunsBootstrapBeforeRestarts(t *testing.T) {
 	kc, f, objs := rollFixture(t)
-	if err := Roll(context.Background(), kc, outputs.SecretDatabase, RollOptions{Manifests: objs}); err != nil {
+	if err := Roll(context.Background(), kc, exampleOutputs(t, "dev"), outputs.SecretDatabase, RollOptions{Manifests: objs}); err != nil {
 		t.Fatal(err)
 	}
 	k := "kubectl --context supabase-dev "
@@ -90,7 +91,7 @@ func TestRollDatabaseRerunsBootstrapBeforeRestarts(t *testing.T) {
 
 func TestRollJWTSkipsBootstrapAndMissingWorkloads(t *testing.T) {
 	kc, f, objs := rollFixture(t)
-	if err := Roll(context.Background(), kc, outputs.SecretJWT, RollOptions{Manifests: objs}); err != nil {
+	if err := Roll(context.Background(), kc, exampleOutputs(t, "dev"), outputs.SecretJWT, RollOptions{Manifests: objs}); err != nil {
 		t.Fatal(err)
 	}
 	k := "kubectl --context supabase-dev "
@@ -110,7 +111,7 @@ func TestRollJWTSkipsBootstrapAndMissingWorkloads(t *testing.T) {
 func TestRollStopsWhenSecretsDoNotSync(t *testing.T) {
 	kc, f, objs := rollFixture(t)
 	f.On("kubectl --context supabase-dev get externalsecret", `{"items":[{"metadata":{"name":"supabase-db"},"status":{"refreshTime":"2026-11-26T12:00:00Z","conditions":[{"type":"Ready","status":"False","reason":"SecretSyncedError","message":"could not get secret data from provider"}]}}]}`, 0)
-	err := Roll(context.Background(), kc, outputs.SecretDatabase, RollOptions{Manifests: objs, SyncTimeout: time.Minute})
+	err := Roll(context.Background(), kc, exampleOutputs(t, "dev"), outputs.SecretDatabase, RollOptions{Manifests: objs, SyncTimeout: time.Minute})
 	if err == nil || !strings.Contains(err.Error(), "SecretSyncedError") {
 		t.Fatalf("err = %v", err)
 	}

@@ -4,36 +4,71 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"time"
 
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
 
 // Dependency says what must happen in the cluster after a secret changes.
 type Dependency struct {
-	// Workloads are the Deployments/StatefulSets (by component name) that
-	// read the secret and must restart to see the new value.
+	// Workloads are the Deployments/StatefulSets (by component name, in
+	// the manifests' order) that read the secret and must restart to see
+	// the new value.
 	Workloads []string
-	// Bootstrap: the database bootstrap Job must run again to set the new
-	// role passwords in PostgreSQL before the workloads restart.
+	// Bootstrap: the database bootstrap Job reads the secret, so it must run
+	// again to set the new role passwords in PostgreSQL before the workloads
+	// restart.
 	Bootstrap bool
 }
 
-// Dependents is the one table of which workloads read which secret. Names
-// are component names; components that are disabled (functions) are simply
-// absent from the cluster and skipped.
-var Dependents = map[string]Dependency{
-	// Every service that verifies or presents API keys.
-	outputs.SecretJWT: {Workloads: []string{"kong", "auth", "rest", "realtime", "storage", "studio", "functions"}},
-	// Every service that logs in to PostgreSQL with a Supabase role.
-	outputs.SecretDatabase:  {Workloads: []string{"auth", "rest", "realtime", "storage", "meta", "studio"}, Bootstrap: true},
-	outputs.SecretDashboard: {Workloads: []string{"kong"}}, // Studio sits behind Kong's basic-auth
-	outputs.SecretRealtime:  {Workloads: []string{"realtime"}},
-	outputs.SecretMeta:      {Workloads: []string{"meta", "studio"}},
-	outputs.SecretSMTP:      {Workloads: []string{"auth"}},
+// Dependents works out from the rendered manifests (dist/<env>) what a new
+// value of the Secrets Manager secret named secret requires: the workloads
+// of namespace whose pods read a Kubernetes Secret that an ExternalSecret
+// builds from it, and whether the bootstrap Job is one of them. Computed
+// rather than listed, so a component that starts or stops reading a secret
+// is rolled, or left alone, without anyone keeping a table in step.
+func Dependents(objs []artifacts.Object, namespace, secret string) (Dependency, error) {
+	ess, err := artifacts.ExternalSecrets(objs)
+	if err != nil {
+		return Dependency{}, err
+	}
+	built := map[string]bool{}
+	for _, es := range ess {
+		if inNamespace(es.Namespace, namespace) && es.Reads(secret) {
+			built[es.Target()] = true
+		}
+	}
+	ws, err := artifacts.Workloads(objs)
+	if err != nil {
+		return Dependency{}, err
+	}
+	job, jobErr := kube.BootstrapJob(objs, namespace)
+	var dep Dependency
+	for _, w := range ws {
+		if !inNamespace(w.Namespace, namespace) || !slices.ContainsFunc(w.SecretReads(), func(r artifacts.SecretRef) bool { return built[r.Secret] }) {
+			continue
+		}
+		switch {
+		case w.Kind == "Deployment" || w.Kind == "StatefulSet":
+			dep.Workloads = append(dep.Workloads, w.Name)
+		case w.Kind == "Job" && jobErr == nil && w.Name == job.Name:
+			dep.Bootstrap = true
+		}
+	}
+	if len(dep.Workloads) == 0 && !dep.Bootstrap {
+		// Every secret has readers: none means the manifests were rendered
+		// from other outputs, and a roll would silently skip every pod.
+		return dep, fmt.Errorf("no workload in namespace %s of the rendered manifests reads %s (are they rendered from this environment's outputs?)", namespace, secret)
+	}
+	return dep, nil
 }
+
+// inNamespace: an object without a namespace lands in the one applied to.
+func inNamespace(ns, namespace string) bool { return ns == namespace || ns == "" }
 
 // RotateOptions tunes Rotate.
 type RotateOptions struct {
@@ -104,9 +139,9 @@ func Rotate(ctx context.Context, store Store, o *outputs.Outputs, logical string
 
 // RollOptions tunes Roll.
 type RollOptions struct {
-	// Manifests are the rendered objects of the environment (dist/<env>),
-	// used to find the bootstrap Job.
-	Manifests []kube.Object
+	// Manifests are the rendered objects of the environment (dist/<env>):
+	// what reads the secret, and the bootstrap Job.
+	Manifests []artifacts.Object
 	// SyncTimeout bounds the wait for External Secrets; zero means 3m.
 	SyncTimeout time.Duration
 	// JobTimeout bounds the bootstrap Job; zero means 10m.
@@ -127,10 +162,13 @@ func orDefault(d, def time.Duration) time.Duration {
 // secret holds role passwords (new passwords must be in PostgreSQL before a
 // restarted pod logs in with them), then restarts the dependent workloads
 // that exist and waits for their rollouts.
-func Roll(ctx context.Context, kc *kube.Client, logical string, opt RollOptions) error {
-	dep, ok := Dependents[logical]
-	if !ok {
+func Roll(ctx context.Context, kc *kube.Client, o *outputs.Outputs, logical string, opt RollOptions) error {
+	if _, ok := outputs.SecretKeys[logical]; !ok {
 		return fmt.Errorf("unknown secret %q", logical)
+	}
+	dep, err := Dependents(opt.Manifests, kc.Namespace, o.SecretNames[logical])
+	if err != nil {
+		return err
 	}
 	since, err := kc.ForceSyncExternalSecrets(ctx)
 	if err != nil {
@@ -159,7 +197,7 @@ func Roll(ctx context.Context, kc *kube.Client, logical string, opt RollOptions)
 }
 
 // existingWorkloads maps component names to the Deployments or StatefulSets
-// present in the cluster, in the table's order.
+// present in the cluster, in the given order.
 func existingWorkloads(ctx context.Context, kc *kube.Client, names []string) ([]kube.Workload, error) {
 	deploys, err := kc.Existing(ctx, "deployment")
 	if err != nil {
