@@ -175,9 +175,6 @@ type NamedComponent struct {
 	Component
 }
 
-// autoscaledComponents must have an HPA: they take user traffic directly.
-var autoscaledComponents = map[string]bool{"kong": true, "auth": true, "rest": true, "realtime": true, "storage": true}
-
 var (
 	cronRe   = regexp.MustCompile(`^(\S+\s+){4}\S+$`)
 	tenantRe = regexp.MustCompile(`^[a-z][a-z0-9-]{0,30}[a-z0-9]$`)
@@ -210,9 +207,6 @@ func (w WorkloadsConfig) Validate(prod bool) error {
 			add(f+".replicas", "%d: want at least 1", c.Replicas)
 		case prod && c.Replicas < 2:
 			add(f+".replicas", "%d: prod runs at least 2 replicas of every stateless component", c.Replicas)
-		}
-		if autoscaledComponents[c.Name] && !c.Autoscaled() {
-			add(f+".maxReplicas", "%s takes user traffic and needs an autoscaler (maxReplicas > 0)", c.Name)
 		}
 		if c.Autoscaled() {
 			if c.MinReplicas < 1 || c.MinReplicas > c.MaxReplicas {

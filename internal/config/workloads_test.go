@@ -29,7 +29,6 @@ func TestWorkloadsErrorsNameTheField(t *testing.T) {
 		{"workloads.backup.resources.ephemeralStorageRequest", false, func(w *WorkloadsConfig) { w.Backup.Resources.EphemeralStorageRequest = "-1Mi" }},
 		{"workloads.imgproxy.replicas", true, func(w *WorkloadsConfig) { w.Imgproxy.Replicas = 1 }},
 		{"workloads.rest.minReplicas", true, func(w *WorkloadsConfig) { w.Rest.MinReplicas = 1 }},
-		{"workloads.auth.maxReplicas", false, func(w *WorkloadsConfig) { w.Auth.MaxReplicas = 0 }},
 		{"workloads.storage.resources.memoryRequest", false, func(w *WorkloadsConfig) { w.Storage.Resources.MemoryRequest = "2Gi" }},
 		{"workloads.meta.resources.cpuLimit", false, func(w *WorkloadsConfig) { w.Meta.Resources.CPULimit = "lots" }},
 		{"workloads.realtime.targetCpuPercent", false, func(w *WorkloadsConfig) { w.Realtime.TargetCPUPercent = 0 }},

@@ -2,19 +2,27 @@ package components
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/config"
 
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
 )
 
+var analyticsComponent = Descriptor{
+	Name: "analytics", Image: manifest.ImageAnalytics, Port: AnalyticsPort, DatabaseRole: "supabase_admin",
+	Enabled: func(w config.WorkloadsConfig) bool { return w.AnalyticsEnabled },
+	Size:    func(w config.WorkloadsConfig) config.Component { return w.Analytics },
+	Build:   (*Context).Analytics,
+}
+
 // Analytics is Logflare on the Postgres backend (off by default,
 // workloads.analyticsEnabled): nothing ships logs to it until a log
 // collector is added, so it is opt-in.
-func (c *Context) Analytics() {
+func (c *Context) Analytics(d Descriptor) {
 	c.Deploy(manifest.Workload{
-		Name:  "analytics",
-		Image: manifest.ImageAnalytics,
+		Name:  d.Name,
+		Image: d.Image,
 		UID:   1000,
 		Env: []corev1.EnvVar{
 			manifest.Env("LOGFLARE_NODE_HOST", "127.0.0.1"),
@@ -38,6 +46,6 @@ func (c *Context) Analytics() {
 		Startup:        manifest.HTTPProbe("/health", AnalyticsPort, 5, 60),
 		InitContainers: []corev1.Container{c.WaitForDatabase(c.adminDBEnv()...)},
 		WritableDirs:   []string{"/tmp"},
-		Size:           c.W.Analytics,
+		Size:           d.Size(c.W),
 	})
 }

@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/config"
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
@@ -9,12 +10,21 @@ import (
 	corev1 "k8s.io/api/core/v1"
 )
 
+var authComponent = Descriptor{
+	Name: "auth", Image: manifest.ImageAuth, Port: AuthPort, DatabaseRole: "supabase_auth_admin",
+	Internet:   func(w config.WorkloadsConfig) []int { return w.SMTPPorts },
+	Routes:     (*Context).authRoutes,
+	Autoscaled: true,
+	Size:       func(w config.WorkloadsConfig) config.Component { return w.Auth },
+	Build:      (*Context).Auth,
+}
+
 // Auth is GoTrue, connecting as supabase_auth_admin.
-func (c *Context) Auth() {
+func (c *Context) Auth(d Descriptor) {
 	s := secrets.SMTP
 	c.Deploy(manifest.Workload{
-		Name:  "auth",
-		Image: manifest.ImageAuth,
+		Name:  d.Name,
+		Image: d.Image,
 		UID:   1000,
 		Env: []corev1.EnvVar{
 			manifest.Env("GOTRUE_API_HOST", "0.0.0.0"),
@@ -49,7 +59,7 @@ func (c *Context) Auth() {
 		Startup:        manifest.HTTPProbe("/health", AuthPort, 5, 60),
 		InitContainers: []corev1.Container{c.waitURL(secrets.KeyAuthURL)},
 		WritableDirs:   []string{"/tmp"},
-		Size:           c.W.Auth,
+		Size:           d.Size(c.W),
 	})
 }
 

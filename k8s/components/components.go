@@ -1,6 +1,7 @@
 // Package components has one construct per Supabase component. Each turns
 // the environment's sizing and the infrastructure outputs into a
-// manifest.Workload; adding a component is one new file plus one line in All.
+// manifest.Workload; each is described by a Descriptor in its own file, and
+// adding a component is that file plus one line in Registry.
 package components
 
 import (
@@ -32,19 +33,9 @@ const (
 func All(mc *manifest.Context) {
 	c := &Context{mc}
 	c.RDSCABundle()
-	c.Kong()
-	c.Auth()
-	c.Rest()
-	c.Realtime()
-	c.Storage()
-	c.Imgproxy()
-	c.Meta()
-	c.Studio()
-	if c.W.FunctionsEnabled {
-		c.Functions()
-	}
-	if c.W.AnalyticsEnabled {
-		c.Analytics()
+	for _, d := range Enabled(c.W) {
+		c.checkAutoscaled(d)
+		d.Build(c, d)
 	}
 }
 

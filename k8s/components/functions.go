@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/config"
 
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	"github.com/supabase-eks/supabase-eks/k8s/secrets"
@@ -16,11 +17,21 @@ const FunctionsDir = "/home/deno/functions"
 // FunctionsHealthPath is the main service's health route.
 const FunctionsHealthPath = "/_internal/health"
 
+var functionsComponent = Descriptor{
+	Name: "functions", Image: manifest.ImageFunctions, Port: FunctionsPort,
+	// Functions call the project's APIs through Kong.
+	Calls:   []Call{{To: "kong", Ports: []int{KongPort}}},
+	Routes:  (*Context).functionsRoutes,
+	Enabled: func(w config.WorkloadsConfig) bool { return w.FunctionsEnabled },
+	Size:    func(w config.WorkloadsConfig) config.Component { return w.Functions },
+	Build:   (*Context).Functions,
+}
+
 // Functions is the edge runtime (off by default, workloads.functionsEnabled).
-func (c *Context) Functions() {
+func (c *Context) Functions(d Descriptor) {
 	c.Deploy(manifest.Workload{
-		Name:  "functions",
-		Image: manifest.ImageFunctions,
+		Name:  d.Name,
+		Image: d.Image,
 		UID:   1000,
 		Args:  []string{"start", "--main-service", FunctionsDir + "/main", "--port", fmt.Sprint(FunctionsPort)},
 		Env: []corev1.EnvVar{
@@ -37,6 +48,6 @@ func (c *Context) Functions() {
 		Readiness:    manifest.HTTPProbe(FunctionsHealthPath, FunctionsPort, 5, 3),
 		Liveness:     manifest.LivenessProbe(FunctionsPort),
 		WritableDirs: []string{"/tmp", "/root/.cache"},
-		Size:         c.W.Functions,
+		Size:         d.Size(c.W),
 	})
 }

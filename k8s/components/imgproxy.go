@@ -2,17 +2,25 @@ package components
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/config"
 
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	corev1 "k8s.io/api/core/v1"
 )
 
+var imgproxyComponent = Descriptor{
+	Name: "imgproxy", Image: manifest.ImageImgproxy, Port: ImgproxyPort,
+	Internet: https,
+	Size:     func(w config.WorkloadsConfig) config.Component { return w.Imgproxy },
+	Build:    (*Context).Imgproxy,
+}
+
 // Imgproxy transforms images for Storage. It fetches originals over HTTPS
 // from the presigned S3 URLs Storage hands it.
-func (c *Context) Imgproxy() {
+func (c *Context) Imgproxy(d Descriptor) {
 	c.Deploy(manifest.Workload{
-		Name:  "imgproxy",
-		Image: manifest.ImageImgproxy,
+		Name:  d.Name,
+		Image: d.Image,
 		UID:   999,
 		Env: []corev1.EnvVar{
 			manifest.Env("IMGPROXY_BIND", fmt.Sprintf(":%d", ImgproxyPort)),
@@ -23,6 +31,6 @@ func (c *Context) Imgproxy() {
 		Readiness:    manifest.HTTPProbe("/health", ImgproxyPort, 5, 3),
 		Liveness:     manifest.LivenessProbe(ImgproxyPort),
 		WritableDirs: []string{"/tmp"},
-		Size:         c.W.Imgproxy,
+		Size:         d.Size(c.W),
 	})
 }

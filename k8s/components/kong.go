@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/config"
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
@@ -107,11 +108,21 @@ type kongRoute struct {
 	stream bool
 }
 
+// kongRoutes are the routes of every enabled component, in Registry order.
+// Kong's router picks the most specific path whatever the order.
 func (c *Context) kongRoutes() []kongRoute {
+	var routes []kongRoute
+	for _, d := range Enabled(c.W) {
+		if d.Routes != nil {
+			routes = append(routes, d.Routes(c)...)
+		}
+	}
+	return routes
+}
+
+func (c *Context) authRoutes() []kongRoute {
 	auth := c.ServiceURL("auth", AuthPort, "")
-	rest := c.ServiceURL("rest", RestPort, "")
-	rt := c.ServiceURL(c.W.RealtimeTenant, RealtimePort, "")
-	routes := []kongRoute{
+	return []kongRoute{
 		{name: "auth-v1-open", path: "/auth/v1/verify", upstream: auth + "/verify"},
 		{name: "auth-v1-open-callback", path: "/auth/v1/callback", upstream: auth + "/callback"},
 		{name: "auth-v1-open-authorize", path: "/auth/v1/authorize", upstream: auth + "/authorize"},
@@ -124,6 +135,12 @@ func (c *Context) kongRoutes() []kongRoute {
 		{name: "auth-v1-open-sso-metadata", path: "/sso/saml/metadata", upstream: auth + "/sso/saml/metadata"},
 		{name: "well-known-oauth", path: "/.well-known/oauth-authorization-server", upstream: auth + "/.well-known/oauth-authorization-server"},
 		{name: "auth-v1", path: "/auth/v1/", upstream: auth + "/", auth: "key"},
+	}
+}
+
+func (c *Context) restRoutes() []kongRoute {
+	rest := c.ServiceURL("rest", RestPort, "")
+	return []kongRoute{
 		{name: "rest-v1", path: "/rest/v1/", upstream: rest + "/", auth: "key"},
 		{name: "graphql-v1", path: "/graphql/v1", upstream: rest + "/rpc/graphql", auth: "key", extraPlugin: `
       - name: request-transformer
@@ -131,18 +148,33 @@ func (c *Context) kongRoutes() []kongRoute {
           add:
             headers:
               - "Content-Profile: graphql_public"`},
+	}
+}
+
+// realtimeRoutes go to the Service named after the tenant (see Realtime).
+func (c *Context) realtimeRoutes() []kongRoute {
+	rt := c.ServiceURL(c.W.RealtimeTenant, RealtimePort, "")
+	return []kongRoute{
 		{name: "realtime-v1-ws", path: "/realtime/v1/", upstream: rt + "/socket", auth: "key"},
 		{name: "realtime-v1-rest", path: "/realtime/v1/api", upstream: rt + "/api", auth: "key"},
-		{name: "storage-v1", path: "/storage/v1/", upstream: c.ServiceURL("storage", StoragePort, "/"), stream: true},
 	}
-	if c.W.FunctionsEnabled {
-		routes = append(routes, kongRoute{name: "functions-v1", path: "/functions/v1/", upstream: c.ServiceURL("functions", FunctionsPort, "/")})
-	}
-	routes = append(routes,
-		kongRoute{name: "meta", path: "/pg/", upstream: c.ServiceURL("meta", MetaPort, "/"), auth: "admin"},
-		kongRoute{name: "dashboard", path: "/", upstream: c.ServiceURL("studio", StudioPort, "/"), auth: "basic"},
-	)
-	return routes
+}
+
+func (c *Context) storageRoutes() []kongRoute {
+	return []kongRoute{{name: "storage-v1", path: "/storage/v1/", upstream: c.ServiceURL("storage", StoragePort, "/"), stream: true}}
+}
+
+func (c *Context) functionsRoutes() []kongRoute {
+	return []kongRoute{{name: "functions-v1", path: "/functions/v1/", upstream: c.ServiceURL("functions", FunctionsPort, "/")}}
+}
+
+func (c *Context) metaRoutes() []kongRoute {
+	return []kongRoute{{name: "meta", path: "/pg/", upstream: c.ServiceURL("meta", MetaPort, "/"), auth: "admin"}}
+}
+
+// studioRoutes: the dashboard answers every path no other route claims.
+func (c *Context) studioRoutes() []kongRoute {
+	return []kongRoute{{name: "dashboard", path: "/", upstream: c.ServiceURL("studio", StudioPort, "/"), auth: "basic"}}
 }
 
 // KongTemplate is the declarative configuration template (Kong 3.x format).
@@ -248,8 +280,17 @@ services:
 	return b.String()
 }
 
+var kongComponent = Descriptor{
+	Name: "kong", Image: manifest.ImageKong, Port: KongPort, MetricsPort: KongStatusPort,
+	// The ALB's health checks use the status listener.
+	Public:     []int{KongPort, KongStatusPort},
+	Autoscaled: true,
+	Size:       func(w config.WorkloadsConfig) config.Component { return w.Kong },
+	Build:      (*Context).Kong,
+}
+
 // Kong is the API gateway in DB-less mode.
-func (c *Context) Kong() {
+func (c *Context) Kong(d Descriptor) {
 	// A changed template changes the ExternalSecret itself, so External
 	// Secrets re-renders the Secret at once (not at the next refresh) and
 	// Reloader rolls Kong, which references the Secret.
@@ -259,8 +300,8 @@ func (c *Context) Kong() {
 		Templates: map[string]string{KongConfigKey: c.KongTemplate()},
 	})
 	c.Deploy(manifest.Workload{
-		Name:  "kong",
-		Image: manifest.ImageKong,
+		Name:  d.Name,
+		Image: d.Image,
 		UID:   1000,
 		Env: []corev1.EnvVar{
 			manifest.Env("KONG_DATABASE", "off"),
@@ -298,6 +339,6 @@ func (c *Context) Kong() {
 		MetricsPort:  "status",
 		PreStopSleep: KongPreStopSeconds,
 		GracePeriod:  KongGracePeriodSeconds,
-		Size:         c.W.Kong,
+		Size:         d.Size(c.W),
 	})
 }

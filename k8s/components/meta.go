@@ -2,17 +2,25 @@ package components
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/config"
 
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
 )
 
+var metaComponent = Descriptor{
+	Name: "meta", Image: manifest.ImageMeta, Port: MetaPort, DatabaseRole: "supabase_admin",
+	Routes: (*Context).metaRoutes,
+	Size:   func(w config.WorkloadsConfig) config.Component { return w.Meta },
+	Build:  (*Context).Meta,
+}
+
 // Meta is postgres-meta, Studio's database API, as supabase_admin.
-func (c *Context) Meta() {
+func (c *Context) Meta(d Descriptor) {
 	c.Deploy(manifest.Workload{
-		Name:  "meta",
-		Image: manifest.ImageMeta,
+		Name:  d.Name,
+		Image: d.Image,
 		UID:   1000,
 		Env: []corev1.EnvVar{
 			manifest.Env("PG_META_PORT", fmt.Sprint(MetaPort)),
@@ -39,6 +47,6 @@ func (c *Context) Meta() {
 		WritableDirs:   []string{"/tmp"},
 		// The bundle is read into the environment at start.
 		ReloadConfigMaps: []string{RDSCAConfigMap},
-		Size:             c.W.Meta,
+		Size:             d.Size(c.W),
 	})
 }

@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/config"
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
@@ -46,12 +47,22 @@ func RealtimeTenantTLSEval(tenant string) string {
 		RealtimeTenantTLSSQL(tenant) + `") end)`
 }
 
+var realtimeComponent = Descriptor{
+	Name: "realtime", Image: manifest.ImageRealtime, Port: RealtimePort, DatabaseRole: "supabase_admin",
+	// The Erlang cluster's own traffic between its nodes.
+	Calls:      []Call{{To: "realtime", Ports: RealtimeClusterPorts}},
+	Routes:     (*Context).realtimeRoutes,
+	Autoscaled: true,
+	Size:       func(w config.WorkloadsConfig) config.Component { return w.Realtime },
+	Build:      (*Context).Realtime,
+}
+
 // Realtime runs several replicas as one Erlang cluster: each node is named
 // realtime@<POD_IP> (the image's env.sh reads POD_IP), and the DNS strategy
 // finds its peers through the headless Service. Kong reaches Realtime on the
 // Service named after the tenant, so the Host header Realtime sees
 // (<tenant>.<namespace>.svc.cluster.local) starts with the tenant name.
-func (c *Context) Realtime() {
+func (c *Context) Realtime(d Descriptor) {
 	// The image's run.sh switches users with sudo, which the restricted
 	// profile forbids (no privilege escalation), so the same steps run here
 	// directly as the non-root user: migrations, the self-host tenant seed,
@@ -64,8 +75,8 @@ func (c *Context) Realtime() {
 		`exec /app/bin/server`,
 	}, " && ")
 	c.Deploy(manifest.Workload{
-		Name:        "realtime",
-		Image:       manifest.ImageRealtime,
+		Name:        d.Name,
+		Image:       d.Image,
 		UID:         realtimeUID,
 		ServiceName: c.W.RealtimeTenant,
 		Command:     []string{"/usr/bin/tini", "-s", "-g", "--", "/bin/sh", "-c", script},
@@ -114,7 +125,7 @@ func (c *Context) Realtime() {
 		Startup:        manifest.HTTPProbe("/healthcheck", RealtimePort, 5, 60),
 		InitContainers: []corev1.Container{c.WaitForDatabase(c.adminDBEnv()...)},
 		WritableDirs:   []string{"/tmp", "/app/.pgdelta-cache"},
-		Size:           c.W.Realtime,
+		Size:           d.Size(c.W),
 		GracePeriod:    60,
 	})
 

@@ -2,17 +2,26 @@ package components
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/config"
 
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
 )
 
+var restComponent = Descriptor{
+	Name: "rest", Image: manifest.ImageRest, Port: RestPort, MetricsPort: RestAdminPort, DatabaseRole: "authenticator",
+	Routes:     (*Context).restRoutes,
+	Autoscaled: true,
+	Size:       func(w config.WorkloadsConfig) config.Component { return w.Rest },
+	Build:      (*Context).Rest,
+}
+
 // Rest is PostgREST, logging in as authenticator.
-func (c *Context) Rest() {
+func (c *Context) Rest(d Descriptor) {
 	c.Deploy(manifest.Workload{
-		Name:  "rest",
-		Image: manifest.ImageRest,
+		Name:  d.Name,
+		Image: d.Image,
 		UID:   1000,
 		Env: []corev1.EnvVar{
 			manifest.SecretEnv("PGRST_DB_URI", secrets.DB, secrets.KeyRestURL),
@@ -40,6 +49,6 @@ func (c *Context) Rest() {
 		// The admin server serves /metrics (schema cache, connection pool)
 		// next to /live and /ready.
 		MetricsPort: "admin",
-		Size:        c.W.Rest,
+		Size:        d.Size(c.W),
 	})
 }

@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/config"
 
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
@@ -9,12 +10,23 @@ import (
 	corev1 "k8s.io/api/core/v1"
 )
 
+var storageComponent = Descriptor{
+	Name: "storage", Image: manifest.ImageStorage, Port: StoragePort, DatabaseRole: "supabase_storage_admin",
+	// PostgREST for its own API calls, imgproxy for transformations.
+	Calls:      []Call{{To: "rest", Ports: []int{RestPort}}, {To: "imgproxy", Ports: []int{ImgproxyPort}}},
+	Internet:   https,
+	Routes:     (*Context).storageRoutes,
+	Autoscaled: true,
+	Size:       func(w config.WorkloadsConfig) config.Component { return w.Storage },
+	Build:      (*Context).Storage,
+}
+
 // Storage is the Storage API on S3. Its service account assumes the storage
 // IRSA role; the AWS SDK's default chain picks up the web identity token.
-func (c *Context) Storage() {
+func (c *Context) Storage(d Descriptor) {
 	c.Deploy(manifest.Workload{
-		Name:    "storage",
-		Image:   manifest.ImageStorage,
+		Name:    d.Name,
+		Image:   d.Image,
 		UID:     1000,
 		RoleARN: c.Out.RoleARNs[outputs.RoleStorage],
 		Env: []corev1.EnvVar{
@@ -52,6 +64,6 @@ func (c *Context) Storage() {
 		Mounts:         []corev1.VolumeMount{rdsCAMount()},
 		// NODE_EXTRA_CA_CERTS is read once, at start.
 		ReloadConfigMaps: []string{RDSCAConfigMap},
-		Size:             c.W.Storage,
+		Size:             d.Size(c.W),
 	})
 }

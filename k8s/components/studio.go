@@ -2,17 +2,27 @@ package components
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/config"
 
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
 )
 
+var studioComponent = Descriptor{
+	Name: "studio", Image: manifest.ImageStudio, Port: StudioPort,
+	// Its editors go through postgres-meta; its API calls through Kong.
+	Calls:  []Call{{To: "meta", Ports: []int{MetaPort}}, {To: "kong", Ports: []int{KongPort}}, {To: "analytics", Ports: []int{AnalyticsPort}}},
+	Routes: (*Context).studioRoutes,
+	Size:   func(w config.WorkloadsConfig) config.Component { return w.Studio },
+	Build:  (*Context).Studio,
+}
+
 // Studio is the dashboard, served behind Kong's basic auth at /.
-func (c *Context) Studio() {
+func (c *Context) Studio(d Descriptor) {
 	c.Deploy(manifest.Workload{
-		Name:  "studio",
-		Image: manifest.ImageStudio,
+		Name:  d.Name,
+		Image: d.Image,
 		UID:   1000,
 		Env: []corev1.EnvVar{
 			// Next.js binds to HOSTNAME; the pod's host name would bind
@@ -50,7 +60,7 @@ func (c *Context) Studio() {
 		Liveness:     manifest.LivenessProbe(StudioPort),
 		Startup:      manifest.HTTPProbe("/api/platform/profile", StudioPort, 5, 60),
 		WritableDirs: []string{"/tmp", "/app/apps/studio/.next/cache"},
-		Size:         c.W.Studio,
+		Size:         d.Size(c.W),
 	})
 }
 

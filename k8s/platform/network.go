@@ -49,7 +49,10 @@ const (
 )
 
 // Edges is the intended flow matrix of the namespace; NetworkPolicies allow
-// exactly these flows (plus DNS) and deny everything else.
+// exactly these flows (plus DNS) and deny everything else. It is derived
+// from the component descriptors (components.Registry) plus the two pod
+// groups that are not components, the bootstrap Job and the backup CronJob;
+// the hand-written matrix in k8s/synth's network test checks it.
 func Edges(c *manifest.Context) []Edge {
 	pod := func(n string) Peer { return Peer{Pod: n} }
 	alb := Peer{Name: "alb", CIDRs: c.Out.PublicSubnetCIDRs}
@@ -62,51 +65,65 @@ func Edges(c *manifest.Context) []Edge {
 		internet.Except = nil
 	}
 	scraper := Peer{Name: "cloudwatch", Namespace: ScraperNamespace}
-	edges := []Edge{
-		{alb, pod("kong"), []int{components.KongPort, components.KongStatusPort}},
-		// Metrics scrapes reach the metrics listeners and nothing else:
-		// Kong's status listener, PostgREST's admin server.
-		{scraper, pod("kong"), []int{components.KongStatusPort}},
-		{scraper, pod("rest"), []int{components.RestAdminPort}},
-		{pod("kong"), pod("auth"), []int{components.AuthPort}},
-		{pod("kong"), pod("rest"), []int{components.RestPort}},
-		{pod("kong"), pod("realtime"), []int{components.RealtimePort}},
-		{pod("kong"), pod("storage"), []int{components.StoragePort}},
-		{pod("kong"), pod("meta"), []int{components.MetaPort}},
-		{pod("kong"), pod("studio"), []int{components.StudioPort}},
-		{pod("storage"), pod("rest"), []int{components.RestPort}},
-		{pod("storage"), pod("imgproxy"), []int{components.ImgproxyPort}},
-		{pod("studio"), pod("meta"), []int{components.MetaPort}},
-		{pod("studio"), pod("kong"), []int{components.KongPort}},
-		{pod("realtime"), pod("realtime"), components.RealtimeClusterPorts},
-		{pod("storage"), internet, []int{443}},
-		{pod("imgproxy"), internet, []int{443}},
-		{pod(BackupName), internet, []int{443}},
-		{pod("auth"), internet, c.W.SMTPPorts},
+	on := components.Enabled(c.W)
+	var edges []Edge
+	for _, d := range on {
+		if len(d.Public) > 0 {
+			edges = append(edges, Edge{alb, pod(d.Name), d.Public})
+		}
 	}
-	if c.W.FunctionsEnabled {
-		edges = append(edges,
-			Edge{pod("kong"), pod("functions"), []int{components.FunctionsPort}},
-			Edge{pod("functions"), pod("kong"), []int{components.KongPort}})
+	// Metrics scrapes reach the metrics listeners and nothing else.
+	for _, d := range on {
+		if d.MetricsPort != 0 {
+			edges = append(edges, Edge{scraper, pod(d.Name), []int{d.MetricsPort}})
+		}
 	}
-	if c.W.AnalyticsEnabled {
-		edges = append(edges, Edge{pod("studio"), pod("analytics"), []int{components.AnalyticsPort}})
+	// Kong reaches what it routes to.
+	for _, d := range on {
+		if d.Routes != nil {
+			edges = append(edges, Edge{pod("kong"), pod(d.Name), []int{d.Port}})
+		}
 	}
+	for _, d := range on {
+		for _, call := range d.Calls {
+			if components.IsEnabled(c.W, call.To) {
+				edges = append(edges, Edge{pod(d.Name), pod(call.To), call.Ports})
+			}
+		}
+	}
+	for _, d := range on {
+		if d.Internet != nil {
+			edges = append(edges, Edge{pod(d.Name), internet, d.Internet(c.W)})
+		}
+	}
+	edges = append(edges, Edge{pod(BackupName), internet, []int{443}})
 	for _, n := range DatabaseClients(c) {
 		edges = append(edges, Edge{pod(n), db, []int{c.Out.DBPort}})
 	}
 	return edges
 }
 
+// PodGroups lists every pod group that runs in the namespace.
+func PodGroups(c *manifest.Context) []string {
+	groups := []string{BootstrapName, BackupName}
+	for _, d := range components.Enabled(c.W) {
+		groups = append(groups, d.Name)
+	}
+	sort.Strings(groups)
+	return groups
+}
+
 // DatabaseClients are the pod groups that open connections to PostgreSQL:
 // their NetworkPolicies allow the database subnets, and their pods carry
 // the security group RDS admits (DatabaseClientSecurityGroups).
 func DatabaseClients(c *manifest.Context) []string {
-	clients := []string{"auth", "rest", "realtime", "storage", "meta", BootstrapName, BackupName}
-	if c.W.AnalyticsEnabled {
-		clients = append(clients, "analytics")
+	var clients []string
+	for _, d := range components.Enabled(c.W) {
+		if d.DatabaseRole != "" {
+			clients = append(clients, d.Name)
+		}
 	}
-	return clients
+	return append(clients, BootstrapName, BackupName)
 }
 
 // DatabaseClientSecurityGroups gives the database clients' pods the
@@ -130,18 +147,6 @@ func DatabaseClientSecurityGroups(c *manifest.Context) {
 	})
 }
 
-// PodGroups lists every pod group that runs in the namespace.
-func PodGroups(c *manifest.Context) []string {
-	groups := []string{"kong", "auth", "rest", "realtime", "storage", "imgproxy", "meta", "studio", BootstrapName, BackupName}
-	if c.W.FunctionsEnabled {
-		groups = append(groups, "functions")
-	}
-	if c.W.AnalyticsEnabled {
-		groups = append(groups, "analytics")
-	}
-	sort.Strings(groups)
-	return groups
-}
 
 // NetworkPolicies denies all traffic in the namespace, allows DNS to
 // kube-dns for every pod, and gives each pod group one policy holding

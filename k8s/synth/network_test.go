@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/supabase-eks/supabase-eks/internal/config"
 	"github.com/supabase-eks/supabase-eks/internal/outputs"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
@@ -211,90 +212,111 @@ func readPolicies(t *testing.T, r *rendered) policySet {
 // NetworkPolicies (pods of every Deployment, Job and CronJob, plus external
 // addresses) and compares it with the intended matrix.
 func TestNetworkFlowMatrix(t *testing.T) {
-	eachEnv(t, func(t *testing.T, r *rendered) {
-		ps := readPolicies(t, r)
-		pods := map[string]podRef{}
-		for name, tpl := range podTemplates(t, r) {
-			pod := podRef{ns: outputs.Namespace, labels: tpl.Labels}
-			pods[tpl.Labels["app.kubernetes.io/name"]] = pod
-			if len(ps.selecting(pod, networkingv1.PolicyTypeIngress)) < 2 || len(ps.selecting(pod, networkingv1.PolicyTypeEgress)) < 2 {
-				t.Errorf("%s is not selected by the default deny and a policy of its own", name)
-			}
+	eachEnv(t, func(t *testing.T, r *rendered) { checkFlowMatrix(t, r, intendedFlows(r)) })
+}
+
+// TestOptionalComponentsFlows: with the edge runtime and Logflare on, their
+// flows (written out here, not taken from the descriptors) are allowed and
+// nothing else is added.
+func TestOptionalComponentsFlows(t *testing.T) {
+	env := config.Dev()
+	env.Workloads.FunctionsEnabled, env.Workloads.AnalyticsEnabled = true, true
+	r, err := renderVariant(t, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := append(intendedFlows(r),
+		"kong -> functions:9000", "functions -> kong:8000", "studio -> analytics:4000", "analytics -> database:5432",
+		"functions -> kube-system/kube-dns:53", "analytics -> kube-system/kube-dns:53")
+	sort.Strings(want)
+	checkFlowMatrix(t, r, want)
+}
+
+// checkFlowMatrix probes every pod pair, port and outside address against
+// the rendered NetworkPolicies and compares what is allowed with want.
+func checkFlowMatrix(t *testing.T, r *rendered, want []string) {
+	t.Helper()
+	ps := readPolicies(t, r)
+	pods := map[string]podRef{}
+	for name, tpl := range podTemplates(t, r) {
+		pod := podRef{ns: outputs.Namespace, labels: tpl.Labels}
+		pods[tpl.Labels["app.kubernetes.io/name"]] = pod
+		if len(ps.selecting(pod, networkingv1.PolicyTypeIngress)) < 2 || len(ps.selecting(pod, networkingv1.PolicyTypeEgress)) < 2 {
+			t.Errorf("%s is not selected by the default deny and a policy of its own", name)
 		}
-		for name, pod := range foreignPods {
-			if pod.ns == outputs.Namespace {
-				t.Fatalf("foreign pod %s is in the stack's namespace", name)
-			}
-			pods[name] = pod
+	}
+	for name, pod := range foreignPods {
+		if pod.ns == outputs.Namespace {
+			t.Fatalf("foreign pod %s is in the stack's namespace", name)
 		}
-		var got []string
-		names := make([]string, 0, len(pods))
-		for n := range pods {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, from := range names {
-			for _, port := range probePorts {
-				for _, to := range names {
-					if _, ok := foreignPods[from]; ok {
-						if _, ok := foreignPods[to]; ok {
-							continue // neither end is the stack's
-						}
-					}
-					src, dst := pods[from], pods[to]
-					if ps.egressAllowed(src, &dst, "", port) && ps.ingressAllowed(dst, &src, "", port) {
-						got = append(got, fmt.Sprintf("%s -> %s:%d", from, to, port))
-					}
-				}
-				for _, ext := range externals {
-					if ext.name == "alb" {
-						continue
-					}
-					if _, ok := foreignPods[from]; !ok && ps.egressAllowed(pods[from], nil, ext.addr(r), port) {
-						got = append(got, fmt.Sprintf("%s -> %s:%d", from, ext.name, port))
-					}
-				}
-			}
-		}
-		for _, ext := range externals {
+		pods[name] = pod
+	}
+	var got []string
+	names := make([]string, 0, len(pods))
+	for n := range pods {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, from := range names {
+		for _, port := range probePorts {
 			for _, to := range names {
-				if _, ok := foreignPods[to]; ok {
+				if _, ok := foreignPods[from]; ok {
+					if _, ok := foreignPods[to]; ok {
+						continue // neither end is the stack's
+					}
+				}
+				src, dst := pods[from], pods[to]
+				if ps.egressAllowed(src, &dst, "", port) && ps.ingressAllowed(dst, &src, "", port) {
+					got = append(got, fmt.Sprintf("%s -> %s:%d", from, to, port))
+				}
+			}
+			for _, ext := range externals {
+				if ext.name == "alb" {
 					continue
 				}
-				for _, port := range probePorts {
-					if ps.ingressAllowed(pods[to], nil, ext.addr(r), port) {
-						got = append(got, fmt.Sprintf("%s -> %s:%d", ext.name, to, port))
-					}
+				if _, ok := foreignPods[from]; !ok && ps.egressAllowed(pods[from], nil, ext.addr(r), port) {
+					got = append(got, fmt.Sprintf("%s -> %s:%d", from, ext.name, port))
 				}
 			}
 		}
-		sort.Strings(got)
-		want := intendedFlows(r)
-		for _, f := range want {
-			if !slices.Contains(got, f) {
-				t.Errorf("intended flow not allowed: %s", f)
+	}
+	for _, ext := range externals {
+		for _, to := range names {
+			if _, ok := foreignPods[to]; ok {
+				continue
+			}
+			for _, port := range probePorts {
+				if ps.ingressAllowed(pods[to], nil, ext.addr(r), port) {
+					got = append(got, fmt.Sprintf("%s -> %s:%d", ext.name, to, port))
+				}
 			}
 		}
-		for _, f := range got {
-			if !slices.Contains(want, f) {
-				t.Errorf("flow allowed but not intended: %s", f)
-			}
+	}
+	sort.Strings(got)
+	for _, f := range want {
+		if !slices.Contains(got, f) {
+			t.Errorf("intended flow not allowed: %s", f)
 		}
-		if t.Failed() {
-			t.Logf("allowed flows:\n  %s", strings.Join(got, "\n  "))
+	}
+	for _, f := range got {
+		if !slices.Contains(want, f) {
+			t.Errorf("flow allowed but not intended: %s", f)
 		}
-		// DNS: every pod may reach kube-dns and nothing else through the
-		// namespace-wide policy.
-		dns := false
-		for _, p := range ps.policies {
-			if p.Name == "allow-dns" && len(p.Spec.PodSelector.MatchLabels) == 0 {
-				e := p.Spec.Egress[0]
-				dns = len(p.Spec.Egress) == 1 && e.To[0].NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"] == "kube-system" &&
-					e.To[0].PodSelector.MatchLabels["k8s-app"] == "kube-dns" && portMatches(e.Ports, 53) && !portMatches(e.Ports, 443)
-			}
+	}
+	if t.Failed() {
+		t.Logf("allowed flows:\n  %s", strings.Join(got, "\n  "))
+	}
+	// DNS: every pod may reach kube-dns and nothing else through the
+	// namespace-wide policy.
+	dns := false
+	for _, p := range ps.policies {
+		if p.Name == "allow-dns" && len(p.Spec.PodSelector.MatchLabels) == 0 {
+			e := p.Spec.Egress[0]
+			dns = len(p.Spec.Egress) == 1 && e.To[0].NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"] == "kube-system" &&
+				e.To[0].PodSelector.MatchLabels["k8s-app"] == "kube-dns" && portMatches(e.Ports, 53) && !portMatches(e.Ports, 443)
 		}
-		if !dns {
-			t.Errorf("no namespace-wide DNS egress to kube-dns only")
-		}
-	})
+	}
+	if !dns {
+		t.Errorf("no namespace-wide DNS egress to kube-dns only")
+	}
 }
