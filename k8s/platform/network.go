@@ -147,7 +147,6 @@ func DatabaseClientSecurityGroups(c *manifest.Context) {
 	})
 }
 
-
 // NetworkPolicies denies all traffic in the namespace, allows DNS to
 // kube-dns for every pod, and gives each pod group one policy holding
 // exactly its edges.
