@@ -35,7 +35,7 @@ func All(mc *manifest.Context) {
 	c.RDSCABundle()
 	for _, d := range Enabled(c.W) {
 		c.checkAutoscaled(d)
-		d.Build(c, d)
+		d.Build(&Context{mc.For(d.Name)}, d)
 	}
 }
 

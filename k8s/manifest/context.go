@@ -3,6 +3,7 @@ package manifest
 import (
 	"errors"
 	"fmt"
+	"github.com/aws/constructs-go/constructs/v10"
 	"sort"
 	"strings"
 
@@ -52,17 +53,27 @@ type Context struct {
 	Host string
 	// PublicURL is the scheme and host clients use.
 	PublicURL string
-	// Warnings are printed by the synth program.
-	Warnings []string
+	// component names the component whose construct this Context builds
+	// (empty: the environment's shared objects); see For.
+	component string
+	// state is shared by the Context and every component's view of it.
+	*state
+}
 
-	charts  map[Stage]cdk8s.Chart
-	secrets []SecretSpec
-	errs    []error
+// state is what one synthesis accumulates.
+type state struct {
+	charts   map[Stage]cdk8s.Chart
+	secrets  []SecretSpec
+	errs     []error
+	warnings []string
+	// nodes holds each component's construct in each stage's chart.
+	nodes map[string]constructs.Construct
 }
 
 // NewContext creates one chart per stage under app.
 func NewContext(app cdk8s.App, env config.Environment, out *outputs.Outputs, ca rdsca.Bundle) *Context {
-	c := &Context{Env: env, Out: out, RDSCA: ca, W: env.Workloads, Namespace: outputs.Namespace, charts: map[Stage]cdk8s.Chart{}}
+	c := &Context{Env: env, Out: out, RDSCA: ca, W: env.Workloads, Namespace: outputs.Namespace,
+		state: &state{charts: map[Stage]cdk8s.Chart{}, nodes: map[string]constructs.Construct{}}}
 	if out.Domain != "" {
 		c.Host, c.PublicURL = out.Domain, "https://"+out.Domain
 	} else {
@@ -77,16 +88,45 @@ func NewContext(app cdk8s.App, env config.Environment, out *outputs.Outputs, ca 
 	return c
 }
 
+// For is the view of the Context a component builds through: everything it
+// adds lands in its own construct (named after it) in each stage's chart,
+// so the construct tree reads stage / component / object. The stages stay
+// the charts because each chart is one file of dist/, applied in order.
+func (c *Context) For(component string) *Context {
+	v := *c
+	v.component = component
+	return &v
+}
+
+// Scope is where this Context's objects of stage s go: the stage's chart,
+// or the component's construct in it (created on first use, so the
+// objects keep the order they were added in).
+func (c *Context) Scope(s Stage) constructs.Construct {
+	if c.component == "" {
+		return c.charts[s]
+	}
+	key := string(s) + "/" + c.component
+	if n, ok := c.nodes[key]; ok {
+		return n
+	}
+	n := constructs.NewConstruct(c.charts[s], jsii.String(c.component))
+	c.nodes[key] = n
+	return n
+}
+
 // Chart returns the chart of a stage.
 func (c *Context) Chart(s Stage) cdk8s.Chart { return c.charts[s] }
 
-// Add renders obj into the chart of stage s.
-func (c *Context) Add(s Stage, obj Object) { Add(c.charts[s], obj) }
+// Add renders obj into stage s, within this Context's scope.
+func (c *Context) Add(s Stage, obj Object) { Add(c.Scope(s), obj) }
 
 // Warn records a message for the synth output.
 func (c *Context) Warn(format string, args ...any) {
-	c.Warnings = append(c.Warnings, fmt.Sprintf(format, args...))
+	c.warnings = append(c.warnings, fmt.Sprintf(format, args...))
 }
+
+// Warnings are the recorded messages.
+func (c *Context) Warnings() []string { return c.warnings }
 
 // Fail records an error found while building the objects (a configured
 // value that does not fit what the constructs render); Render reports them
@@ -143,6 +183,9 @@ type SecretSpec struct {
 	// Templates maps each Secret key to an External Secrets (v2, Go
 	// text/template + sprig) template over the Refs' variables.
 	Templates map[string]string
+	// Owner is the Context that registered it: its ExternalSecret goes in
+	// that Context's scope (a component's construct, or the chart).
+	Owner *Context
 }
 
 // Keys lists the Secret keys the spec produces, sorted.
@@ -152,7 +195,10 @@ func (s SecretSpec) Keys() []string {
 
 // AddSecret registers a Secret to be materialized; the platform renders one
 // ExternalSecret per spec.
-func (c *Context) AddSecret(s SecretSpec) { c.secrets = append(c.secrets, s) }
+func (c *Context) AddSecret(s SecretSpec) {
+	s.Owner = c
+	c.secrets = append(c.secrets, s)
+}
 
 // Secrets returns the registered specs sorted by name.
 func (c *Context) Secrets() []SecretSpec {

@@ -10,6 +10,7 @@ package manifest
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/aws/constructs-go/constructs/v10"
 
 	"github.com/aws/jsii-runtime-go"
 	"github.com/cdk8s-team/cdk8s-core-go/cdk8s/v2"
@@ -66,7 +67,7 @@ func prune(v any) {
 
 // Add renders obj into chart. The construct id is kind/name, unique within
 // a chart because names are unique per kind and namespace.
-func Add(chart cdk8s.Chart, obj Object) {
+func Add(scope constructs.Construct, obj Object) {
 	gvk := obj.GetObjectKind().GroupVersionKind()
 	if gvk.Kind == "" || gvk.Version == "" {
 		panic(fmt.Sprintf("manifest.Add: %T %q has no TypeMeta", obj, obj.GetName()))
@@ -75,12 +76,12 @@ func Add(chart cdk8s.Chart, obj Object) {
 	if err != nil {
 		panic(fmt.Sprintf("manifest.Add: %T %q: %v", obj, obj.GetName(), err))
 	}
-	AddMap(chart, m)
+	AddMap(scope, m)
 }
 
 // AddMap renders an object already in JSON form (apiVersion, kind, metadata
 // and further top-level fields).
-func AddMap(chart cdk8s.Chart, m map[string]any) {
+func AddMap(scope constructs.Construct, m map[string]any) {
 	apiVersion, _ := m["apiVersion"].(string)
 	kind, _ := m["kind"].(string)
 	meta, _ := m["metadata"].(map[string]any)
@@ -99,7 +100,7 @@ func AddMap(chart cdk8s.Chart, m map[string]any) {
 	if md.Namespace == nil {
 		id = "cluster-" + id
 	}
-	o := cdk8s.NewApiObject(chart, jsii.String(id), &cdk8s.ApiObjectProps{
+	o := cdk8s.NewApiObject(scope, jsii.String(id), &cdk8s.ApiObjectProps{
 		ApiVersion: jsii.String(apiVersion),
 		Kind:       jsii.String(kind),
 		Metadata:   md,

@@ -1,6 +1,7 @@
 package platform
 
 import (
+	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 	"github.com/cdk8s-team/cdk8s-core-go/cdk8s/v2"
 	eso "github.com/supabase-eks/supabase-eks/imports/externalsecretsio"
@@ -41,6 +42,15 @@ func SecretStore(c *manifest.Context) {
 	})
 }
 
+// scopeOf is where a spec's ExternalSecret goes: the construct of the
+// component that registered it, else the secrets chart.
+func scopeOf(c *manifest.Context, s manifest.SecretSpec) constructs.Construct {
+	if s.Owner != nil {
+		return s.Owner.Scope(manifest.StageSecrets)
+	}
+	return c.Chart(manifest.StageSecrets)
+}
+
 // ExternalSecrets renders one ExternalSecret per registered SecretSpec.
 //
 // Rotation: External Secrets re-reads Secrets Manager every
@@ -73,7 +83,7 @@ func ExternalSecrets(c *manifest.Context) {
 			}
 			tmpl.Data = &tm
 		}
-		eso.NewExternalSecret(c.Chart(manifest.StageSecrets), jsii.String("ExternalSecret-"+s.Name), &eso.ExternalSecretProps{
+		eso.NewExternalSecret(scopeOf(c, s), jsii.String("ExternalSecret-"+s.Name), &eso.ExternalSecretProps{
 			Metadata: &cdk8s.ApiObjectMetadata{Name: jsii.String(s.Name), Namespace: jsii.String(c.Namespace), Labels: stringMap(manifest.Labels("external-secrets"))},
 			Spec: &eso.ExternalSecretSpec{
 				RefreshInterval: jsii.String(c.W.SecretRefreshInterval),

@@ -61,16 +61,13 @@ func Render(env config.Environment, out *outputs.Outputs, ca rdsca.Bundle, dir s
 		OutputFileExtension: jsii.String(".yaml"),
 		YamlOutputType:      cdk8s.YamlOutputType_FILE_PER_CHART,
 	})
-	c := manifest.NewContext(app, env, out, ca)
-	secrets.Register(c)
-	components.All(c)
-	platform.All(c)
+	c := build(app, env, out, ca)
 	if err := c.Err(); err != nil {
 		return Result{}, err
 	}
 	app.Synth()
 
-	res := Result{Env: env.Name, Warnings: c.Warnings}
+	res := Result{Env: env.Name, Warnings: c.Warnings()}
 	if err := writeAddons(c, filepath.Join(dir, "addons")); err != nil {
 		return res, err
 	}
@@ -94,6 +91,16 @@ func Render(env config.Environment, out *outputs.Outputs, ca rdsca.Bundle, dir s
 }
 
 // CountObjects counts the YAML documents in a multi-document file.
+// build adds every construct of the environment to app: one chart per
+// stage, each component its own construct in the charts it has objects in.
+func build(app cdk8s.App, env config.Environment, out *outputs.Outputs, ca rdsca.Bundle) *manifest.Context {
+	c := manifest.NewContext(app, env, out, ca)
+	secrets.Register(c)
+	components.All(c)
+	platform.All(c)
+	return c
+}
+
 func CountObjects(data []byte) int {
 	n := 0
 	for _, doc := range bytes.Split(data, []byte("\n---\n")) {
