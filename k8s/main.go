@@ -1,6 +1,6 @@
 // Command k8s synthesizes the Supabase Kubernetes manifests of each
 // environment into dist/<env>/ from the typed configuration
-// (internal/config) and the infrastructure outputs (internal/outputs).
+// (internal/contract/config) and the infrastructure outputs (internal/contract/outputs).
 //
 //	go run ./k8s [--env dev,prod] [--outputs FILE] [--out dist]
 //
@@ -19,9 +19,9 @@ import (
 	"time"
 
 	"github.com/aws/jsii-runtime-go"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 	"github.com/supabase-eks/supabase-eks/k8s/synth"
 )

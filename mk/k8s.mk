@@ -17,7 +17,7 @@ k8s-synth: k8s-build ## Render dist/<env>/ for ENVS (outputs/<env>.json, else th
 	@$(K8S_BIN) --env $(subst $(eval) ,$(comma),$(ENVS)) --out dist
 
 k8s-test: ## Go tests of the k8s program: properties, flow matrix, secrets, golden dist/ (-update: make k8s-golden)
-	$(GO) test ./k8s/... ./internal/config/...
+	$(GO) test ./k8s/... ./internal/contract/config/...
 
 k8s-golden: ## Refresh the committed dist/ through the golden test (same as k8s-synth)
 	$(GO) test ./k8s/synth/ -run TestGoldenDist -update

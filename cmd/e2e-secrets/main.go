@@ -1,7 +1,7 @@
 // Command e2e-secrets runs the secrets flow of one rendered environment
 // through the real External Secrets Operator controller against a bare
 // kube-apiserver and a loopback Secrets Manager + STS (see
-// internal/secretsflow). scripts/validate/check-secrets.sh starts the
+// internal/testkit/secretsflow). scripts/validate/check-secrets.sh starts the
 // apiserver and calls it once per environment; `make e2e-secrets` runs that.
 package main
 
@@ -15,9 +15,9 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/supabase-eks/supabase-eks/internal/config"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
-	"github.com/supabase-eks/supabase-eks/internal/secretsflow"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/testkit/secretsflow"
 )
 
 func main() {

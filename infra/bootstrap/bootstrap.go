@@ -24,7 +24,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 	"github.com/supabase-eks/supabase-eks/infra/storage"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 )
 
 // StackName is the bootstrap stack's name.
@@ -32,7 +32,7 @@ const StackName = "supabase-bootstrap"
 
 // RetainedBuckets are the backups buckets of the environments that keep
 // them on destroy: the deployer role may not delete them.
-func RetainedBuckets(b config.BootstrapConfig) []string {
+func RetainedBuckets(b config.Account) []string {
 	var out []string
 	for _, prefix := range b.RetainedBackupPrefixes() {
 		out = append(out, storage.BackupBucketName(prefix, b.AccountID))
@@ -41,18 +41,18 @@ func RetainedBuckets(b config.BootstrapConfig) []string {
 }
 
 // DeployerScope is what the deployer policy is scoped to.
-func DeployerScope(b config.BootstrapConfig) deployer.Scope {
+func DeployerScope(b config.Account) deployer.Scope {
 	return deployer.Scope{Region: b.Region, AccountID: b.AccountID, Prefix: b.Prefix, StateBucket: b.StateBucket, RetainedBuckets: RetainedBuckets(b)}
 }
 
 // BoundaryScope is what the roles' permissions boundary is scoped to.
-func BoundaryScope(b config.BootstrapConfig) deployer.BoundaryScope {
+func BoundaryScope(b config.Account) deployer.BoundaryScope {
 	return deployer.BoundaryScope{AccountID: b.AccountID, Prefix: b.Prefix, StateBucket: b.StateBucket}
 }
 
 // New builds the bootstrap stack. services are the IAM services the
 // environment stacks use (deployer.Services over their resource types).
-func New(app constructs.Construct, b config.BootstrapConfig, services []string, providerConstraint string) cdktf.TerraformStack {
+func New(app constructs.Construct, b config.Account, services []string, providerConstraint string) cdktf.TerraformStack {
 	st := cdktf.NewTerraformStack(app, jsii.String(StackName))
 	// Local state by necessity (the bucket does not exist yet); a relative
 	// path keeps machine paths out of the JSON. Migrate with

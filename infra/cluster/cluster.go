@@ -26,7 +26,7 @@ import (
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
 
 	"github.com/supabase-eks/supabase-eks/infra/policy"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 )
 
 // ControlPlaneLogTypes are all five EKS control-plane log types.
@@ -39,7 +39,7 @@ type Props struct {
 	Name                   string
 	Region                 string
 	AccountID              string
-	Config                 config.ClusterConfig
+	Config                 config.Cluster
 	PrivateSubnetIDs       []*string
 	KMSKeyARN              *string
 	// DeployerRoleARN gets cluster-admin like Config.AdminPrincipalARNs:
@@ -199,7 +199,7 @@ func New(scope constructs.Construct, id string, p Props) *Cluster {
 	return out
 }
 
-func nodeGroup(c constructs.Construct, p Props, cluster ekscluster.EksCluster, role iamrole.IamRole, ng config.NodeGroupConfig, deps []cdktf.ITerraformDependable) eksnodegroup.EksNodeGroup {
+func nodeGroup(c constructs.Construct, p Props, cluster ekscluster.EksCluster, role iamrole.IamRole, ng config.NodeGroup, deps []cdktf.ITerraformDependable) eksnodegroup.EksNodeGroup {
 	lt := launchtemplate.NewLaunchTemplate(c, jsii.String("lt-"+ng.Name), &launchtemplate.LaunchTemplateConfig{
 		Name:        jsii.String(p.Name + "-" + ng.Name),
 		Description: jsii.String("EKS managed nodes: IMDSv2 only, encrypted gp3 root volume"),

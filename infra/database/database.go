@@ -22,7 +22,7 @@ import (
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
 
 	"github.com/supabase-eks/supabase-eks/infra/policy"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 )
 
 // Port is PostgreSQL's port; NetworkPolicies and the security group agree on it.
@@ -33,7 +33,7 @@ type Props struct {
 	// PermissionsBoundaryARN is set on every role the construct creates.
 	PermissionsBoundaryARN *string
 	Name                   string
-	Config                 config.DatabaseConfig
+	Config                 config.Database
 	VpcID                  *string
 	DatabaseSubnetIDs      []*string
 	KMSKeyARN              *string
@@ -58,7 +58,7 @@ type Database struct {
 
 // Parameters returns the parameter group settings. Each one is here for a
 // Supabase component or for safety; each says which beside it.
-func Parameters(cfg config.DatabaseConfig) map[string]string {
+func Parameters(cfg config.Database) map[string]string {
 	return map[string]string{
 		// Realtime streams changes through logical replication.
 		"rds.logical_replication": "1",

@@ -26,7 +26,7 @@ import (
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
 
 	"github.com/supabase-eks/supabase-eks/infra/policy"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 )
 
 // Props configures the network.
@@ -40,7 +40,7 @@ type Props struct {
 	Region      string
 	AccountID   string
 	Zones       []string
-	Config      config.NetworkConfig
+	Config      config.Network
 	Plan        config.SubnetPlan
 	// KMSKeyARN encrypts the flow log group.
 	KMSKeyARN *string

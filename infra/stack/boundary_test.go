@@ -12,10 +12,10 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 	"github.com/supabase-eks/supabase-eks/infra/storage"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 )
 
-func boundaryOf(b config.BootstrapConfig) policy.Document {
+func boundaryOf(b config.Account) policy.Document {
 	return deployer.Boundary(deployer.BoundaryScope{AccountID: b.AccountID, Prefix: b.Prefix, StateBucket: b.StateBucket})
 }
 
@@ -336,7 +336,7 @@ func TestDeployerIsScopedToTheProject(t *testing.T) {
 
 // bootstrapRetained is what the bootstrap stack passes, checked: prod keeps
 // its backups (database.retainBackupsOnDestroy), dev does not.
-func bootstrapRetained(b config.BootstrapConfig) []string {
+func bootstrapRetained(b config.Account) []string {
 	out := bootstrap.RetainedBuckets(b)
 	if len(out) != 1 || !strings.Contains(out[0], "-prod-") {
 		panic(fmt.Sprintf("retained backups buckets %v, want prod's only", out))

@@ -1,5 +1,5 @@
 // Package stack composes the AWS constructs of one environment into a CDKTF
-// stack and exports the outputs contract (internal/outputs).
+// stack and exports the outputs contract (internal/contract/outputs).
 package stack
 
 import (
@@ -17,10 +17,10 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/network"
 	"github.com/supabase-eks/supabase-eks/infra/observability"
-	"github.com/supabase-eks/supabase-eks/infra/secrets"
+	"github.com/supabase-eks/supabase-eks/infra/secretstore"
 	"github.com/supabase-eks/supabase-eks/infra/storage"
-	"github.com/supabase-eks/supabase-eks/internal/config"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 )
 
 // ProviderConstraint is the hashicorp/aws version range the stack accepts.
@@ -71,7 +71,7 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	// Every role carries the boundary the bootstrap stack created; the
 	// deployer may create no role without it.
 	boundary := jsii.String(deployer.BoundaryARN(env.AccountID, env.Project))
-	sec := secrets.New(st, "secrets", secrets.Props{
+	sec := secretstore.New(st, "secrets", secretstore.Props{
 		Name: name, Region: env.Region, AccountID: env.AccountID,
 		RecoveryWindowDays: env.Teardown.SecretRecoveryWindowDays,
 		RetainKey:          env.Database.RetainKeyOnDestroy,

@@ -23,9 +23,9 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/observability"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
 
 // synthesized holds each test environment's cdk.tf.json, decoded.
@@ -47,7 +47,7 @@ func variant() config.Environment {
 	e.Network.InterfaceEndpoints = true
 	e.Cluster.PublicAccessCIDRs = []string{"203.0.113.0/24"}
 	e.Observability.AlarmEmail = "oncall@example.com"
-	e.Teardown = config.TeardownConfig{ForceDestroyBuckets: false, SecretRecoveryWindowDays: 7}
+	e.Teardown = config.Teardown{ForceDestroyBuckets: false, SecretRecoveryWindowDays: 7}
 	return e
 }
 

@@ -12,8 +12,8 @@ import (
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/infra/edge"
-	"github.com/supabase-eks/supabase-eks/internal/config"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 )
 
 const placeholderID = "00000000-0000-4000-8000-000000000000"

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 )
 
 func repoFile(t *testing.T, rel string) string {

@@ -2,17 +2,17 @@ package components
 
 import (
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 
+	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
-	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
 )
 
 var analyticsComponent = Descriptor{
 	Name: "analytics", Image: manifest.ImageAnalytics, Port: AnalyticsPort, DatabaseRole: "supabase_admin",
-	Enabled: func(w config.WorkloadsConfig) bool { return w.AnalyticsEnabled },
-	Size:    func(w config.WorkloadsConfig) config.Component { return w.Analytics },
+	Enabled: func(w config.Workloads) bool { return w.AnalyticsEnabled },
+	Size:    func(w config.Workloads) config.Component { return w.Analytics },
 	Build:   (*Context).Analytics,
 }
 
@@ -33,12 +33,12 @@ func (c *Context) Analytics(d Descriptor) {
 			manifest.Env("DB_DATABASE", c.Out.DBName),
 			manifest.Env("DB_SCHEMA", "_analytics"),
 			manifest.Env("DB_USERNAME", "supabase_admin"),
-			manifest.SecretEnv("DB_PASSWORD", secrets.DB, secrets.KeyAdminPassword),
+			manifest.SecretEnv("DB_PASSWORD", kubesecrets.DB, kubesecrets.KeyAdminPassword),
 			manifest.Env("DB_SSL", "true"),
-			manifest.SecretEnv("POSTGRES_BACKEND_URL", secrets.Analytics, secrets.KeyAnalyticsDBURL),
+			manifest.SecretEnv("POSTGRES_BACKEND_URL", kubesecrets.Analytics, kubesecrets.KeyAnalyticsDBURL),
 			manifest.Env("POSTGRES_BACKEND_SCHEMA", "_analytics"),
-			manifest.SecretEnv("LOGFLARE_PUBLIC_ACCESS_TOKEN", secrets.Analytics, secrets.KeyLogflarePublic),
-			manifest.SecretEnv("LOGFLARE_PRIVATE_ACCESS_TOKEN", secrets.Analytics, secrets.KeyLogflarePrivate),
+			manifest.SecretEnv("LOGFLARE_PUBLIC_ACCESS_TOKEN", kubesecrets.Analytics, kubesecrets.KeyLogflarePublic),
+			manifest.SecretEnv("LOGFLARE_PRIVATE_ACCESS_TOKEN", kubesecrets.Analytics, kubesecrets.KeyLogflarePrivate),
 		},
 		Ports:          []corev1.ContainerPort{manifest.Port("http", AnalyticsPort)},
 		Readiness:      manifest.HTTPProbe("/health", AnalyticsPort, 10, 3),

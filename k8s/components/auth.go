@@ -2,26 +2,26 @@ package components
 
 import (
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"strings"
 
+	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
-	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
 )
 
 var authComponent = Descriptor{
 	Name: "auth", Image: manifest.ImageAuth, Port: AuthPort, DatabaseRole: "supabase_auth_admin",
-	Internet:   func(w config.WorkloadsConfig) []int { return w.SMTPPorts },
+	Internet:   func(w config.Workloads) []int { return w.SMTPPorts },
 	Routes:     (*Context).authRoutes,
 	Autoscaled: true,
-	Size:       func(w config.WorkloadsConfig) config.Component { return w.Auth },
+	Size:       func(w config.Workloads) config.Component { return w.Auth },
 	Build:      (*Context).Auth,
 }
 
 // Auth is GoTrue, connecting as supabase_auth_admin.
 func (c *Context) Auth(d Descriptor) {
-	s := secrets.SMTP
+	s := kubesecrets.SMTP
 	c.Deploy(manifest.Workload{
 		Name:  d.Name,
 		Image: d.Image,
@@ -31,7 +31,7 @@ func (c *Context) Auth(d Descriptor) {
 			manifest.Env("GOTRUE_API_PORT", fmt.Sprint(AuthPort)),
 			manifest.Env("API_EXTERNAL_URL", c.PublicURL),
 			manifest.Env("GOTRUE_DB_DRIVER", "postgres"),
-			manifest.SecretEnv("GOTRUE_DB_DATABASE_URL", secrets.DB, secrets.KeyAuthURL),
+			manifest.SecretEnv("GOTRUE_DB_DATABASE_URL", kubesecrets.DB, kubesecrets.KeyAuthURL),
 			manifest.Env("GOTRUE_SITE_URL", c.authSiteURL()),
 			manifest.Env("GOTRUE_URI_ALLOW_LIST", strings.Join(c.W.AuthRedirectURLs, ",")),
 			manifest.Env("GOTRUE_DISABLE_SIGNUP", fmt.Sprint(c.W.DisableSignup)),
@@ -39,15 +39,15 @@ func (c *Context) Auth(d Descriptor) {
 			manifest.Env("GOTRUE_JWT_AUD", "authenticated"),
 			manifest.Env("GOTRUE_JWT_DEFAULT_GROUP_NAME", "authenticated"),
 			manifest.Env("GOTRUE_JWT_EXP", fmt.Sprint(c.W.JWTExpirySeconds)),
-			manifest.SecretEnv("GOTRUE_JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
+			manifest.SecretEnv("GOTRUE_JWT_SECRET", kubesecrets.JWT, kubesecrets.KeyJWTSecret),
 			manifest.Env("GOTRUE_EXTERNAL_EMAIL_ENABLED", "true"),
 			manifest.Env("GOTRUE_MAILER_AUTOCONFIRM", "false"),
-			manifest.SecretEnv("GOTRUE_SMTP_ADMIN_EMAIL", s, secrets.KeySMTPAdminEmail),
-			manifest.SecretEnv("GOTRUE_SMTP_HOST", s, secrets.KeySMTPHost),
-			manifest.SecretEnv("GOTRUE_SMTP_PORT", s, secrets.KeySMTPPort),
-			manifest.SecretEnv("GOTRUE_SMTP_USER", s, secrets.KeySMTPUser),
-			manifest.SecretEnv("GOTRUE_SMTP_PASS", s, secrets.KeySMTPPassword),
-			manifest.SecretEnv("GOTRUE_SMTP_SENDER_NAME", s, secrets.KeySMTPSender),
+			manifest.SecretEnv("GOTRUE_SMTP_ADMIN_EMAIL", s, kubesecrets.KeySMTPAdminEmail),
+			manifest.SecretEnv("GOTRUE_SMTP_HOST", s, kubesecrets.KeySMTPHost),
+			manifest.SecretEnv("GOTRUE_SMTP_PORT", s, kubesecrets.KeySMTPPort),
+			manifest.SecretEnv("GOTRUE_SMTP_USER", s, kubesecrets.KeySMTPUser),
+			manifest.SecretEnv("GOTRUE_SMTP_PASS", s, kubesecrets.KeySMTPPassword),
+			manifest.SecretEnv("GOTRUE_SMTP_SENDER_NAME", s, kubesecrets.KeySMTPSender),
 			manifest.Env("GOTRUE_MAILER_URLPATHS_INVITE", "/auth/v1/verify"),
 			manifest.Env("GOTRUE_MAILER_URLPATHS_CONFIRMATION", "/auth/v1/verify"),
 			manifest.Env("GOTRUE_MAILER_URLPATHS_RECOVERY", "/auth/v1/verify"),
@@ -57,7 +57,7 @@ func (c *Context) Auth(d Descriptor) {
 		Readiness:      manifest.HTTPProbe("/health", AuthPort, 5, 3),
 		Liveness:       manifest.LivenessProbe(AuthPort),
 		Startup:        manifest.HTTPProbe("/health", AuthPort, 5, 60),
-		InitContainers: []corev1.Container{c.waitURL(secrets.KeyAuthURL)},
+		InitContainers: []corev1.Container{c.waitURL(kubesecrets.KeyAuthURL)},
 		WritableDirs:   []string{"/tmp"},
 		Size:           d.Size(c.W),
 	})

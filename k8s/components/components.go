@@ -7,8 +7,8 @@ package components
 import (
 	"fmt"
 
+	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
-	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
 )
 
@@ -46,11 +46,11 @@ func (c *Context) adminDBEnv() []corev1.EnvVar {
 		manifest.Env("PGPORT", fmt.Sprint(c.Out.DBPort)),
 		manifest.Env("PGDATABASE", c.Out.DBName),
 		manifest.Env("PGUSER", "supabase_admin"),
-		manifest.SecretEnv("PGPASSWORD", secrets.DB, secrets.KeyAdminPassword),
+		manifest.SecretEnv("PGPASSWORD", kubesecrets.DB, kubesecrets.KeyAdminPassword),
 	}
 }
 
 // waitURL waits until the role in the DB Secret's URL key can log in.
 func (c *Context) waitURL(key string) corev1.Container {
-	return c.WaitForDatabase(manifest.SecretEnv("DATABASE_URL", secrets.DB, key))
+	return c.WaitForDatabase(manifest.SecretEnv("DATABASE_URL", kubesecrets.DB, key))
 }

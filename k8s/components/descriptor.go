@@ -3,7 +3,7 @@ package components
 import (
 	"fmt"
 
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 )
 
 // Descriptor is what the rest of the program needs to know about one
@@ -11,7 +11,7 @@ import (
 // database clients, Kong's routes and the autoscaling rule are derived from
 // the Registry; Build renders the component itself. Adding a component is
 // its own file (a Descriptor and its Build) plus one Registry line, and its
-// sizes in internal/config (the configuration's own typed fields).
+// sizes in internal/contract/config (the configuration's own typed fields).
 type Descriptor struct {
 	// Name is the Deployment's, the Service's and the pods'
 	// app.kubernetes.io/name.
@@ -31,15 +31,15 @@ type Descriptor struct {
 	// is dropped.
 	Calls []Call
 	// Internet are the ports it opens to addresses outside the VPC.
-	Internet func(w config.WorkloadsConfig) []int
+	Internet func(w config.Workloads) []int
 	// Routes are Kong's routes to it, in order.
 	Routes func(c *Context) []kongRoute
 	// Autoscaled components take user traffic directly: an HPA is required.
 	Autoscaled bool
 	// Enabled reports whether the environment runs it (nil: always).
-	Enabled func(w config.WorkloadsConfig) bool
+	Enabled func(w config.Workloads) bool
 	// Size is its sizing in the configuration.
-	Size func(w config.WorkloadsConfig) config.Component
+	Size func(w config.Workloads) config.Component
 	// Build renders it, from this descriptor.
 	Build func(c *Context, d Descriptor)
 }
@@ -62,7 +62,7 @@ func init() {
 }
 
 // Enabled lists the components the environment runs, in Registry order.
-func Enabled(w config.WorkloadsConfig) []Descriptor {
+func Enabled(w config.Workloads) []Descriptor {
 	var out []Descriptor
 	for _, d := range Registry {
 		if d.Enabled == nil || d.Enabled(w) {
@@ -73,7 +73,7 @@ func Enabled(w config.WorkloadsConfig) []Descriptor {
 }
 
 // IsEnabled reports whether the named component runs in the environment.
-func IsEnabled(w config.WorkloadsConfig, name string) bool {
+func IsEnabled(w config.Workloads, name string) bool {
 	for _, d := range Enabled(w) {
 		if d.Name == name {
 			return true
@@ -83,7 +83,7 @@ func IsEnabled(w config.WorkloadsConfig, name string) bool {
 }
 
 // https is the egress of a component that calls AWS or fetches over HTTPS.
-func https(config.WorkloadsConfig) []int { return []int{443} }
+func https(config.Workloads) []int { return []int{443} }
 
 // checkAutoscaled fails the render when a component that takes user
 // traffic directly has no autoscaler: a spike would find it at a fixed size.

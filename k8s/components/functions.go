@@ -2,10 +2,10 @@ package components
 
 import (
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 
+	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
-	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
 )
 
@@ -22,8 +22,8 @@ var functionsComponent = Descriptor{
 	// Functions call the project's APIs through Kong.
 	Calls:   []Call{{To: "kong", Ports: []int{KongPort}}},
 	Routes:  (*Context).functionsRoutes,
-	Enabled: func(w config.WorkloadsConfig) bool { return w.FunctionsEnabled },
-	Size:    func(w config.WorkloadsConfig) config.Component { return w.Functions },
+	Enabled: func(w config.Workloads) bool { return w.FunctionsEnabled },
+	Size:    func(w config.Workloads) config.Component { return w.Functions },
 	Build:   (*Context).Functions,
 }
 
@@ -35,10 +35,10 @@ func (c *Context) Functions(d Descriptor) {
 		UID:   1000,
 		Args:  []string{"start", "--main-service", FunctionsDir + "/main", "--port", fmt.Sprint(FunctionsPort)},
 		Env: []corev1.EnvVar{
-			manifest.SecretEnv("JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
+			manifest.SecretEnv("JWT_SECRET", kubesecrets.JWT, kubesecrets.KeyJWTSecret),
 			manifest.Env("SUPABASE_URL", c.ServiceURL("kong", KongPort, "")),
-			manifest.SecretEnv("SUPABASE_ANON_KEY", secrets.JWT, secrets.KeyAnonKey),
-			manifest.SecretEnv("SUPABASE_SERVICE_ROLE_KEY", secrets.JWT, secrets.KeyServiceRoleKey),
+			manifest.SecretEnv("SUPABASE_ANON_KEY", kubesecrets.JWT, kubesecrets.KeyAnonKey),
+			manifest.SecretEnv("SUPABASE_SERVICE_ROLE_KEY", kubesecrets.JWT, kubesecrets.KeyServiceRoleKey),
 			manifest.Env("VERIFY_JWT", "true"),
 		},
 		Ports: []corev1.ContainerPort{manifest.Port("http", FunctionsPort)},

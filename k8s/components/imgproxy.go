@@ -2,7 +2,7 @@ package components
 
 import (
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	corev1 "k8s.io/api/core/v1"
@@ -11,7 +11,7 @@ import (
 var imgproxyComponent = Descriptor{
 	Name: "imgproxy", Image: manifest.ImageImgproxy, Port: ImgproxyPort,
 	Internet: https,
-	Size:     func(w config.WorkloadsConfig) config.Component { return w.Imgproxy },
+	Size:     func(w config.Workloads) config.Component { return w.Imgproxy },
 	Build:    (*Context).Imgproxy,
 }
 

@@ -2,11 +2,11 @@ package components
 
 import (
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"strings"
 
+	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
-	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
 	"sigs.k8s.io/yaml"
 )
@@ -285,7 +285,7 @@ var kongComponent = Descriptor{
 	// The ALB's health checks use the status listener.
 	Public:     []int{KongPort, KongStatusPort},
 	Autoscaled: true,
-	Size:       func(w config.WorkloadsConfig) config.Component { return w.Kong },
+	Size:       func(w config.Workloads) config.Component { return w.Kong },
 	Build:      (*Context).Kong,
 }
 
@@ -296,7 +296,7 @@ func (c *Context) Kong(d Descriptor) {
 	// Reloader rolls Kong, which references the Secret.
 	c.AddSecret(manifest.SecretSpec{
 		Name:      KongSecret,
-		Refs:      append(secrets.JWTRefs(c.Out), secrets.DashboardRefs(c.Out)...),
+		Refs:      append(kubesecrets.JWTRefs(c.Out), kubesecrets.DashboardRefs(c.Out)...),
 		Templates: map[string]string{KongConfigKey: c.KongTemplate()},
 	})
 	c.Deploy(manifest.Workload{

@@ -2,17 +2,17 @@ package components
 
 import (
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 
+	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
-	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
 )
 
 var metaComponent = Descriptor{
 	Name: "meta", Image: manifest.ImageMeta, Port: MetaPort, DatabaseRole: "supabase_admin",
 	Routes: (*Context).metaRoutes,
-	Size:   func(w config.WorkloadsConfig) config.Component { return w.Meta },
+	Size:   func(w config.Workloads) config.Component { return w.Meta },
 	Build:  (*Context).Meta,
 }
 
@@ -28,7 +28,7 @@ func (c *Context) Meta(d Descriptor) {
 			manifest.Env("PG_META_DB_PORT", fmt.Sprint(c.Out.DBPort)),
 			manifest.Env("PG_META_DB_NAME", c.Out.DBName),
 			manifest.Env("PG_META_DB_USER", "supabase_admin"),
-			manifest.SecretEnv("PG_META_DB_PASSWORD", secrets.DB, secrets.KeyAdminPassword),
+			manifest.SecretEnv("PG_META_DB_PASSWORD", kubesecrets.DB, kubesecrets.KeyAdminPassword),
 			// postgres-meta's own connection verifies the server certificate
 			// and name; "require" would encrypt without verifying.
 			manifest.Env("PG_META_DB_SSL_MODE", "verify-full"),
@@ -37,7 +37,7 @@ func (c *Context) Meta(d Descriptor) {
 			// string carries no sslmode, and without a root certificate
 			// postgres-meta would connect to RDS in plain text (refused).
 			manifest.ConfigMapEnv("PG_META_DB_SSL_ROOT_CERT", RDSCAConfigMap, RDSCAKey),
-			manifest.SecretEnv("CRYPTO_KEY", secrets.Meta, secrets.KeyCryptoKey),
+			manifest.SecretEnv("CRYPTO_KEY", kubesecrets.Meta, kubesecrets.KeyCryptoKey),
 		},
 		Ports:          []corev1.ContainerPort{manifest.Port("http", MetaPort)},
 		Readiness:      manifest.HTTPProbe("/health", MetaPort, 5, 3),

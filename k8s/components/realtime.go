@@ -2,11 +2,11 @@ package components
 
 import (
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"strings"
 
+	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
-	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/util/intstr"
 )
@@ -53,7 +53,7 @@ var realtimeComponent = Descriptor{
 	Calls:      []Call{{To: "realtime", Ports: RealtimeClusterPorts}},
 	Routes:     (*Context).realtimeRoutes,
 	Autoscaled: true,
-	Size:       func(w config.WorkloadsConfig) config.Component { return w.Realtime },
+	Size:       func(w config.Workloads) config.Component { return w.Realtime },
 	Build:      (*Context).Realtime,
 }
 
@@ -86,7 +86,7 @@ func (c *Context) Realtime(d Descriptor) {
 			manifest.Env("DB_PORT", fmt.Sprint(c.Out.DBPort)),
 			manifest.Env("DB_NAME", c.Out.DBName),
 			manifest.Env("DB_USER", "supabase_admin"),
-			manifest.SecretEnv("DB_PASSWORD", secrets.DB, secrets.KeyAdminPassword),
+			manifest.SecretEnv("DB_PASSWORD", kubesecrets.DB, kubesecrets.KeyAdminPassword),
 			// RDS forces TLS.
 			manifest.Env("DB_SSL", "true"),
 			// Probes hit the health endpoint every few seconds; without this
@@ -94,11 +94,11 @@ func (c *Context) Realtime(d Descriptor) {
 			manifest.Env("DISABLE_HEALTHCHECK_LOGGING", "true"),
 			manifest.Env("DB_IP_VERSION", "ipv4"),
 			manifest.Env("DB_AFTER_CONNECT_QUERY", "SET search_path TO _realtime"),
-			manifest.SecretEnv("DB_ENC_KEY", secrets.Realtime, secrets.KeyDBEncKey),
-			manifest.SecretEnv("API_JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
-			manifest.SecretEnv("METRICS_JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
-			manifest.SecretEnv("SECRET_KEY_BASE", secrets.Realtime, secrets.KeySecretKeyBase),
-			manifest.SecretEnv("RELEASE_COOKIE", secrets.Realtime, secrets.KeyReleaseCookie),
+			manifest.SecretEnv("DB_ENC_KEY", kubesecrets.Realtime, kubesecrets.KeyDBEncKey),
+			manifest.SecretEnv("API_JWT_SECRET", kubesecrets.JWT, kubesecrets.KeyJWTSecret),
+			manifest.SecretEnv("METRICS_JWT_SECRET", kubesecrets.JWT, kubesecrets.KeyJWTSecret),
+			manifest.SecretEnv("SECRET_KEY_BASE", kubesecrets.Realtime, kubesecrets.KeySecretKeyBase),
+			manifest.SecretEnv("RELEASE_COOKIE", kubesecrets.Realtime, kubesecrets.KeyReleaseCookie),
 			manifest.Env("APP_NAME", "realtime"),
 			manifest.FieldEnv("POD_IP", "status.podIP"),
 			manifest.Env("CLUSTER_STRATEGIES", "DNS"),

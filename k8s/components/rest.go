@@ -2,10 +2,10 @@ package components
 
 import (
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 
+	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
-	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
 )
 
@@ -13,7 +13,7 @@ var restComponent = Descriptor{
 	Name: "rest", Image: manifest.ImageRest, Port: RestPort, MetricsPort: RestAdminPort, DatabaseRole: "authenticator",
 	Routes:     (*Context).restRoutes,
 	Autoscaled: true,
-	Size:       func(w config.WorkloadsConfig) config.Component { return w.Rest },
+	Size:       func(w config.Workloads) config.Component { return w.Rest },
 	Build:      (*Context).Rest,
 }
 
@@ -24,17 +24,17 @@ func (c *Context) Rest(d Descriptor) {
 		Image: d.Image,
 		UID:   1000,
 		Env: []corev1.EnvVar{
-			manifest.SecretEnv("PGRST_DB_URI", secrets.DB, secrets.KeyRestURL),
+			manifest.SecretEnv("PGRST_DB_URI", kubesecrets.DB, kubesecrets.KeyRestURL),
 			manifest.Env("PGRST_DB_SCHEMAS", "public,storage,graphql_public"),
 			manifest.Env("PGRST_DB_ANON_ROLE", "anon"),
-			manifest.SecretEnv("PGRST_JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
+			manifest.SecretEnv("PGRST_JWT_SECRET", kubesecrets.JWT, kubesecrets.KeyJWTSecret),
 			// Upstream's default caps an unfiltered select; PostgREST itself
 			// has no limit.
 			manifest.Env("PGRST_DB_MAX_ROWS", "1000"),
 			// Functions of extensions installed in `extensions` (pgcrypto,
 			// uuid-ossp) resolve in API queries.
 			manifest.Env("PGRST_DB_EXTRA_SEARCH_PATH", "public,extensions"),
-			manifest.SecretEnv("PGRST_APP_SETTINGS_JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
+			manifest.SecretEnv("PGRST_APP_SETTINGS_JWT_SECRET", kubesecrets.JWT, kubesecrets.KeyJWTSecret),
 			manifest.Env("PGRST_APP_SETTINGS_JWT_EXP", fmt.Sprint(c.W.JWTExpirySeconds)),
 			manifest.Env("PGRST_SERVER_PORT", fmt.Sprint(RestPort)),
 			manifest.Env("PGRST_ADMIN_SERVER_PORT", fmt.Sprint(RestAdminPort)),
@@ -45,7 +45,7 @@ func (c *Context) Rest(d Descriptor) {
 		Readiness:      manifest.HTTPProbe("/ready", RestAdminPort, 5, 3),
 		Liveness:       manifest.HTTPProbe("/live", RestAdminPort, 10, 3),
 		Startup:        manifest.HTTPProbe("/live", RestAdminPort, 2, 30),
-		InitContainers: []corev1.Container{c.waitURL(secrets.KeyRestURL)},
+		InitContainers: []corev1.Container{c.waitURL(kubesecrets.KeyRestURL)},
 		// The admin server serves /metrics (schema cache, connection pool)
 		// next to /live and /ready.
 		MetricsPort: "admin",

@@ -2,11 +2,11 @@ package components
 
 import (
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
+	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
-	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
 )
 
@@ -17,7 +17,7 @@ var storageComponent = Descriptor{
 	Internet:   https,
 	Routes:     (*Context).storageRoutes,
 	Autoscaled: true,
-	Size:       func(w config.WorkloadsConfig) config.Component { return w.Storage },
+	Size:       func(w config.Workloads) config.Component { return w.Storage },
 	Build:      (*Context).Storage,
 }
 
@@ -31,10 +31,10 @@ func (c *Context) Storage(d Descriptor) {
 		RoleARN: c.Out.RoleARNs[outputs.RoleStorage],
 		Env: []corev1.EnvVar{
 			manifest.Env("SERVER_PORT", fmt.Sprint(StoragePort)),
-			manifest.SecretEnv("ANON_KEY", secrets.JWT, secrets.KeyAnonKey),
-			manifest.SecretEnv("SERVICE_KEY", secrets.JWT, secrets.KeyServiceRoleKey),
-			manifest.SecretEnv("AUTH_JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
-			manifest.SecretEnv("DATABASE_URL", secrets.DB, secrets.KeyStorageURL),
+			manifest.SecretEnv("ANON_KEY", kubesecrets.JWT, kubesecrets.KeyAnonKey),
+			manifest.SecretEnv("SERVICE_KEY", kubesecrets.JWT, kubesecrets.KeyServiceRoleKey),
+			manifest.SecretEnv("AUTH_JWT_SECRET", kubesecrets.JWT, kubesecrets.KeyJWTSecret),
+			manifest.SecretEnv("DATABASE_URL", kubesecrets.DB, kubesecrets.KeyStorageURL),
 			manifest.Env("DB_INSTALL_ROLES", "false"),
 			manifest.Env("POSTGREST_URL", c.ServiceURL("rest", RestPort, "")),
 			manifest.Env("STORAGE_BACKEND", "s3"),
@@ -58,7 +58,7 @@ func (c *Context) Storage(d Descriptor) {
 		Readiness:      manifest.HTTPProbe("/status", StoragePort, 5, 3),
 		Liveness:       manifest.LivenessProbe(StoragePort),
 		Startup:        manifest.HTTPProbe("/status", StoragePort, 5, 60),
-		InitContainers: []corev1.Container{c.waitURL(secrets.KeyStorageURL)},
+		InitContainers: []corev1.Container{c.waitURL(kubesecrets.KeyStorageURL)},
 		WritableDirs:   []string{"/tmp"},
 		Volumes:        []corev1.Volume{rdsCAVolume()},
 		Mounts:         []corev1.VolumeMount{rdsCAMount()},

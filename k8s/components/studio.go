@@ -2,10 +2,10 @@ package components
 
 import (
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 
+	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
-	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	corev1 "k8s.io/api/core/v1"
 )
 
@@ -14,7 +14,7 @@ var studioComponent = Descriptor{
 	// Its editors go through postgres-meta; its API calls through Kong.
 	Calls:  []Call{{To: "meta", Ports: []int{MetaPort}}, {To: "kong", Ports: []int{KongPort}}, {To: "analytics", Ports: []int{AnalyticsPort}}},
 	Routes: (*Context).studioRoutes,
-	Size:   func(w config.WorkloadsConfig) config.Component { return w.Studio },
+	Size:   func(w config.Workloads) config.Component { return w.Studio },
 	Build:  (*Context).Studio,
 }
 
@@ -43,15 +43,15 @@ func (c *Context) Studio(d Descriptor) {
 			manifest.Env("POSTGRES_USER_READ_WRITE", "supabase_admin"),
 			// Gets the same password (the bootstrap sets both).
 			manifest.Env("POSTGRES_USER_READ_ONLY", "supabase_read_only_user"),
-			manifest.SecretEnv("POSTGRES_PASSWORD", secrets.DB, secrets.KeyAdminPassword),
-			manifest.SecretEnv("PG_META_CRYPTO_KEY", secrets.Meta, secrets.KeyCryptoKey),
+			manifest.SecretEnv("POSTGRES_PASSWORD", kubesecrets.DB, kubesecrets.KeyAdminPassword),
+			manifest.SecretEnv("PG_META_CRYPTO_KEY", kubesecrets.Meta, kubesecrets.KeyCryptoKey),
 			manifest.Env("DEFAULT_ORGANIZATION_NAME", "Default Organization"),
 			manifest.Env("DEFAULT_PROJECT_NAME", c.Env.ResourcePrefix()),
 			manifest.Env("SUPABASE_URL", c.ServiceURL("kong", KongPort, "")),
 			manifest.Env("SUPABASE_PUBLIC_URL", c.PublicURL),
-			manifest.SecretEnv("SUPABASE_ANON_KEY", secrets.JWT, secrets.KeyAnonKey),
-			manifest.SecretEnv("SUPABASE_SERVICE_KEY", secrets.JWT, secrets.KeyServiceRoleKey),
-			manifest.SecretEnv("AUTH_JWT_SECRET", secrets.JWT, secrets.KeyJWTSecret),
+			manifest.SecretEnv("SUPABASE_ANON_KEY", kubesecrets.JWT, kubesecrets.KeyAnonKey),
+			manifest.SecretEnv("SUPABASE_SERVICE_KEY", kubesecrets.JWT, kubesecrets.KeyServiceRoleKey),
+			manifest.SecretEnv("AUTH_JWT_SECRET", kubesecrets.JWT, kubesecrets.KeyJWTSecret),
 			manifest.Env("NEXT_PUBLIC_ENABLE_LOGS", boolString(c.W.AnalyticsEnabled)),
 			manifest.Env("NEXT_ANALYTICS_BACKEND_PROVIDER", "postgres"),
 		},

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/supabase-eks/supabase-eks/internal/pgtest"
+	"github.com/supabase-eks/supabase-eks/internal/testkit/pgtest"
 )
 
 // These tests run the SQL with the real psql against a real PostgreSQL 15,

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 )
 
 // stripComments drops SQL line comments so the checks below look at

@@ -9,8 +9,8 @@ import (
 
 	"github.com/aws/jsii-runtime-go"
 	"github.com/cdk8s-team/cdk8s-core-go/cdk8s/v2"
-	"github.com/supabase-eks/supabase-eks/internal/config"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 )
 
@@ -46,7 +46,7 @@ type Context struct {
 	// RDSCA is the bundle that verifies the RDS server certificate.
 	RDSCA rdsca.Bundle
 	// W is Env.Workloads.
-	W config.WorkloadsConfig
+	W config.Workloads
 	// Namespace holds every Supabase object.
 	Namespace string
 	// Host is the public host name: the domain, or PlaceholderHost.

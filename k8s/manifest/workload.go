@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	corev1 "k8s.io/api/core/v1"

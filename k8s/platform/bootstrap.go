@@ -4,8 +4,8 @@ import (
 	"fmt"
 
 	"github.com/supabase-eks/supabase-eks/k8s/dbbootstrap"
+	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
-	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -20,8 +20,8 @@ func masterEnv(c *manifest.Context) []corev1.EnvVar {
 		manifest.Env("PGHOST", c.Out.DBHost),
 		manifest.Env("PGPORT", fmt.Sprint(c.Out.DBPort)),
 		manifest.Env("PGDATABASE", c.Out.DBName),
-		manifest.SecretEnv("PGUSER", secrets.DBMaster, secrets.KeyMasterUsername),
-		manifest.SecretEnv("PGPASSWORD", secrets.DBMaster, secrets.KeyMasterPassword),
+		manifest.SecretEnv("PGUSER", kubesecrets.DBMaster, kubesecrets.KeyMasterUsername),
+		manifest.SecretEnv("PGPASSWORD", kubesecrets.DBMaster, kubesecrets.KeyMasterPassword),
 		manifest.Env("PGSSLMODE", "require"),
 		manifest.Env("PGCONNECT_TIMEOUT", "10"),
 	}
@@ -50,7 +50,7 @@ func Bootstrap(c *manifest.Context) {
 	})
 	env := masterEnv(c)
 	for _, name := range dbbootstrap.RequiredEnv {
-		env = append(env, manifest.SecretEnv(name, secrets.DB, secrets.BootstrapKey(name)))
+		env = append(env, manifest.SecretEnv(name, kubesecrets.DB, kubesecrets.BootstrapKey(name)))
 	}
 	c.Add(manifest.StageBootstrap, &batchv1.Job{
 		TypeMeta:   manifest.Type("batch/v1", "Job"),

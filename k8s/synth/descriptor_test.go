@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"github.com/supabase-eks/supabase-eks/k8s/components"
 	"github.com/supabase-eks/supabase-eks/k8s/dbbootstrap"
 	corev1 "k8s.io/api/core/v1"

@@ -11,8 +11,8 @@ import (
 
 	"github.com/aws/jsii-runtime-go"
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
-	"github.com/supabase-eks/supabase-eks/internal/config"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 )
 

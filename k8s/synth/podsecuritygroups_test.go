@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/aws/amazon-vpc-resource-controller-k8s/pkg/aws/vpc"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
 

@@ -7,7 +7,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 
-	"github.com/supabase-eks/supabase-eks/internal/pgtest"
+	"github.com/supabase-eks/supabase-eks/internal/testkit/pgtest"
 )
 
 // kubeletExpand is what the kubelet does to a command, argument or env value

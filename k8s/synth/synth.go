@@ -14,13 +14,13 @@ import (
 	"github.com/aws/jsii-runtime-go"
 	"github.com/cdk8s-team/cdk8s-core-go/cdk8s/v2"
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
-	"github.com/supabase-eks/supabase-eks/internal/config"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 	"github.com/supabase-eks/supabase-eks/k8s/components"
+	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	"github.com/supabase-eks/supabase-eks/k8s/platform"
-	"github.com/supabase-eks/supabase-eks/k8s/secrets"
 	"sigs.k8s.io/yaml"
 )
 
@@ -95,7 +95,7 @@ func Render(env config.Environment, out *outputs.Outputs, ca rdsca.Bundle, dir s
 // stage, each component its own construct in the charts it has objects in.
 func build(app cdk8s.App, env config.Environment, out *outputs.Outputs, ca rdsca.Bundle) *manifest.Context {
 	c := manifest.NewContext(app, env, out, ca)
-	secrets.Register(c)
+	kubesecrets.Register(c)
 	components.All(c)
 	platform.All(c)
 	return c

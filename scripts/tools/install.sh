@@ -259,7 +259,7 @@ PY
   echo "  postgres $POSTGRES_RDS_VERSION: $("$dir/bin/postgres" --version) in $dir/bin"
 }
 
-# The real Supabase clients the runtime conformance harness runs (internal/conformance):
+# The real Supabase clients the runtime conformance harness runs (internal/testkit/conformance):
 # storage-api's database stack (pg, knex, pg-listen at its lockfile's versions) and
 # postgres-meta with crypto-js. `npm ci` installs exactly the committed lockfiles (versions
 # and the registry's integrity hashes); install scripts are skipped (none is needed).

@@ -32,7 +32,7 @@ CRD_SCHEMAS=$(crd_schema_dir)
 ESO_CRDS=$(tool_dir crds "eso-$ESO_VERSION")
 ESO_CONTROLLER=$(tool_dir eso-controller "$ESO_VERSION")/eso-controller
 # initdb/postgres of the RDS PostgreSQL version, with the machine's psql next to them.
-# As root, internal/pgtest runs the server as an unprivileged user, who cannot enter
+# As root, internal/testkit/pgtest runs the server as an unprivileged user, who cannot enter
 # root's home: there they go where a system package would put them.
 if [ "$(id -u)" = 0 ]; then
   POSTGRES_RDS_DIR=${POSTGRES_RDS_DIR:-/usr/local/lib/supabase-eks/postgres/$POSTGRES_RDS_VERSION}
@@ -41,9 +41,9 @@ else
 fi
 POSTGRES_RDS_BINDIR=$POSTGRES_RDS_DIR/bin
 ESO_CHART=$(tool_dir eso-controller "$ESO_VERSION")/chart
-# The Node clients of the runtime conformance harness (internal/conformance/clients), one
+# The Node clients of the runtime conformance harness (internal/testkit/conformance/clients), one
 # directory per content of their lockfiles: a changed pin installs afresh.
-CONFORMANCE_CLIENTS_SRC=$(cd "$_lib_dir/../.." && pwd)/internal/conformance/clients
+CONFORMANCE_CLIENTS_SRC=$(cd "$_lib_dir/../.." && pwd)/internal/testkit/conformance/clients
 CONFORMANCE_CLIENT_STACKS="storage meta"
 conformance_clients_dir() {
   local s sum

@@ -20,10 +20,10 @@ rc=0
 for bindir in "$pg15" "$POSTGRES_RDS_BINDIR"; do
   export SUPABASE_EKS_PG_BINDIR=$bindir
   echo "== $("$bindir/postgres" --version) ($bindir)"
-  # The harness that starts the server (internal/pgtest), the bootstrap SQL tests, and the
+  # The harness that starts the server (internal/testkit/pgtest), the bootstrap SQL tests, and the
   # Realtime tenant statement (k8s/synth, TestRealtimeTenantUsesTLS).
   vrc=0
-  ${GO:-go} test -count=1 -v ./internal/pgtest/... ./k8s/dbbootstrap/... >"$log" 2>&1 || vrc=1
+  ${GO:-go} test -count=1 -v ./internal/testkit/pgtest/... ./k8s/dbbootstrap/... >"$log" 2>&1 || vrc=1
   ${GO:-go} test -count=1 -v -run 'TestRealtimeTenantUsesTLS' ./k8s/synth/ >>"$log" 2>&1 || vrc=1
   grep -E '^(ok|FAIL|---)|^\s+--- (FAIL|SKIP)' "$log" | grep -v -- '--- PASS' || true
   if [ $vrc -ne 0 ]; then grep -E -A20 -- '--- FAIL' "$log" | head -80 || true; rc=1; fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The runtime conformance harness (internal/conformance): each environment's dist/<env>, as
+# The runtime conformance harness (internal/testkit/conformance): each environment's dist/<env>, as
 # rendered, run with the real clients (storage-api's node-postgres stack, postgres-meta from
 # npm, Studio's connection path, libpq/psql, a PostgREST emulation) against PostgreSQL at the
 # RDS version set up like an RDS instance (TLS only with a private CA, non-superuser master).
@@ -23,7 +23,7 @@ for e in $envs; do
   [ -f "$outputs" ] || outputs=examples/outputs/$e.json
   echo "== $e: dist/$e (outputs $outputs) against PostgreSQL $POSTGRES_RDS_VERSION as RDS"
   vrc=0
-  ${GO:-go} test -count=1 -v -run 'TestRDSImitationIsStrict|TestRuntimeConformance' ./internal/conformance/ \
+  ${GO:-go} test -count=1 -v -run 'TestRDSImitationIsStrict|TestRuntimeConformance' ./internal/testkit/conformance/ \
     -args -dist "$ROOT/dist/$e" -outputs "$ROOT/$outputs" >"$log" 2>&1 || vrc=1
   grep -E '^\s*--- (PASS|FAIL|SKIP)' "$log" | sed 's/^/  /' || true
   if grep -qE -- '--- SKIP' "$log"; then echo "FAIL: a conformance test skipped (tools missing?)"; vrc=1; fi

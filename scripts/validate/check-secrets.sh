@@ -3,7 +3,7 @@
 # kube-apiserver with the ESO CRDs, the real External Secrets Operator controller (built by
 # `make tools`, same release as the CRDs) running out of cluster, and a loopback Secrets
 # Manager + STS configured from the environment's synthesized cdk.tf.json. The manifests in
-# dist/<env>/ are applied exactly as rendered. See cmd/e2e-secrets and internal/secretsflow.
+# dist/<env>/ are applied exactly as rendered. See cmd/e2e-secrets and internal/testkit/secretsflow.
 #
 # Usage: check-secrets.sh ENV...
 # Environment: NEGATIVES (rotation and negative cases: "all" envs, the default; "first"; "none"),

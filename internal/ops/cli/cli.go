@@ -27,10 +27,10 @@ import (
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
-	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/ops/secretvalues"
 )
 
 // App holds the process's surroundings, so tests can replace each of them.
@@ -40,7 +40,7 @@ type App struct {
 	// Runner starts external commands.
 	Runner runner.Runner
 	// NewStore connects to Secrets Manager in region.
-	NewStore func(ctx context.Context, region string) (secrets.Store, error)
+	NewStore func(ctx context.Context, region string) (secretvalues.Store, error)
 	// CallerIdentity asks STS whose credentials these are (account, ARN).
 	CallerIdentity func(ctx context.Context, region string) (account, arn string, err error)
 	// Getenv reads the environment.
@@ -64,8 +64,8 @@ func Main(args []string) int {
 	app := &App{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
 		Runner: runner.NewExec(),
-		NewStore: func(ctx context.Context, region string) (secrets.Store, error) {
-			return secrets.NewSecretsManager(ctx, region, "")
+		NewStore: func(ctx context.Context, region string) (secretvalues.Store, error) {
+			return secretvalues.NewSecretsManager(ctx, region, "")
 		},
 		CallerIdentity: stsCallerIdentity,
 		Getenv:         os.Getenv,
@@ -86,7 +86,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"secrets init", "secrets init --env E [--outputs FILE] [--jwt-expiry 5y] [--dashboard-user NAME] [--smtp-from-env]", "generate and store every secret that has no value yet (never overwrites)", (*App).secretsInit},
-		{"secrets rotate", "secrets rotate NAME --env E [--outputs FILE] [--jwt-expiry 5y] [--smtp-from-env] [--rotate-db-enc-key] [--no-roll | --roll-only]", "write a new version of one secret (" + strings.Join(secrets.Logicals(), ", ") + ") and roll what reads it", (*App).secretsRotate},
+		{"secrets rotate", "secrets rotate NAME --env E [--outputs FILE] [--jwt-expiry 5y] [--smtp-from-env] [--rotate-db-enc-key] [--no-roll | --roll-only]", "write a new version of one secret (" + strings.Join(secretvalues.Logicals(), ", ") + ") and roll what reads it", (*App).secretsRotate},
 		{"deploy", "deploy --env E [--only STEP | --from STEP] [--yes] [--method kubectl|helm] [--chart DIR] [--timeout 15m]", "provision and install the environment end to end (steps: supabase-eks steps)", (*App).deploy},
 		{"destroy", "destroy --env E [--from STEP] [--yes] [--timeout 15m]", "tear the environment down: load balancers first, then add-ons, then Terraform", (*App).destroy},
 		{"diff", "diff --env E", "terraform plan and kubectl diff: what a deploy would change", (*App).diff},
@@ -237,7 +237,7 @@ func (a *App) checkAccount(ctx context.Context, env config.Environment, what str
 		return fmt.Errorf("no usable AWS credentials (sts get-caller-identity: %w); log in (aws sso login, AWS_PROFILE=...) and retry", err)
 	}
 	if account != env.AccountID {
-		return fmt.Errorf("AWS credentials are for account %s (%s), but environment %s is configured for account %s (internal/config/%s.go): switch profile; nothing was written", account, arn, env.Name, env.AccountID, env.Name)
+		return fmt.Errorf("AWS credentials are for account %s (%s), but environment %s is configured for account %s (internal/contract/config/%s.go): switch profile; nothing was written", account, arn, env.Name, env.AccountID, env.Name)
 	}
 	fmt.Fprintf(a.Stderr, "%s: environment %s, account %s, region %s, as %s\n", what, env.Name, account, env.Region, arn)
 	return nil

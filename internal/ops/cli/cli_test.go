@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/supabase-eks/supabase-eks/internal/testkit/fakerunner"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -15,17 +16,16 @@ import (
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
-	"github.com/supabase-eks/supabase-eks/internal/ops/awsfake"
-	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
-	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/ops/secretvalues"
+	"github.com/supabase-eks/supabase-eks/internal/testkit/awsfake"
 )
 
 const repo = "../../.."
 
 type harness struct {
 	app            *App
-	fake           *runner.Fake
+	fake           *fakerunner.Fake
 	sm             *awsfake.SecretsManager
 	stdout, stderr *bytes.Buffer
 	root           string
@@ -68,12 +68,12 @@ func newHarness(t *testing.T) *harness {
 	}
 	srv := httptest.NewServer(sm)
 	t.Cleanup(srv.Close)
-	h := &harness{fake: &runner.Fake{}, sm: sm, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, root: root, env: map[string]string{}, account: "111122223333"}
+	h := &harness{fake: &fakerunner.Fake{}, sm: sm, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, root: root, env: map[string]string{}, account: "111122223333"}
 	h.app = &App{
 		Stdin: strings.NewReader(""), Stdout: h.stdout, Stderr: h.stderr, Runner: h.fake, Root: root,
 		Getenv: func(k string) string { return h.env[k] },
-		NewStore: func(ctx context.Context, region string) (secrets.Store, error) {
-			return secrets.NewSecretsManager(ctx, region, srv.URL,
+		NewStore: func(ctx context.Context, region string) (secretvalues.Store, error) {
+			return secretvalues.NewSecretsManager(ctx, region, srv.URL,
 				awsconfig.WithCredentialsProvider(credentials.NewStaticCredentialsProvider("AKIAFAKECLI000000001", "x", "")),
 				awsconfig.WithSharedConfigFiles([]string{}), awsconfig.WithSharedCredentialsFiles([]string{}))
 		},
@@ -103,7 +103,7 @@ func TestSecretsInitTwice(t *testing.T) {
 		t.Errorf("stdout: %s", h.stdout)
 	}
 	jwtValue, _ := h.sm.Current("supabase-dev/jwt")
-	v, _ := secrets.Decode(jwtValue)
+	v, _ := secretvalues.Decode(jwtValue)
 	if strings.Contains(h.stdout.String()+h.stderr.String(), v["jwt_secret"]) || strings.Contains(h.stdout.String(), v["anon_key"]) {
 		t.Error("a secret value was printed")
 	}
@@ -144,8 +144,8 @@ func TestSecretsInitFlagsAndErrors(t *testing.T) {
 		t.Errorf("smtp from env not stored: %s", smtp)
 	}
 	j, _ := h.sm.Current("supabase-dev/jwt")
-	v, _ := secrets.Decode(j)
-	claims, err := secrets.ParseKey(v["anon_key"], v["jwt_secret"])
+	v, _ := secretvalues.Decode(j)
+	claims, err := secretvalues.ParseKey(v["anon_key"], v["jwt_secret"])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,7 +211,7 @@ func TestSmokeReadsAnonKeyFromSecretsManager(t *testing.T) {
 	h := newHarness(t)
 	h.run("secrets", "init", "--env", "dev")
 	j, _ := h.sm.Current("supabase-dev/jwt")
-	v, _ := secrets.Decode(j)
+	v, _ := secretvalues.Decode(j)
 	var sawKey bool
 	gw := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("apikey") != v["anon_key"] {

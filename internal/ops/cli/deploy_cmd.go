@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"github.com/supabase-eks/supabase-eks/internal/ops/deploy"
 )
 

@@ -8,10 +8,10 @@ import (
 	"time"
 
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
-	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/ops/secretvalues"
 )
 
 type secretFlags struct {
@@ -22,16 +22,16 @@ type secretFlags struct {
 func (f *secretFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.outputs, "outputs", "", "outputs file (default outputs/<env>.json)")
 	fs.StringVar(&f.expiry, "jwt-expiry", "5y", "lifetime of the anon and service_role keys (e.g. 5y, 365d)")
-	fs.StringVar(&f.dashboardUser, "dashboard-user", "", "Studio basic-auth user (default "+secrets.DefaultDashboardUser+")")
+	fs.StringVar(&f.dashboardUser, "dashboard-user", "", "Studio basic-auth user (default "+secretvalues.DefaultDashboardUser+")")
 	fs.BoolVar(&f.smtpFromEnv, "smtp-from-env", false, "take SMTP settings from SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_ADMIN_EMAIL, SMTP_SENDER_NAME")
 }
 
-func (a *App) generator(f *secretFlags) (secrets.Generator, error) {
-	exp, err := secrets.ParseExpiry(f.expiry)
+func (a *App) generator(f *secretFlags) (secretvalues.Generator, error) {
+	exp, err := secretvalues.ParseExpiry(f.expiry)
 	if err != nil {
-		return secrets.Generator{}, usageError{err}
+		return secretvalues.Generator{}, usageError{err}
 	}
-	g := secrets.Generator{JWTExpiry: exp, DashboardUser: f.dashboardUser}
+	g := secretvalues.Generator{JWTExpiry: exp, DashboardUser: f.dashboardUser}
 	if f.smtpFromEnv {
 		if g.SMTP, err = a.smtpFromEnv(); err != nil {
 			return g, err
@@ -72,10 +72,10 @@ func (a *App) initSecrets(ctx context.Context, env config.Environment, f secretF
 		return err
 	}
 	fmt.Fprintf(a.Stdout, "secrets init for %s (from %s, region %s):\n", env.Name, path, o.Region)
-	res, err := secrets.Init(ctx, store, o, g, a.Stdout)
+	res, err := secretvalues.Init(ctx, store, o, g, a.Stdout)
 	written := 0
 	for _, r := range res {
-		if r.Action == secrets.Written {
+		if r.Action == secretvalues.Written {
 			written++
 		}
 	}
@@ -97,11 +97,11 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("want exactly one secret name (%v)", secrets.Logicals())
+		return usagef("want exactly one secret name (%v)", secretvalues.Logicals())
 	}
 	logical := pos[0]
 	if _, ok := outputs.SecretKeys[logical]; !ok {
-		return usagef("unknown secret %q (known: %v)", logical, secrets.Logicals())
+		return usagef("unknown secret %q (known: %v)", logical, secretvalues.Logicals())
 	}
 	if *noRoll && *rollOnly {
 		return usagef("--no-roll and --roll-only exclude each other")
@@ -127,7 +127,7 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 		if objs, err = artifacts.ReadManifests(a.path(filepath.Join("dist", env.Name))); err != nil {
 			return fmt.Errorf("reading dist/%s (needed to find the secret's readers and the bootstrap Job): %w; nothing was written", env.Name, err)
 		}
-		if _, err := secrets.Dependents(objs, outputs.Namespace, o.SecretNames[logical]); err != nil {
+		if _, err := secretvalues.Dependents(objs, outputs.Namespace, o.SecretNames[logical]); err != nil {
 			return fmt.Errorf("dist/%s: %w; nothing was written", env.Name, err)
 		}
 		if _, err := a.Runner.Run(ctx, kc.Cmd("get", "namespace", outputs.Namespace, "-o", "name")); err != nil {
@@ -156,7 +156,7 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(a.Stdout, "rotating %s in %s:\n", logical, env.Name)
-	if _, err := secrets.Rotate(ctx, store, o, logical, g, secrets.RotateOptions{RealtimeDBEncKey: *dbEncKey}, a.Stdout); err != nil {
+	if _, err := secretvalues.Rotate(ctx, store, o, logical, g, secretvalues.RotateOptions{RealtimeDBEncKey: *dbEncKey}, a.Stdout); err != nil {
 		return err
 	}
 	if logical == outputs.SecretJWT {
@@ -176,7 +176,7 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 
 // roll makes the cluster pick up the current value of a secret.
 func (a *App) roll(ctx context.Context, kc *kube.Client, o *outputs.Outputs, logical string, objs []artifacts.Object, timeout time.Duration) error {
-	if err := secrets.Roll(ctx, kc, o, logical, secrets.RollOptions{Manifests: objs, JobTimeout: timeout, RolloutTimeout: timeout}); err != nil {
+	if err := secretvalues.Roll(ctx, kc, o, logical, secretvalues.RollOptions{Manifests: objs, JobTimeout: timeout, RolloutTimeout: timeout}); err != nil {
 		return fmt.Errorf("the cluster did not pick it up cleanly: %w", err)
 	}
 	return nil

@@ -8,11 +8,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
-	"github.com/supabase-eks/supabase-eks/internal/ops/secrets"
+	"github.com/supabase-eks/supabase-eks/internal/ops/secretvalues"
 	"github.com/supabase-eks/supabase-eks/internal/ops/smoke"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
 
 type smokeFlags struct {
@@ -78,7 +78,7 @@ func (a *App) runSmoke(ctx context.Context, env config.Environment, f smokeFlags
 		if err != nil {
 			return err
 		}
-		v, derr := secrets.Decode(value)
+		v, derr := secretvalues.Decode(value)
 		if !ok || derr != nil || v["anon_key"] == "" {
 			return fmt.Errorf("no anon key in %s: run `supabase-eks secrets init --env %s`", o.SecretNames[outputs.SecretJWT], env.Name)
 		}

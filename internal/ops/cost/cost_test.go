@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/supabase-eks/supabase-eks/internal/config"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 )
 
 func load(t *testing.T, path string) *Resources {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/testkit/fakerunner"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,9 +13,9 @@ import (
 	"time"
 
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca/rdscatest"
 )
@@ -56,7 +57,7 @@ func copyTree(t *testing.T, src, dst string) {
 // and a healthy cluster.
 type fixture struct {
 	root  string
-	fake  *runner.Fake
+	fake  *fakerunner.Fake
 	d     *Deployer
 	log   *bytes.Buffer
 	clock *clock
@@ -94,7 +95,7 @@ func newFixture(t *testing.T, envName string) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &runner.Fake{}
+	f := &fakerunner.Fake{}
 	// Tools, at versions inside every wanted range.
 	f.On("terraform version -json", `{"terraform_version":"1.11.4"}`, 0)
 	f.On("kubectl version --client -o json", `{"clientVersion":{"gitVersion":"v1.35.2"}}`, 0)

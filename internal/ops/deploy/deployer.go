@@ -10,10 +10,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
 
 // Deployer runs the deploy and destroy workflows of one environment.

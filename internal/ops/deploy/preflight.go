@@ -14,7 +14,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 )
 
@@ -240,7 +240,7 @@ func CheckIdentity(ctx context.Context, r runner.Runner, env config.Environment)
 		return "", fmt.Errorf("parsing aws sts get-caller-identity: %w", err)
 	}
 	if id.Account != env.AccountID {
-		return id.Arn, fmt.Errorf("AWS credentials are for account %s (%s), but environment %s is configured for account %s (internal/config/%s.go): switch profile", id.Account, id.Arn, env.Name, env.AccountID, env.Name)
+		return id.Arn, fmt.Errorf("AWS credentials are for account %s (%s), but environment %s is configured for account %s (internal/contract/config/%s.go): switch profile", id.Account, id.Arn, env.Name, env.AccountID, env.Name)
 	}
 	return id.Arn, nil
 }

@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/supabase-eks/supabase-eks/internal/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
-	"github.com/supabase-eks/supabase-eks/internal/outputs"
 )
 
 // realTerraform skips the test when no terraform binary is on PATH, keeps

@@ -3,12 +3,12 @@ package kube
 import (
 	"context"
 	"encoding/json"
+	"github.com/supabase-eks/supabase-eks/internal/testkit/fakerunner"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
-	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 )
 
 func instant(context.Context, time.Duration) error { return nil }
@@ -85,7 +85,7 @@ func esList(refreshed time.Time, ready string) string {
 
 func TestForceSyncAndWait(t *testing.T) {
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
-	f := &runner.Fake{}
+	f := &fakerunner.Fake{}
 	f.On("kubectl --context supabase-dev get externalsecret", esList(now.Add(-time.Hour), "True"), 0)
 	f.Once("kubectl --context supabase-dev get externalsecret", esList(now.Add(-time.Hour), "True"), 0)
 	f.Once("kubectl --context supabase-dev get externalsecret", esList(now.Add(-time.Hour), "True"), 0)
@@ -113,7 +113,7 @@ func TestForceSyncAndWait(t *testing.T) {
 }
 
 func TestWaitJob(t *testing.T) {
-	f := &runner.Fake{}
+	f := &fakerunner.Fake{}
 	f.On("kubectl get job db-bootstrap", `{"status":{"conditions":[{"type":"Complete","status":"True"}]}}`, 0)
 	f.Once("kubectl get job db-bootstrap", `{"status":{"active":1}}`, 0)
 	clk := &clock{t: time.Now()}
@@ -131,7 +131,7 @@ func TestWaitJob(t *testing.T) {
 }
 
 func TestRerunJobUsesLiveObjectElseManifest(t *testing.T) {
-	f := &runner.Fake{}
+	f := &fakerunner.Fake{}
 	f.On("kubectl get job db-bootstrap", `{"kind":"Job","metadata":{"name":"db-bootstrap","uid":"u9"},"spec":{"selector":{}},"status":{}}`, 0)
 	kc := &Client{R: f, Namespace: "supabase"}
 	if err := kc.RerunJob(context.Background(), "db-bootstrap", []byte("kind: Job")); err != nil {
@@ -149,7 +149,7 @@ func TestRerunJobUsesLiveObjectElseManifest(t *testing.T) {
 		t.Errorf("created from %s", f.Stdins[2])
 	}
 	// Not in the cluster: created from the rendered manifest, nothing deleted.
-	g := &runner.Fake{}
+	g := &fakerunner.Fake{}
 	kc.R = g
 	if err := kc.RerunJob(context.Background(), "db-bootstrap", []byte("kind: Job\n")); err != nil {
 		t.Fatal(err)
@@ -160,7 +160,7 @@ func TestRerunJobUsesLiveObjectElseManifest(t *testing.T) {
 }
 
 func TestIngressHostnames(t *testing.T) {
-	f := &runner.Fake{}
+	f := &fakerunner.Fake{}
 	f.On("kubectl get ingress", `{"items":[{"status":{"loadBalancer":{"ingress":[{"hostname":"k8s-supabase-abc.us-east-1.elb.amazonaws.com"}]}}},{"status":{}}]}`, 0)
 	hosts, err := (&Client{R: f}).IngressHostnames(context.Background())
 	if err != nil || len(hosts) != 1 || hosts[0] != "k8s-supabase-abc.us-east-1.elb.amazonaws.com" {

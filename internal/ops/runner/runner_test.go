@@ -36,24 +36,6 @@ func TestExecCapturesAndReportsExitCodes(t *testing.T) {
 	}
 }
 
-func TestFakeRulesNewestFirst(t *testing.T) {
-	f := &Fake{}
-	f.On("kubectl get", "general", 0)
-	f.Once("kubectl get", "first", 0)
-	a, _ := f.Run(context.Background(), Cmd{Name: "kubectl", Args: []string{"get", "x"}})
-	b, _ := f.Run(context.Background(), Cmd{Name: "kubectl", Args: []string{"get", "x"}})
-	if string(a.Stdout) != "first" || string(b.Stdout) != "general" {
-		t.Errorf("got %q then %q", a.Stdout, b.Stdout)
-	}
-	if _, err := f.Run(context.Background(), Cmd{Name: "x"}); err != nil {
-		t.Error("unscripted commands succeed")
-	}
-	f.On("fail", "", 2)
-	if _, err := f.Run(context.Background(), Cmd{Name: "fail"}); ExitCode(err) != 2 {
-		t.Errorf("scripted exit: %v", err)
-	}
-}
-
 func TestSleepEndsWithTheContext(t *testing.T) {
 	if err := Sleep(context.Background(), time.Millisecond); err != nil {
 		t.Fatalf("short sleep: %v", err)

@@ -1,0 +1,557 @@
+package secretsflow
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"net/url"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"sigs.k8s.io/yaml"
+
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/ops/secretvalues"
+	"github.com/supabase-eks/supabase-eks/internal/testkit/awsfake"
+)
+
+// Condition is a status condition of an ESO resource.
+type Condition struct {
+	Type, Status, Reason, Message string
+}
+
+// Store is a SecretStore or ClusterSecretStore as the cluster reports it.
+type Store struct {
+	Kind, Namespace, Name string
+	Ready                 *Condition
+	// ServiceAccount is the jwt auth service account, namespace/name.
+	ServiceAccount string
+}
+
+// RemoteRef is one data entry of an ExternalSecret.
+type RemoteRef struct {
+	SecretKey, Key, Property string
+}
+
+// ExternalSecret is an ExternalSecret as the cluster reports it.
+type ExternalSecret struct {
+	Namespace, Name, Target string
+	Ready                   *Condition
+	Data                    []RemoteRef
+	// Template is spec.target.template.data: Secret key -> template text.
+	Template map[string]string
+	// Annotations of the object (force-sync lives there).
+	Annotations map[string]string
+	// Events are the Warning events recorded against it (ESO puts the
+	// useful reason there, not in the condition).
+	Events []string
+}
+
+// State is what the checks read from the cluster.
+type State struct {
+	Stores          []Store
+	ExternalSecrets []ExternalSecret
+	// Secrets by namespace/name: key -> value.
+	Secrets map[string]map[string]string
+	// SecretVersions by namespace/name: resourceVersion.
+	SecretVersions map[string]string
+}
+
+// Remote is the Secrets Manager side: secret name or ARN -> current value.
+type Remote func(id string) (string, bool)
+
+// CheckReady requires every store and ExternalSecret to be Ready.
+func CheckReady(s *State) []string {
+	var problems []string
+	if len(s.Stores) == 0 {
+		problems = append(problems, "no SecretStore or ClusterSecretStore in the cluster")
+	}
+	for _, st := range s.Stores {
+		if st.Ready == nil || st.Ready.Status != "True" {
+			problems = append(problems, fmt.Sprintf("%s %s not Ready: %s", st.Kind, qualified(st.Namespace, st.Name), describe(st.Ready, nil)))
+		}
+	}
+	if len(s.ExternalSecrets) == 0 {
+		problems = append(problems, "no ExternalSecret in the cluster")
+	}
+	for _, es := range s.ExternalSecrets {
+		if es.Ready == nil || es.Ready.Status != "True" {
+			problems = append(problems, fmt.Sprintf("ExternalSecret %s not Ready: %s", qualified(es.Namespace, es.Name), describe(es.Ready, es.Events)))
+		}
+	}
+	return problems
+}
+
+func qualified(ns, name string) string {
+	if ns == "" {
+		return name
+	}
+	return ns + "/" + name
+}
+
+func describe(c *Condition, events []string) string {
+	msg := "no Ready condition yet"
+	if c != nil {
+		msg = fmt.Sprintf("%s/%s %q", c.Status, c.Reason, c.Message)
+	}
+	if len(events) > 0 {
+		msg += "; events: " + strings.Join(events, " | ")
+	}
+	return msg
+}
+
+// CheckReferences requires every Secret and key a workload reads to exist.
+func CheckReferences(refs []artifacts.SecretRef, s *State) []string {
+	producers := map[string]string{}
+	for _, es := range s.ExternalSecrets {
+		producers[es.Namespace+"/"+es.Target] = es.Name
+	}
+	var problems []string
+	for _, r := range refs {
+		if r.Optional {
+			continue
+		}
+		id := r.Namespace + "/" + r.Secret
+		data, ok := s.Secrets[id]
+		if !ok {
+			why := "no ExternalSecret produces it"
+			if p := producers[id]; p != "" {
+				why = "ExternalSecret " + p + " has not created it"
+			}
+			problems = append(problems, fmt.Sprintf("%s: Secret %s does not exist (%s)", r, id, why))
+			continue
+		}
+		if r.Key == "" {
+			if len(data) == 0 {
+				problems = append(problems, fmt.Sprintf("%s: Secret %s is empty", r, id))
+			}
+			continue
+		}
+		if _, ok := data[r.Key]; !ok {
+			problems = append(problems, fmt.Sprintf("%s: Secret %s has no key %q (keys: %s)", r, id, r.Key, strings.Join(slices.Sorted(maps.Keys(data)), ", ")))
+		}
+	}
+	return problems
+}
+
+var bareRef = regexp.MustCompile(`^\{\{\s*\.([A-Za-z0-9_]+)\s*\}\}$`)
+
+// CheckValues recomputes, from the remote values, what each key of every
+// ExternalSecret's target Secret must hold, and compares byte for byte.
+// Connection URLs are parsed the way drivers do (percent-decoding the
+// userinfo), so a password that does not survive the template shows here.
+// A templated key no rule understands is a failure: add a rule for it.
+func CheckValues(s *State, remote Remote, o *outputs.Outputs) []string {
+	var problems []string
+	bad := func(es ExternalSecret, key, format string, args ...any) {
+		problems = append(problems, fmt.Sprintf("Secret %s/%s[%s] (from ExternalSecret %s): %s",
+			es.Namespace, es.Target, key, es.Name, fmt.Sprintf(format, args...)))
+	}
+	for _, es := range s.ExternalSecrets {
+		data, ok := s.Secrets[es.Namespace+"/"+es.Target]
+		if !ok {
+			continue // CheckReady / CheckReferences report it
+		}
+		props := map[string]string{} // template variable -> remote value
+		for _, d := range es.Data {
+			raw, ok := remote(d.Key)
+			if !ok {
+				continue
+			}
+			v, err := secretvalues.Decode(raw)
+			if err != nil {
+				bad(es, d.SecretKey, "remote secret %s is not a JSON object: %v", d.Key, err)
+				continue
+			}
+			props[d.SecretKey] = v[d.Property]
+		}
+		for _, key := range slices.Sorted(maps.Keys(es.Template)) {
+			got, ok := data[key]
+			if !ok {
+				bad(es, key, "templated key missing from the Secret")
+				continue
+			}
+			tmpl := es.Template[key]
+			switch {
+			case bareRef.MatchString(tmpl):
+				want := props[bareRef.FindStringSubmatch(tmpl)[1]]
+				if got != want {
+					bad(es, key, "value differs from Secrets Manager (%d bytes, want %d)", len(got), len(want))
+				}
+			case strings.HasPrefix(got, "postgres://") || strings.HasPrefix(got, "postgresql://") || strings.Contains(tmpl, "postgres://"):
+				for _, p := range checkPostgresURL(got, remote, o) {
+					bad(es, key, "%s", p)
+				}
+			case key == "kong.yml":
+				for _, p := range checkKongConfig(got, remote, o) {
+					bad(es, key, "%s", p)
+				}
+			case key == "release-cookie":
+				sum := sha256.Sum256([]byte("erlang-cookie:" + props["secret_key_base"]))
+				if want := hex.EncodeToString(sum[:]); got != want {
+					bad(es, key, "is not sha256(\"erlang-cookie:\" + secret_key_base)")
+				}
+			default:
+				bad(es, key, "no check knows this templated key (template %q); add one to secretsflow.CheckValues", tmpl)
+			}
+		}
+	}
+	return problems
+}
+
+// checkPostgresURL parses a connection URL and checks each part against the
+// outputs and the password Secrets Manager holds for that user.
+func checkPostgresURL(raw string, remote Remote, o *outputs.Outputs) []string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return []string{fmt.Sprintf("the connection URL does not survive the template: a driver cannot parse it (%v)", err)}
+	}
+	var problems []string
+	if u.User == nil {
+		return []string{"URL has no user"}
+	}
+	user := u.User.Username()
+	pw, _ := u.User.Password()
+	want, source := expectedPassword(user, remote, o)
+	if source == "" {
+		problems = append(problems, fmt.Sprintf("URL logs in as %q, a user no secret holds a password for", user))
+	} else if pw != want {
+		problems = append(problems, fmt.Sprintf("password of %s does not survive the URL template: a driver reads %q, %s holds %q",
+			user, pw, source, want))
+	}
+	if h := u.Hostname(); h != o.DBHost {
+		problems = append(problems, fmt.Sprintf("host %q, the outputs say %q", h, o.DBHost))
+	}
+	if p := u.Port(); p != strconv.Itoa(o.DBPort) {
+		problems = append(problems, fmt.Sprintf("port %q, the outputs say %d", p, o.DBPort))
+	}
+	if db := strings.TrimPrefix(u.Path, "/"); db != o.DBName {
+		problems = append(problems, fmt.Sprintf("database %q, the outputs say %q", db, o.DBName))
+	}
+	if mode := u.Query().Get("sslmode"); mode != "require" && mode != "verify-full" {
+		problems = append(problems, fmt.Sprintf("sslmode %q: RDS forces TLS (want require or verify-full)", mode))
+	}
+	return problems
+}
+
+// expectedPassword finds the password Secrets Manager holds for a database
+// user: the RDS-managed secret for the master user, else the database
+// secret's <user>_password key.
+func expectedPassword(user string, remote Remote, o *outputs.Outputs) (string, string) {
+	if user == o.DBMasterUsername {
+		if raw, ok := remote(o.DBMasterSecretARN); ok {
+			v, _ := secretvalues.Decode(raw)
+			return v["password"], "the RDS master secret"
+		}
+		return "", ""
+	}
+	raw, ok := remote(o.SecretNames[outputs.SecretDatabase])
+	if !ok {
+		return "", ""
+	}
+	v, _ := secretvalues.Decode(raw)
+	pw, ok := v[user+"_password"]
+	if !ok {
+		return "", ""
+	}
+	return pw, o.SecretNames[outputs.SecretDatabase] + "." + user + "_password"
+}
+
+// checkKongConfig parses Kong's declarative configuration and checks the
+// API-key consumers and the dashboard's basic-auth credential against the
+// remote secrets.
+func checkKongConfig(doc string, remote Remote, o *outputs.Outputs) []string {
+	var cfg struct {
+		Consumers []struct {
+			Username           string `json:"username"`
+			KeyauthCredentials []struct {
+				Key string `json:"key"`
+			} `json:"keyauth_credentials"`
+		} `json:"consumers"`
+		BasicauthCredentials []struct {
+			Consumer, Username, Password string
+		} `json:"basicauth_credentials"`
+	}
+	if err := yaml.Unmarshal([]byte(doc), &cfg); err != nil {
+		return []string{fmt.Sprintf("kong.yml is not valid YAML: %v", err)}
+	}
+	get := func(logical string) map[string]string {
+		raw, _ := remote(o.SecretNames[logical])
+		v, _ := secretvalues.Decode(raw)
+		return v
+	}
+	jwtv, dash := get(outputs.SecretJWT), get(outputs.SecretDashboard)
+	var problems []string
+	want := map[string]string{"anon": jwtv["anon_key"], "service_role": jwtv["service_role_key"]}
+	for consumer, key := range want {
+		found := false
+		for _, c := range cfg.Consumers {
+			if c.Username == consumer {
+				for _, k := range c.KeyauthCredentials {
+					found = found || k.Key == key
+				}
+			}
+		}
+		if !found || key == "" {
+			problems = append(problems, fmt.Sprintf("consumer %s has no key-auth credential equal to the remote %s key", consumer, consumer))
+		}
+		if _, err := secretvalues.ParseKey(key, jwtv["jwt_secret"]); err != nil {
+			problems = append(problems, fmt.Sprintf("the remote %s key is not a JWT signed with jwt_secret: %v", consumer, err))
+		}
+	}
+	ok := slices.ContainsFunc(cfg.BasicauthCredentials, func(b struct{ Consumer, Username, Password string }) bool {
+		return b.Username == dash["username"] && b.Password == dash["password"]
+	})
+	if !ok {
+		problems = append(problems, "no basic-auth credential equals the remote dashboard username and password")
+	}
+	return problems
+}
+
+// CheckServiceAccounts requires each annotated service account's role to
+// exist in the stack and to trust exactly that service account.
+func CheckServiceAccounts(sas []ServiceAccount, in *Infra) []string {
+	var problems []string
+	for _, sa := range sas {
+		role := in.Roles[sa.RoleARN]
+		id := "system:serviceaccount:" + sa.Namespace + ":" + sa.Name
+		if role == nil {
+			problems = append(problems, fmt.Sprintf("service account %s/%s (%s) is annotated with role %s, which the stack does not define as an IRSA role",
+				sa.Namespace, sa.Name, sa.Source, sa.RoleARN))
+			continue
+		}
+		if !slices.ContainsFunc(role.Trusts, func(t awsfake.Trust) bool { return t.Subject == id && t.Audience == "sts.amazonaws.com" }) {
+			var subs []string
+			for _, t := range role.Trusts {
+				subs = append(subs, t.Subject)
+			}
+			problems = append(problems, fmt.Sprintf("service account %s/%s (%s) is annotated with role %s, whose trust policy admits %s, not %s",
+				sa.Namespace, sa.Name, sa.Source, sa.RoleARN, strings.Join(subs, ", "), id))
+		}
+	}
+	return problems
+}
+
+// The Stakater Reloader annotations that make a workload roll when a Secret
+// changes.
+const (
+	reloadSecrets    = "secret.reloader.stakater.com/reload"
+	reloadAuto       = "reloader.stakater.com/auto"
+	reloadAutoSecret = "secret.reloader.stakater.com/auto"
+)
+
+// WouldRoll lists the long-running workloads Reloader rolls when the Secret
+// namespace/name changes, from their annotations.
+func WouldRoll(ws []artifacts.Workload, refs []artifacts.SecretRef, namespace, name string) []string {
+	reads := Readers(refs, namespace, name)
+	var out []string
+	for _, w := range ws {
+		if w.Namespace != namespace || !longRunning(w.Kind) {
+			continue
+		}
+		listed := slices.Contains(splitList(w.Annotations[reloadSecrets]), name)
+		auto := (w.Annotations[reloadAuto] == "true" || w.Annotations[reloadAutoSecret] == "true") && slices.Contains(reads, w.ID())
+		if listed || auto {
+			out = append(out, w.ID())
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Readers lists, sorted, the long-running workloads that read the Secret
+// namespace/name: the ones a rotation must roll.
+func Readers(refs []artifacts.SecretRef, namespace, name string) []string {
+	var out []string
+	for _, r := range refs {
+		if r.Namespace == namespace && r.Secret == name && longRunning(r.Kind) && !slices.Contains(out, r.Workload) {
+			out = append(out, r.Workload)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func longRunning(kind string) bool {
+	return kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet"
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// CheckReloadCoverage requires every long-running workload that reads a
+// Secret produced by an ExternalSecret to be rolled by Reloader when it
+// changes, and Reloader's values to watch the workloads' namespace.
+func CheckReloadCoverage(ws []artifacts.Workload, refs []artifacts.SecretRef, s *State, reloaderValues map[string]any) []string {
+	var problems []string
+	targets := map[string]bool{}
+	for _, es := range s.ExternalSecrets {
+		targets[es.Namespace+"/"+es.Target] = true
+	}
+	seen := map[string]bool{}
+	namespaces := map[string]bool{}
+	for _, r := range refs {
+		id := r.Namespace + "/" + r.Secret
+		if !targets[id] || seen[r.Workload+"|"+id] || !longRunning(r.Kind) {
+			continue
+		}
+		seen[r.Workload+"|"+id] = true
+		namespaces[r.Namespace] = true
+		if !slices.Contains(WouldRoll(ws, refs, r.Namespace, r.Secret), r.Workload) {
+			problems = append(problems, fmt.Sprintf("%s reads Secret %s but Reloader would not roll it when the secret rotates (add it to %s)",
+				r.Workload, id, reloadSecrets))
+		}
+	}
+	rel, _ := reloaderValues["reloader"].(map[string]any)
+	if rel == nil {
+		return append(problems, "the Reloader add-on values have no `reloader` block")
+	}
+	if ignore, _ := rel["ignoreSecrets"].(bool); ignore {
+		problems = append(problems, "Reloader is told to ignore Secrets")
+	}
+	if sel, _ := rel["namespaceSelector"].(string); sel != "" {
+		for ns := range namespaces {
+			if !slices.Contains(splitList(sel), "kubernetes.io/metadata.name="+ns) {
+				problems = append(problems, fmt.Sprintf("Reloader's namespaceSelector %q does not select namespace %s", sel, ns))
+			}
+		}
+	}
+	return problems
+}
+
+// decodeState turns `kubectl get -o json` lists into a State.
+func decodeState(stores, externalSecrets, secretList, events []byte) (*State, error) {
+	type meta struct {
+		Name, Namespace, ResourceVersion string
+		Annotations                      map[string]string
+	}
+	type conds struct {
+		Conditions []Condition
+	}
+	s := &State{Secrets: map[string]map[string]string{}, SecretVersions: map[string]string{}}
+	var sl struct {
+		Items []struct {
+			Kind     string
+			Metadata meta
+			Spec     struct {
+				Provider struct {
+					AWS struct {
+						Auth struct {
+							JWT struct {
+								ServiceAccountRef struct{ Name, Namespace string } `json:"serviceAccountRef"`
+							} `json:"jwt"`
+						}
+					} `json:"aws"`
+				}
+			}
+			Status conds
+		}
+	}
+	if err := json.Unmarshal(stores, &sl); err != nil {
+		return nil, fmt.Errorf("stores: %w", err)
+	}
+	for _, it := range sl.Items {
+		ref := it.Spec.Provider.AWS.Auth.JWT.ServiceAccountRef
+		ns := ref.Namespace
+		if ns == "" {
+			ns = it.Metadata.Namespace
+		}
+		st := Store{Kind: it.Kind, Namespace: it.Metadata.Namespace, Name: it.Metadata.Name, Ready: find(it.Status.Conditions)}
+		if ref.Name != "" {
+			st.ServiceAccount = ns + "/" + ref.Name
+		}
+		s.Stores = append(s.Stores, st)
+	}
+	var ev struct {
+		Items []struct {
+			Type, Reason, Message string
+			LastTimestamp         string                                 `json:"lastTimestamp"`
+			InvolvedObject        struct{ Kind, Name, Namespace string } `json:"involvedObject"`
+		}
+	}
+	if err := json.Unmarshal(events, &ev); err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	// Newest first: the cause of a failure, not the start-up noise before the store was Ready.
+	sort.SliceStable(ev.Items, func(i, j int) bool { return ev.Items[i].LastTimestamp > ev.Items[j].LastTimestamp })
+	var el struct {
+		Items []struct {
+			Metadata meta
+			Spec     struct {
+				Data []struct {
+					SecretKey string                         `json:"secretKey"`
+					RemoteRef struct{ Key, Property string } `json:"remoteRef"`
+				}
+				Target struct {
+					Name     string
+					Template struct{ Data map[string]string }
+				}
+			}
+			Status conds
+		}
+	}
+	if err := json.Unmarshal(externalSecrets, &el); err != nil {
+		return nil, fmt.Errorf("externalsecrets: %w", err)
+	}
+	for _, it := range el.Items {
+		es := ExternalSecret{Namespace: it.Metadata.Namespace, Name: it.Metadata.Name, Target: it.Spec.Target.Name,
+			Ready: find(it.Status.Conditions), Template: it.Spec.Target.Template.Data, Annotations: it.Metadata.Annotations}
+		if es.Target == "" {
+			es.Target = es.Name
+		}
+		for _, d := range it.Spec.Data {
+			es.Data = append(es.Data, RemoteRef{SecretKey: d.SecretKey, Key: d.RemoteRef.Key, Property: d.RemoteRef.Property})
+		}
+		seen := map[string]bool{}
+		for _, e := range ev.Items {
+			msg := e.Reason + ": " + e.Message
+			if e.Type == "Warning" && e.InvolvedObject.Kind == "ExternalSecret" && e.InvolvedObject.Name == es.Name &&
+				e.InvolvedObject.Namespace == es.Namespace && !seen[msg] {
+				seen[msg] = true
+				es.Events = append(es.Events, msg)
+			}
+		}
+		s.ExternalSecrets = append(s.ExternalSecrets, es)
+	}
+	var secl struct {
+		Items []struct {
+			Metadata meta
+			Data     map[string][]byte
+		}
+	}
+	if err := json.Unmarshal(secretList, &secl); err != nil {
+		return nil, fmt.Errorf("secrets: %w", err)
+	}
+	for _, it := range secl.Items {
+		m := map[string]string{}
+		for k, v := range it.Data {
+			m[k] = string(v)
+		}
+		id := it.Metadata.Namespace + "/" + it.Metadata.Name
+		s.Secrets[id] = m
+		s.SecretVersions[id] = it.Metadata.ResourceVersion
+	}
+	return s, nil
+}
+
+func find(cs []Condition) *Condition {
+	for i := range cs {
+		if cs[i].Type == "Ready" {
+			return &cs[i]
+		}
+	}
+	return nil
+}
