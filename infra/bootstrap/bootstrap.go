@@ -5,6 +5,7 @@ package bootstrap
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
@@ -23,7 +24,6 @@ import (
 
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
-	"github.com/supabase-eks/supabase-eks/infra/storage"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 )
 
@@ -35,7 +35,7 @@ const StackName = "supabase-bootstrap"
 func RetainedBuckets(b config.Account) []string {
 	var out []string
 	for _, prefix := range b.RetainedBackupPrefixes() {
-		out = append(out, storage.BackupBucketName(prefix, b.AccountID))
+		out = append(out, names.BackupBucket(prefix, b.AccountID))
 	}
 	return out
 }

@@ -6,6 +6,7 @@ package cluster
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"maps"
 	"slices"
 	"strings"
@@ -63,14 +64,6 @@ type Cluster struct {
 	NodeGroups      []eksnodegroup.EksNodeGroup
 }
 
-// LogGroupName is the control-plane log group of the cluster called name
-// (EKS's own naming); with name "<prefix>-*" it is the deployer's pattern.
-func LogGroupName(name string) string { return "/aws/eks/" + name + "/cluster" }
-
-// ContainerInsightsLogGroup is the prefix of the log groups the CloudWatch
-// observability add-on writes for the cluster called name (AWS's naming).
-func ContainerInsightsLogGroup(name string) string { return "/aws/containerinsights/" + name }
-
 // New builds the control plane and node groups.
 func New(scope constructs.Construct, id string, p Props) *Cluster {
 	c := constructs.NewConstruct(scope, jsii.String(id))
@@ -96,7 +89,7 @@ func New(scope constructs.Construct, id string, p Props) *Cluster {
 	// EKS creates this group on first log write without retention or
 	// encryption; creating it first keeps both under our control.
 	logGroup := cloudwatchloggroup.NewCloudwatchLogGroup(c, jsii.String("control-plane-logs"), &cloudwatchloggroup.CloudwatchLogGroupConfig{
-		Name:            jsii.String(LogGroupName(p.Name)),
+		Name:            jsii.String(names.ClusterLogGroup(p.Name)),
 		RetentionInDays: jsii.Number(float64(cfg.LogRetentionDays)),
 		KmsKeyId:        p.KMSKeyARN,
 	})

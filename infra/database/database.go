@@ -5,6 +5,7 @@ package database
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"maps"
 	"slices"
 	"strings"
@@ -119,10 +120,10 @@ func New(scope constructs.Construct, id string, p Props) *Database {
 	// node, reaches 5432. It needs no rules of its own: the pods keep the
 	// cluster group for everything else.
 	clients := securitygroup.NewSecurityGroup(c, jsii.String("clients"), &securitygroup.SecurityGroupConfig{
-		Name:        jsii.String(ClientSecurityGroupName(p.Name)),
+		Name:        jsii.String(names.DBClientSecurityGroup(p.Name)),
 		Description: jsii.String("Supabase pods allowed to reach PostgreSQL (security groups for pods)"),
 		VpcId:       p.VpcID,
-		Tags:        &map[string]*string{"Name": jsii.String(ClientSecurityGroupName(p.Name))},
+		Tags:        &map[string]*string{"Name": jsii.String(names.DBClientSecurityGroup(p.Name))},
 	})
 	vpcsecuritygroupingressrule.NewVpcSecurityGroupIngressRule(c, jsii.String("from-clients"), &vpcsecuritygroupingressrule.VpcSecurityGroupIngressRuleConfig{
 		SecurityGroupId:           sg.Id(),
@@ -148,7 +149,7 @@ func New(scope constructs.Construct, id string, p Props) *Database {
 	var logGroups []cdktf.ITerraformDependable
 	for _, kind := range LogExports {
 		logGroups = append(logGroups, cloudwatchloggroup.NewCloudwatchLogGroup(c, jsii.String("logs-"+kind), &cloudwatchloggroup.CloudwatchLogGroupConfig{
-			Name:            jsii.String(LogGroupName(p.Name, kind)),
+			Name:            jsii.String(names.RDSLogGroup(p.Name, kind)),
 			RetentionInDays: jsii.Number(float64(p.LogRetentionDays)),
 			KmsKeyId:        p.KMSKeyARN,
 		}))
@@ -230,18 +231,4 @@ func MaxConnections(class string) int {
 		n = 5000
 	}
 	return n
-}
-
-// ClientSecurityGroupName is the security group the database clients' pods
-// carry, the only source the instance admits.
-func ClientSecurityGroupName(name string) string { return name + "-db-clients" }
-
-// EnhancedMonitoringLogGroup is the log group RDS enhanced monitoring writes
-// to, one per region for every instance (AWS's naming).
-const EnhancedMonitoringLogGroup = "RDSOSMetrics"
-
-// LogGroupName is where RDS exports log kind of the instance called name
-// (RDS's own naming); with "<prefix>-*" and "*" it is the deployer's pattern.
-func LogGroupName(name, kind string) string {
-	return fmt.Sprintf("/aws/rds/instance/%s/%s", name, kind)
 }

@@ -6,12 +6,10 @@ package deployer
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"sort"
 
-	"github.com/supabase-eks/supabase-eks/infra/cluster"
-	"github.com/supabase-eks/supabase-eks/infra/database"
 	"github.com/supabase-eks/supabase-eks/infra/identity"
-	"github.com/supabase-eks/supabase-eks/infra/network"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 )
@@ -86,8 +84,8 @@ func Boundary(s BoundaryScope) policy.Document {
 	var logGroups []string
 	// "<group>*" covers the group and its streams (<group>:log-stream:...).
 	for _, g := range []string{
-		cluster.LogGroupName(project), network.FlowLogGroupName(project), database.LogGroupName(project, "*"),
-		cluster.ContainerInsightsLogGroup(project) + "/*", database.EnhancedMonitoringLogGroup,
+		names.ClusterLogGroup(project), names.FlowLogGroup(project), names.RDSLogGroup(project, "*"),
+		names.ContainerInsightsLogGroups(project) + "/*", names.EnhancedMonitoringLogGroup,
 	} {
 		logGroups = append(logGroups, anywhere("logs", "log-group:"+g+"*"))
 	}
@@ -375,7 +373,7 @@ func Policy(services []string, s Scope) policy.Document {
 		// name left open.
 		anyEnv := s.Prefix + "-*"
 		var groups []string
-		for _, g := range []string{cluster.LogGroupName(anyEnv), network.FlowLogGroupName(anyEnv), database.LogGroupName(anyEnv, "*")} {
+		for _, g := range []string{names.ClusterLogGroup(anyEnv), names.FlowLogGroup(anyEnv), names.RDSLogGroup(anyEnv, "*")} {
 			groups = append(groups, arn("logs", "log-group:"+g), arn("logs", "log-group:"+g+":*"))
 		}
 		st = append(st, policy.Allow("ManageProjectLogGroups", []string{"logs:*"}, groups),

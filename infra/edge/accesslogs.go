@@ -2,6 +2,7 @@ package edge
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
@@ -61,11 +62,6 @@ const AccessLogPrefix = "alb"
 // logged bucket writes under ServerAccessLogPrefix/<bucket name>/.
 const ServerAccessLogPrefix = "s3"
 
-// AccessLogBucketName is the access log bucket of the environment whose
-// resource prefix is name; the account id makes it globally unique. The
-// construct and the example outputs both take it from here.
-func AccessLogBucketName(name, accountID string) string { return name + "-access-logs-" + accountID }
-
 // NewAccessLogs creates the access log bucket and points the S3 server
 // access logs of the logged buckets at it. The bucket is private, TLS only,
 // and written only by the region's ELB log writer (under this account's
@@ -81,7 +77,7 @@ func NewAccessLogs(scope constructs.Construct, id string, p AccessLogProps) *Acc
 		panic(err)
 	}
 	c := constructs.NewConstruct(scope, jsii.String(id))
-	out := &AccessLogs{Bucket: AccessLogBucketName(p.Name, p.AccountID), Prefix: AccessLogPrefix}
+	out := &AccessLogs{Bucket: names.AccessLogBucket(p.Name, p.AccountID), Prefix: AccessLogPrefix}
 	b := s3bucket.NewS3Bucket(c, jsii.String("bucket"), &s3bucket.S3BucketConfig{
 		Bucket:       jsii.String(out.Bucket),
 		ForceDestroy: jsii.Bool(p.ForceDestroy),

@@ -4,6 +4,7 @@ package network
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
@@ -230,7 +231,7 @@ func New(scope constructs.Construct, id string, p Props) *Network {
 
 func flowLogs(c constructs.Construct, p Props, vpcID *string, tags func(string, map[string]string) *map[string]*string) {
 	group := cloudwatchloggroup.NewCloudwatchLogGroup(c, jsii.String("flow-logs"), &cloudwatchloggroup.CloudwatchLogGroupConfig{
-		Name:            jsii.String(FlowLogGroupName(p.Name)),
+		Name:            jsii.String(names.FlowLogGroup(p.Name)),
 		RetentionInDays: jsii.Number(float64(p.Config.FlowLogRetentionDays)),
 		KmsKeyId:        p.KMSKeyARN,
 		Tags:            tags(p.Name+"-flow-logs", nil),
@@ -264,7 +265,3 @@ func flowLogs(c constructs.Construct, p Props, vpcID *string, tags func(string, 
 		Tags:                   tags(p.Name+"-flow-log", nil),
 	})
 }
-
-// FlowLogGroupName is the flow-log group of the VPC called name; with name
-// "<prefix>-*" it is the deployer's pattern.
-func FlowLogGroupName(name string) string { return "/aws/vpc/" + name + "/flow-logs" }

@@ -2,16 +2,14 @@ package stack
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/supabase-eks/supabase-eks/infra/bootstrap"
-	"github.com/supabase-eks/supabase-eks/infra/cluster"
-	"github.com/supabase-eks/supabase-eks/infra/database"
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
-	"github.com/supabase-eks/supabase-eks/infra/storage"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 )
 
@@ -143,7 +141,7 @@ func TestBoundaryCoversWhatTheRolesNeed(t *testing.T) {
 		key := arn("kms", "key/1234abcd-12ab-34cd-56ef-1234567890ab")
 		projectKey := map[string]string{"aws:ResourceTag/" + deployer.ProjectTag: e.Tags[deployer.ProjectTag]}
 		ebsKey := map[string]string{"kms:ResourceAliases": "alias/aws/ebs", "kms:ViaService": "ec2." + e.Region + ".amazonaws.com"}
-		ci := cluster.ContainerInsightsLogGroup(e.ResourcePrefix()) + "/application"
+		ci := names.ContainerInsightsLogGroups(e.ResourcePrefix()) + "/application"
 		managed := map[string][]request{
 			"AmazonEKSClusterPolicy (cluster)": {{"ec2:CreateNetworkInterface", "*", nil}, {"autoscaling:DescribeAutoScalingGroups", "*", nil},
 				{"kms:CreateGrant", key, projectKey}, {"kms:DescribeKey", key, projectKey}},
@@ -158,8 +156,8 @@ func TestBoundaryCoversWhatTheRolesNeed(t *testing.T) {
 			"CloudWatchAgentServerPolicy (Container Insights)": {{"cloudwatch:PutMetricData", "*", nil},
 				{"logs:PutLogEvents", arn("logs", "log-group:"+ci+":log-stream:node-1"), nil}, {"logs:CreateLogGroup", arn("logs", "log-group:"+ci), nil},
 				{"ssm:GetParameter", arn("ssm", "parameter/AmazonCloudWatch-linux"), nil}},
-			"AmazonRDSEnhancedMonitoringRole (RDS)": {{"logs:CreateLogGroup", arn("logs", "log-group:"+database.EnhancedMonitoringLogGroup), nil},
-				{"logs:PutLogEvents", arn("logs", "log-group:"+database.EnhancedMonitoringLogGroup+":log-stream:db-ABC"), nil}},
+			"AmazonRDSEnhancedMonitoringRole (RDS)": {{"logs:CreateLogGroup", arn("logs", "log-group:"+names.EnhancedMonitoringLogGroup), nil},
+				{"logs:PutLogEvents", arn("logs", "log-group:"+names.EnhancedMonitoringLogGroup+":log-stream:db-ABC"), nil}},
 		}
 		for _, r := range reqs {
 			if !decide(boundary, r.action, r.resource, r.ctx) {
@@ -191,7 +189,7 @@ func TestEscalatedRoleStaysInTheProject(t *testing.T) {
 	acct, region := b.AccountID, b.Region
 	arn := func(svc, res string) string { return fmt.Sprintf("arn:aws:%s:%s:%s:%s", svc, region, acct, res) }
 	foreignKey := arn("kms", "key/0000ffff-12ab-34cd-56ef-1234567890ab")
-	prodBackups := "arn:aws:s3:::" + storage.BackupBucketName(envs["prod"].ResourcePrefix(), acct)
+	prodBackups := "arn:aws:s3:::" + names.BackupBucket(envs["prod"].ResourcePrefix(), acct)
 	denied := map[string]request{
 		"another application's secret":      {"secretsmanager:GetSecretValue", arn("secretsmanager", "secret:payments/db-AbCdEf"), nil},
 		"another team's RDS master secret":  {"kms:Decrypt", foreignKey, map[string]string{"kms:ViaService": "secretsmanager." + region + ".amazonaws.com"}},
@@ -219,7 +217,7 @@ func TestEscalatedRoleStaysInTheProject(t *testing.T) {
 	}
 	// What it can reach is the project's own: the same as its workloads.
 	reach := map[string]request{
-		"the project's storage objects": {"s3:GetObject", "arn:aws:s3:::" + storage.StorageBucketName(envs["prod"].ResourcePrefix(), acct) + "/x", nil},
+		"the project's storage objects": {"s3:GetObject", "arn:aws:s3:::" + names.StorageBucket(envs["prod"].ResourcePrefix(), acct) + "/x", nil},
 		"the prod backups":              {"s3:PutObject", prodBackups + "/pg_dump/x.dump", nil},
 	}
 	for name, r := range reach {
@@ -248,8 +246,8 @@ func TestDeployerIsScopedToTheProject(t *testing.T) {
 		return m
 	}
 	project := with("aws:ResourceTag/"+deployer.ProjectTag, b.Prefix)
-	prodBackups := "arn:aws:s3:::" + storage.BackupBucketName(envs["prod"].ResourcePrefix(), acct)
-	devBackups := "arn:aws:s3:::" + storage.BackupBucketName(envs["dev"].ResourcePrefix(), acct)
+	prodBackups := "arn:aws:s3:::" + names.BackupBucket(envs["prod"].ResourcePrefix(), acct)
+	devBackups := "arn:aws:s3:::" + names.BackupBucket(envs["dev"].ResourcePrefix(), acct)
 	denied := map[string]request{
 		"an access entry on another cluster": {"eks:CreateAccessEntry", arn("eks", "cluster/payments"), in},
 		"deleting another cluster":           {"eks:DeleteCluster", arn("eks", "cluster/payments"), in},

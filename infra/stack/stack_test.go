@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"maps"
 	"os"
 	"path/filepath"
@@ -17,9 +18,7 @@ import (
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
 
 	"github.com/supabase-eks/supabase-eks/infra/cluster"
-	"github.com/supabase-eks/supabase-eks/infra/database"
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
-	"github.com/supabase-eks/supabase-eks/infra/edge"
 	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/observability"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
@@ -486,7 +485,7 @@ func TestRDS(t *testing.T) {
 		rules := resources(env, "aws_vpc_security_group_ingress_rule")
 		clientsGroup := ""
 		for name, sg := range resources(env, "aws_security_group") {
-			if str(sg["name"]) == database.ClientSecurityGroupName(envs[env].ResourcePrefix()) {
+			if str(sg["name"]) == names.DBClientSecurityGroup(envs[env].ResourcePrefix()) {
 				clientsGroup = "${aws_security_group." + name + ".id}"
 			}
 		}
@@ -564,7 +563,7 @@ func bucketPart(t *testing.T, env, bucket, typ string) map[string]any {
 func accessLogBucket(env string) (string, map[string]any) {
 	e := envs[env]
 	for name, b := range resources(env, "aws_s3_bucket") {
-		if str(b["bucket"]) == edge.AccessLogBucketName(e.ResourcePrefix(), e.AccountID) {
+		if str(b["bucket"]) == names.AccessLogBucket(e.ResourcePrefix(), e.AccountID) {
 			return name, b
 		}
 	}

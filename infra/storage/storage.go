@@ -14,6 +14,7 @@ import (
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/s3bucketserversideencryptionconfiguration"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/s3bucketversioning"
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 )
@@ -47,19 +48,12 @@ type Storage struct {
 	BackupPrefix string
 }
 
-// StorageBucketName is Supabase Storage's bucket of the environment whose
-// resource prefix is name; the account id makes it globally unique.
-func StorageBucketName(name, accountID string) string { return name + "-storage-" + accountID }
-
-// BackupBucketName is the pg_dump bucket's name.
-func BackupBucketName(name, accountID string) string { return name + "-backups-" + accountID }
-
 // New creates both buckets.
 func New(scope constructs.Construct, id string, p Props) *Storage {
 	c := constructs.NewConstruct(scope, jsii.String(id))
 	s := &Storage{
-		StorageBucket: StorageBucketName(p.Name, p.AccountID),
-		BackupBucket:  BackupBucketName(p.Name, p.AccountID),
+		StorageBucket: names.StorageBucket(p.Name, p.AccountID),
+		BackupBucket:  names.BackupBucket(p.Name, p.AccountID),
 		BackupPrefix:  "pg_dump/",
 	}
 	s.StorageBucketARN = bucket(c, "storage", s.StorageBucket, p, 0, false)

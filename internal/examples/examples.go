@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"sort"
 	"strings"
 
@@ -49,8 +50,8 @@ func Outputs(env config.Environment) outputs.Outputs {
 		DBName:                  env.Database.DatabaseName,
 		DBMasterUsername:        env.Database.MasterUsername,
 		DBMasterSecretARN:       arn("secretsmanager", "secret:rds!db-"+placeholderID+"-AbCdEf"),
-		StorageBucketName:       prefix + "-storage-" + env.AccountID,
-		BackupBucketName:        prefix + "-backups-" + env.AccountID,
+		StorageBucketName:       names.StorageBucket(prefix, env.AccountID),
+		BackupBucketName:        names.BackupBucket(prefix, env.AccountID),
 		BackupPrefix:            "pg_dump/",
 		KMSKeyARN:               arn("kms", "key/"+placeholderID),
 		SecretNames:             map[string]string{},
@@ -68,7 +69,7 @@ func Outputs(env config.Environment) outputs.Outputs {
 		o.CertificateARN = arn("acm", "certificate/"+placeholderID)
 	}
 	if env.Observability.AccessLogs {
-		o.ALBLogBucket, o.ALBLogPrefix = edge.AccessLogBucketName(prefix, env.AccountID), edge.AccessLogPrefix
+		o.ALBLogBucket, o.ALBLogPrefix = names.AccessLogBucket(prefix, env.AccountID), edge.AccessLogPrefix
 	}
 	for _, s := range outputs.SecretOrder {
 		o.SecretNames[s] = prefix + "/" + s

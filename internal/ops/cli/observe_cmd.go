@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -160,14 +161,14 @@ func (a *App) metrics(ctx context.Context, args []string) error {
 More in CloudWatch (region %[1]s):
   Container Insights (when observability.containerInsights is on):
     https://%[1]s.console.aws.amazon.com/cloudwatch/home?region=%[1]s#container-insights:infrastructure
-    application logs: aws logs tail /aws/containerinsights/%[2]s/application --since 1h --follow --region %[1]s
-  EKS control plane:  aws logs tail /aws/eks/%[2]s/cluster --since 1h --region %[1]s
-  RDS:                aws logs tail /aws/rds/instance/%[2]s/postgresql --since 1h --region %[1]s
+    application logs: aws logs tail %[2]s/application --since 1h --follow --region %[1]s
+  EKS control plane:  aws logs tail %[5]s --since 1h --region %[1]s
+  RDS:                aws logs tail %[6]s --since 1h --region %[1]s
                       Performance Insights: https://%[1]s.console.aws.amazon.com/rds/home?region=%[1]s#performance-insights-v20206:
   Alarms:             aws cloudwatch describe-alarms --state-value ALARM --region %[1]s
-  Scrape endpoints:   kubectl --context supabase-%[3]s port-forward -n %[4]s svc/rest 3001 -> http://localhost:3001/metrics (PostgREST admin)
-                      kubectl --context supabase-%[3]s port-forward -n %[4]s svc/kong 8100 -> http://localhost:8100/metrics (Kong status)
-`, r, cluster, env.Name, outputs.Namespace)
+  Scrape endpoints:   kubectl --context %[3]s port-forward -n %[4]s svc/rest 3001 -> http://localhost:3001/metrics (PostgREST admin)
+                      kubectl --context %[3]s port-forward -n %[4]s svc/kong 8100 -> http://localhost:8100/metrics (Kong status)
+`, r, names.ContainerInsightsLogGroups(cluster), env.KubeContext(), outputs.Namespace, names.ClusterLogGroup(cluster), names.RDSLogGroup(cluster, "postgresql"))
 	return errors.Join(errs...)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"maps"
 	"os"
 	"path/filepath"
@@ -382,7 +383,7 @@ func (d *Deployer) Finish(ctx context.Context) error {
 	if !d.Env.Database.SkipFinalSnapshot {
 		d.logf("      - the final RDS snapshot: aws rds describe-db-snapshots --snapshot-type manual --region %s", d.Env.Region)
 	}
-	d.logf("      - CloudWatch log groups created by AWS services (RDS, Container Insights): aws logs describe-log-groups --log-group-name-prefix /aws/rds --region %s; /aws/containerinsights/%s", d.Env.Region, cluster)
+	d.logf("      - CloudWatch log groups created by AWS services (RDS enhanced monitoring, Container Insights): aws logs describe-log-groups --log-group-name-prefix %s --region %s; %s", names.EnhancedMonitoringLogGroup, d.Env.Region, names.ContainerInsightsLogGroups(cluster))
 	if d.Env.Database.RetainBackupsOnDestroy {
 		d.logf("      - the backups bucket, kept on purpose (see KEPT above)")
 	}

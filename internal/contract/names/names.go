@@ -1,0 +1,42 @@
+// Package names builds the name of every AWS resource more than one part of
+// the project refers to: the constructs that create them (infra/), the
+// deployer policy and the permissions boundary that must name them, the
+// example outputs, and the operations CLI that points at them (logs,
+// teardown, cost). It imports nothing, so the CLI can use it without
+// linking the CDKTF bindings. A prefix is an environment's resource prefix
+// ("supabase-dev"), or "supabase-*" for a pattern over every environment.
+package names
+
+// ClusterLogGroup is the EKS control-plane log group of the cluster.
+func ClusterLogGroup(cluster string) string { return "/aws/eks/" + cluster + "/cluster" }
+
+// ContainerInsightsLogGroups is the prefix of the log groups the CloudWatch
+// observability add-on writes for the cluster (AWS's naming); the groups
+// are ".../application", ".../host", ".../dataplane", ".../performance".
+func ContainerInsightsLogGroups(cluster string) string { return "/aws/containerinsights/" + cluster }
+
+// FlowLogGroup is the VPC flow-log group.
+func FlowLogGroup(prefix string) string { return "/aws/vpc/" + prefix + "/flow-logs" }
+
+// RDSLogGroup is where RDS exports log kind (postgresql, upgrade) of the
+// instance (RDS's own naming).
+func RDSLogGroup(instance, kind string) string { return "/aws/rds/instance/" + instance + "/" + kind }
+
+// EnhancedMonitoringLogGroup is the one log group RDS enhanced monitoring
+// writes to in a region, for every instance.
+const EnhancedMonitoringLogGroup = "RDSOSMetrics"
+
+// StorageBucket is Supabase Storage's bucket; the account id makes it
+// globally unique.
+func StorageBucket(prefix, accountID string) string { return prefix + "-storage-" + accountID }
+
+// BackupBucket receives the logical pg_dump backups.
+func BackupBucket(prefix, accountID string) string { return prefix + "-backups-" + accountID }
+
+// AccessLogBucket receives the ALB's access logs and the data buckets'
+// server access logs.
+func AccessLogBucket(prefix, accountID string) string { return prefix + "-access-logs-" + accountID }
+
+// DBClientSecurityGroup is the group the database clients' pods carry, the
+// only source RDS admits.
+func DBClientSecurityGroup(prefix string) string { return prefix + "-db-clients" }
