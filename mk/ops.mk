@@ -41,7 +41,6 @@ secrets-init: ops-cli ## Generate and store ENV's secrets that have no value yet
 	$(OPS) secrets init --env $(ENV)
 
 secrets-rotate: ops-cli ## Rotate one secret of ENV and roll its readers: make secrets-rotate NAME=jwt (ROLL_ONLY=1: retry a failed roll)
-	@test -n "$(NAME)" || { echo "usage: make secrets-rotate ENV=$(ENV) NAME=<jwt|database|dashboard|realtime|meta|smtp>"; exit 2; }
 	$(OPS) secrets rotate $(NAME) --env $(ENV) $(if $(ROLL_ONLY),--roll-only,)
 
 kubeconfig: ops-cli ## aws eks update-kubeconfig for ENV (context supabase-ENV)
@@ -61,7 +60,6 @@ cost: ops-cli ## Monthly cost estimate of ENV from its synthesized Terraform JSO
 	$(OPS) cost --env $(ENV)
 
 logs: ops-cli ## Logs of one component of ENV: make logs COMPONENT=auth [FOLLOW=1]
-	@test -n "$(COMPONENT)" || { echo "usage: make logs ENV=$(ENV) COMPONENT=<kong|auth|rest|realtime|storage|meta|studio|db-bootstrap|db-backup|alb|external-secrets|...>"; exit 2; }
 	$(OPS) logs $(COMPONENT) --env $(ENV) $(if $(FOLLOW),--follow,)
 
 metrics: ops-cli ## kubectl top of ENV plus CloudWatch pointers

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -73,7 +74,7 @@ func run(args []string) error {
 	if err != nil {
 		return fmt.Errorf("--outputs: %w", err)
 	}
-	stack := filepath.Join(*stacks, config.StackName(*env), "cdk.tf.json")
+	stack := filepath.Join(*stacks, config.StackName(*env), artifacts.StackFile)
 	if _, err := os.Stat(stack); errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("%s missing (run: make synth)", stack)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"os"
 	"path/filepath"
 
@@ -26,7 +27,7 @@ func (a *App) cost(ctx context.Context, args []string) error {
 	}
 	path := *stack
 	if path == "" {
-		path = filepath.Join("cdktf.out", "stacks", env.StackName(), "cdk.tf.json")
+		path = filepath.Join("cdktf.out", "stacks", env.StackName(), artifacts.StackFile)
 	}
 	data, err := os.ReadFile(a.path(path))
 	if err != nil {

@@ -105,7 +105,7 @@ func (d *Deployer) terraform(args ...string) runner.Cmd {
 }
 
 func (d *Deployer) requireStack() error {
-	if _, err := os.Stat(d.abs(filepath.Join(d.StackDir(), "cdk.tf.json"))); err != nil {
+	if _, err := os.Stat(d.abs(filepath.Join(d.StackDir(), artifacts.StackFile))); err != nil {
 		return fmt.Errorf("%s/cdk.tf.json not found: run `make %s ENVS=%s` first", d.StackDir(), SynthInfraTarget, d.Env.Name)
 	}
 	return nil
