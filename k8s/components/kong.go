@@ -56,6 +56,83 @@ type kongPrometheusConfig struct {
 	AIMetrics             bool `json:"ai_metrics"`
 }
 
+// The declarative config's services, one per route, and the plugin
+// configurations the routes use (Kong 3.9 schemas), rendered like the
+// global plugins: typed, so a misspelt field fails to compile instead of
+// making Kong refuse the file at start.
+type kongService struct {
+	Name    string             `json:"name"`
+	URL     string             `json:"url"`
+	Routes  []kongServiceRoute `json:"routes"`
+	Plugins []kongPlugin       `json:"plugins"`
+}
+
+type kongServiceRoute struct {
+	Name      string   `json:"name"`
+	StripPath bool     `json:"strip_path"`
+	Paths     []string `json:"paths"`
+	// Off for streamed routes: see kongRoute.stream.
+	RequestBuffering  *bool `json:"request_buffering,omitempty"`
+	ResponseBuffering *bool `json:"response_buffering,omitempty"`
+}
+
+type kongKeyAuth struct {
+	HideCredentials bool `json:"hide_credentials"`
+}
+
+type kongACL struct {
+	HideGroupsHeader bool     `json:"hide_groups_header"`
+	Allow            []string `json:"allow"`
+}
+
+type kongBasicAuth struct {
+	HideCredentials bool `json:"hide_credentials"`
+}
+
+type kongIPRestriction struct {
+	Allow []string `json:"allow"`
+}
+
+type kongRequestTransformer struct {
+	Add kongHeaders `json:"add"`
+}
+
+type kongHeaders struct {
+	Headers []string `json:"headers"`
+}
+
+// kongServices turns the routes into services with their plugins: CORS on
+// every route, then the route's authentication, then its extra plugins.
+func (c *Context) kongServices() []kongService {
+	var out []kongService
+	for _, r := range c.kongRoutes() {
+		route := kongServiceRoute{Name: r.name, StripPath: true, Paths: []string{r.path}}
+		if r.stream {
+			off := false
+			route.RequestBuffering, route.ResponseBuffering = &off, &off
+		}
+		plugins := []kongPlugin{{Name: "cors"}}
+		switch r.auth {
+		case "key":
+			plugins = append(plugins, kongPlugin{Name: "key-auth", Config: kongKeyAuth{}},
+				kongPlugin{Name: "acl", Config: kongACL{HideGroupsHeader: true, Allow: []string{"admin", "anon"}}})
+		case "admin":
+			plugins = append(plugins, kongPlugin{Name: "key-auth", Config: kongKeyAuth{}},
+				kongPlugin{Name: "acl", Config: kongACL{HideGroupsHeader: true, Allow: []string{"admin"}}})
+		case "basic":
+			plugins = append(plugins, kongPlugin{Name: "basic-auth", Config: kongBasicAuth{HideCredentials: true}})
+			// Studio only from the operators' networks: the client address is
+			// the ALB's X-Forwarded-For, trusted from the VPC only
+			// (KONG_TRUSTED_IPS).
+			if cidrs := c.W.StudioAllowedCIDRs; len(cidrs) > 0 {
+				plugins = append(plugins, kongPlugin{Name: "ip-restriction", Config: kongIPRestriction{Allow: cidrs}})
+			}
+		}
+		out = append(out, kongService{Name: r.name, URL: r.upstream, Routes: []kongServiceRoute{route}, Plugins: append(plugins, r.extra...)})
+	}
+	return out
+}
+
 // kongGlobalPlugins run on every request. The prometheus plugin serves
 // /metrics on the status listener (KongStatusPort), never on the proxy.
 var kongGlobalPlugins = []kongPlugin{{
@@ -99,8 +176,9 @@ type kongRoute struct {
 	name, path, upstream string
 	// auth: "" (CORS only), "key" (key-auth + ACL), "admin" (key-auth +
 	// ACL admin only), "basic" (Studio's basic auth)
-	auth        string
-	extraPlugin string
+	auth string
+	// extra are plugins after the authentication ones.
+	extra []kongPlugin
 	// stream turns off Kong's request and response buffering: nginx would
 	// otherwise spool every body past 8 KiB (uploads) and every slow
 	// download into Kong's writable emptyDir, and a few concurrent
@@ -142,12 +220,10 @@ func (c *Context) restRoutes() []kongRoute {
 	rest := c.ServiceURL("rest", RestPort, "")
 	return []kongRoute{
 		{name: "rest-v1", path: "/rest/v1/", upstream: rest + "/", auth: "key"},
-		{name: "graphql-v1", path: "/graphql/v1", upstream: rest + "/rpc/graphql", auth: "key", extraPlugin: `
-      - name: request-transformer
-        config:
-          add:
-            headers:
-              - "Content-Profile: graphql_public"`},
+		// pg_graphql's resolver lives in the graphql_public schema.
+		{name: "graphql-v1", path: "/graphql/v1", upstream: rest + "/rpc/graphql", auth: "key", extra: []kongPlugin{{
+			Name: "request-transformer", Config: kongRequestTransformer{Add: kongHeaders{Headers: []string{"Content-Profile: graphql_public"}}},
+		}}},
 	}
 }
 
@@ -215,68 +291,12 @@ basicauth_credentials:
 		panic(fmt.Sprintf("kong global plugins: %v", err))
 	}
 	b.Write(plugins)
-	b.WriteString(`
-services:
-`)
-	for _, r := range c.kongRoutes() {
-		buffering := ""
-		if r.stream {
-			buffering = `
-        request_buffering: false
-        response_buffering: false`
-		}
-		fmt.Fprintf(&b, `  - name: %s
-    url: %s
-    routes:
-      - name: %s
-        strip_path: true%s
-        paths:
-          - %s
-    plugins:
-      - name: cors`, r.name, r.upstream, r.name, buffering, r.path)
-		switch r.auth {
-		case "key":
-			b.WriteString(`
-      - name: key-auth
-        config:
-          hide_credentials: false
-      - name: acl
-        config:
-          hide_groups_header: true
-          allow:
-            - admin
-            - anon`)
-		case "admin":
-			b.WriteString(`
-      - name: key-auth
-        config:
-          hide_credentials: false
-      - name: acl
-        config:
-          hide_groups_header: true
-          allow:
-            - admin`)
-		case "basic":
-			b.WriteString(`
-      - name: basic-auth
-        config:
-          hide_credentials: true`)
-			// Studio only from the operators' networks: the client address is
-			// the ALB's X-Forwarded-For, trusted from the VPC only
-			// (KONG_TRUSTED_IPS).
-			if cidrs := c.W.StudioAllowedCIDRs; len(cidrs) > 0 {
-				b.WriteString(`
-      - name: ip-restriction
-        config:
-          allow:`)
-				for _, cidr := range cidrs {
-					b.WriteString("\n            - " + cidr)
-				}
-			}
-		}
-		b.WriteString(r.extraPlugin)
-		b.WriteString("\n")
+	services, err := yaml.Marshal(map[string][]kongService{"services": c.kongServices()})
+	if err != nil {
+		panic(fmt.Sprintf("kong services: %v", err))
 	}
+	b.WriteString("\n")
+	b.Write(services)
 	return b.String()
 }
 
