@@ -5,6 +5,7 @@ package bootstrap
 
 import (
 	"fmt"
+	"github.com/supabase-eks/supabase-eks/infra/storage"
 	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 
 	"github.com/aws/constructs-go/constructs/v10"
@@ -31,7 +32,8 @@ import (
 const StackName = "supabase-bootstrap"
 
 // RetainedBuckets are the backups buckets of the environments that keep
-// them on destroy: the deployer role may not delete them.
+// them on destroy, which this stack creates: the deployer role may not
+// delete or reconfigure them.
 func RetainedBuckets(b config.Account) []string {
 	var out []string
 	for _, prefix := range b.RetainedBackupPrefixes() {
@@ -116,6 +118,21 @@ func New(app constructs.Construct, b config.Account, services []string, provider
 		}).JSON()),
 		DependsOn: &[]cdktf.ITerraformDependable{pab},
 	})
+
+	// The backups bucket of an environment that keeps its backups
+	// (database.retainBackupsOnDestroy) is created here, by an
+	// administrator: the deployer role can neither delete nor reconfigure
+	// it (deployer.Scope.RetainedBuckets), and the environment's teardown
+	// never touches it. Objects are encrypted with the environment's key by
+	// the backup job; the state key is the bucket's default.
+	for _, prefix := range b.RetainedBackupPrefixes() {
+		arn := storage.NewBucket(st, "backups-"+prefix, storage.BucketProps{
+			Name: names.BackupBucket(prefix, b.AccountID), KMSKeyARN: key.Arn(),
+			ExpireDays: storage.BackupExpirationDays, PreventDestroy: true,
+		})
+		cdktf.NewTerraformOutput(st, jsii.String("backup_bucket_arn_"+prefix), &cdktf.TerraformOutputConfig{Value: arn,
+			Description: jsii.String("Backups bucket of " + prefix + ", kept by this stack so that it outlives the environment and the deployer.")})
+	}
 
 	trust := policy.New(policy.Statement{
 		Effect: "Allow", Principal: map[string]any{"AWS": b.DeployerTrustedPrincipals},

@@ -2,6 +2,9 @@ package bootstrap
 
 import (
 	"encoding/json"
+	"fmt"
+	"github.com/supabase-eks/supabase-eks/infra/storage"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,7 +54,17 @@ func TestBootstrapStack(t *testing.T) {
 	if local, _ := doc.Terraform["backend"].(map[string]any)["local"].(map[string]any); local["path"] != "terraform.supabase-bootstrap.tfstate" {
 		t.Errorf("bootstrap state must be local with a relative path: %v", doc.Terraform["backend"])
 	}
-	bucket := one("aws_s3_bucket")
+	// Resources by logical id: the state bucket's parts, and each retained
+	// backups bucket's (backups-<prefix>).
+	byID := func(typ, id string) map[string]any {
+		t.Helper()
+		r, ok := doc.Resource[typ][id]
+		if !ok {
+			t.Fatalf("no %s.%s", typ, id)
+		}
+		return r
+	}
+	bucket := byID("aws_s3_bucket", "state")
 	if bucket["bucket"] != b.StateBucket || !strings.Contains(string(mustJSON(bucket["lifecycle"])), "prevent_destroy") {
 		t.Errorf("state bucket %v", bucket)
 	}
@@ -59,17 +72,40 @@ func TestBootstrapStack(t *testing.T) {
 	if key["enable_key_rotation"] != true {
 		t.Error("state key without rotation")
 	}
-	sse := mustJSON(one("aws_s3_bucket_server_side_encryption_configuration"))
+	sse := mustJSON(byID("aws_s3_bucket_server_side_encryption_configuration", "state-encryption"))
 	if !strings.Contains(string(sse), `"kms_master_key_id":"${aws_kms_key.`) || !strings.Contains(string(sse), `"sse_algorithm":"aws:kms"`) {
 		t.Errorf("state not encrypted with the customer key: %s", sse)
 	}
-	if !strings.Contains(string(mustJSON(one("aws_s3_bucket_versioning"))), `"Enabled"`) {
+	if !strings.Contains(string(mustJSON(byID("aws_s3_bucket_versioning", "state-versioning"))), `"Enabled"`) {
 		t.Error("state bucket not versioned")
 	}
-	pab := one("aws_s3_bucket_public_access_block")
+	pab := byID("aws_s3_bucket_public_access_block", "state-public-access-block")
 	for _, k := range []string{"block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"} {
 		if pab[k] != true {
 			t.Errorf("public access block %s", k)
+		}
+	}
+	// Prod's backups bucket is created here, kept, versioned, encrypted and
+	// private, with the backups' expiry; the environment stack only names it.
+	prefixes := b.RetainedBackupPrefixes()
+	if len(prefixes) != 1 || prefixes[0] != "supabase-prod" {
+		t.Fatalf("retained backups of %v, want supabase-prod's", prefixes)
+	}
+	for _, p := range prefixes {
+		id := "backups-" + p
+		bk := byID("aws_s3_bucket", id)
+		if bk["bucket"] != names.BackupBucket(p, b.AccountID) || !strings.Contains(string(mustJSON(bk["lifecycle"])), "prevent_destroy") || bk["force_destroy"] == true {
+			t.Errorf("%s: %v, want %s kept (prevent_destroy, no force_destroy)", id, bk, names.BackupBucket(p, b.AccountID))
+		}
+		for typ, part := range map[string]string{"aws_s3_bucket_versioning": "-versioning", "aws_s3_bucket_public_access_block": "-public-access-block",
+			"aws_s3_bucket_server_side_encryption_configuration": "-encryption", "aws_s3_bucket_lifecycle_configuration": "-lifecycle", "aws_s3_bucket_policy": "-policy"} {
+			r := byID(typ, id+part)
+			if !strings.Contains(string(mustJSON(r["lifecycle"])), "prevent_destroy") {
+				t.Errorf("%s%s can be destroyed: the bucket would outlive its protection", id, part)
+			}
+		}
+		if !strings.Contains(string(mustJSON(byID("aws_s3_bucket_lifecycle_configuration", id+"-lifecycle"))), fmt.Sprintf(`"days":%d`, storage.BackupExpirationDays)) {
+			t.Errorf("%s: backups do not expire after %d days", id, storage.BackupExpirationDays)
 		}
 	}
 	trust, err := policy.Parse(one("aws_iam_role")["assume_role_policy"].(string))

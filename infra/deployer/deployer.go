@@ -218,8 +218,9 @@ type Scope struct {
 	// StateBucket and LockTable-free state: the S3 backend with use_lockfile.
 	StateBucket string
 	// RetainedBuckets are buckets whose data must outlive the deployer's
-	// mistakes (prod's backups): it may neither delete them, their objects
-	// or their policy, nor change their ACLs.
+	// mistakes (prod's backups, created by the bootstrap stack): it may not
+	// change their configuration (policy, lifecycle, encryption, ACLs,
+	// versioning) or delete them or their objects.
 	RetainedBuckets []string
 }
 
@@ -353,8 +354,12 @@ func Policy(services []string, s Scope) policy.Document {
 		for _, b := range s.RetainedBuckets {
 			res = append(res, "arn:aws:s3:::"+b, "arn:aws:s3:::"+b+"/*")
 		}
-		st = append(st, policy.Statement{Sid: "NeverDestroyRetainedBuckets", Effect: "Deny", Action: []string{
-			"s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutBucketAcl", "s3:PutObjectAcl",
+		// The bootstrap stack owns them: no bucket-level change at all, no
+		// deletion of what they hold.
+		st = append(st, policy.Statement{Sid: "NeverTouchRetainedBuckets", Effect: "Deny", Action: []string{
+			"s3:PutBucket*", "s3:DeleteBucket*", "s3:PutLifecycleConfiguration", "s3:PutEncryptionConfiguration",
+			"s3:PutReplicationConfiguration", "s3:PutAccelerateConfiguration",
+			"s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutObjectAcl", "s3:PutObjectVersionAcl",
 		}, Resource: res})
 	}
 	if has["secretsmanager"] {

@@ -89,8 +89,7 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 	})
 	buckets := storage.New(st, "storage", storage.Props{
 		Name: name, AccountID: env.AccountID, KMSKeyARN: sec.KeyARN,
-		NoncurrentVersionDays: 30, BackupExpirationDays: 35, ForceDestroy: env.Teardown.ForceDestroyBuckets,
-		RetainBackups: env.Database.RetainBackupsOnDestroy,
+		ForceDestroy: env.Teardown.ForceDestroyBuckets, BackupsInBootstrap: env.Database.RetainBackupsOnDestroy,
 	})
 	db := database.New(st, "database", database.Props{
 		Name: name, Config: env.Database, VpcID: net.VpcID, DatabaseSubnetIDs: net.DatabaseSubnetIDs,
@@ -144,7 +143,7 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 		logs := edge.NewAccessLogs(st, "access-logs", edge.AccessLogProps{
 			Name: name, AccountID: env.AccountID, Region: env.Region,
 			ExpirationDays: env.Observability.AccessLogDays, ForceDestroy: env.Teardown.ForceDestroyBuckets,
-			Logged: []edge.LoggedBucket{{Name: buckets.StorageBucket, ARN: buckets.StorageBucketARN}, {Name: buckets.BackupBucket, ARN: buckets.BackupBucketARN}},
+			Logged: loggedBuckets(buckets, env),
 		})
 		out.ALBLogBucket, out.ALBLogPrefix = logs.Bucket, logs.Prefix
 	}
@@ -186,6 +185,17 @@ func deref(m map[string]*string) map[string]string {
 	out := make(map[string]string, len(m))
 	for k, v := range m {
 		out[k] = *v
+	}
+	return out
+}
+
+// loggedBuckets are the data buckets whose S3 server access logs go to the
+// access log bucket: not a backups bucket the bootstrap stack owns, whose
+// configuration this stack (and the deployer) may not change.
+func loggedBuckets(b *storage.Storage, env config.Environment) []edge.LoggedBucket {
+	out := []edge.LoggedBucket{{Name: b.StorageBucket, ARN: b.StorageBucketARN}}
+	if !env.Database.RetainBackupsOnDestroy {
+		out = append(out, edge.LoggedBucket{Name: b.BackupBucket, ARN: b.BackupBucketARN})
 	}
 	return out
 }

@@ -1,5 +1,6 @@
 // Package storage creates the S3 buckets: one backing Supabase Storage and
-// one receiving logical database backups. Both are private, versioned,
+// one receiving logical database backups (unless the bootstrap stack owns
+// that one, see Props.BackupsInBootstrap). All are private, versioned,
 // KMS-encrypted and reachable over TLS only.
 package storage
 
@@ -19,23 +20,31 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 )
 
+// How long the buckets keep what they keep.
+const (
+	// NoncurrentVersionDays keeps overwritten or deleted objects this long.
+	NoncurrentVersionDays = 30
+	// BackupExpirationDays deletes logical backups after this many days.
+	BackupExpirationDays = 35
+	// BackupPrefix is the only key prefix the backup job may write.
+	BackupPrefix = "pg_dump/"
+)
+
 // Props configures the buckets.
 type Props struct {
 	// Name prefixes bucket names; the account id is appended for global uniqueness.
 	Name      string
 	AccountID string
 	KMSKeyARN *string
-	// NoncurrentVersionDays keeps overwritten or deleted objects this long.
-	NoncurrentVersionDays int
-	// BackupExpirationDays deletes logical backups after this many days.
-	BackupExpirationDays int
-	// ForceDestroy lets `terraform destroy` empty the buckets (dev only).
+	// ForceDestroy lets `terraform destroy` empty the buckets
+	// (teardown.forceDestroyBuckets).
 	ForceDestroy bool
-	// RetainBackups marks the backups bucket and its configuration
-	// prevent_destroy: `make destroy` takes them out of the state, so the
-	// dumps, their encryption and their public access block outlive the
-	// stack (the deployer role may not delete them either).
-	RetainBackups bool
+	// BackupsInBootstrap: the backups bucket is the bootstrap stack's
+	// (database.retainBackupsOnDestroy), created and configured by an
+	// administrator; this stack only names it, and the deployer role can
+	// neither delete nor reconfigure it, so the dumps outlive a teardown and
+	// the deployer.
+	BackupsInBootstrap bool
 }
 
 // Storage exposes the buckets.
@@ -54,21 +63,40 @@ func New(scope constructs.Construct, id string, p Props) *Storage {
 	s := &Storage{
 		StorageBucket: names.StorageBucket(p.Name, p.AccountID),
 		BackupBucket:  names.BackupBucket(p.Name, p.AccountID),
-		BackupPrefix:  "pg_dump/",
+		BackupPrefix:  BackupPrefix,
 	}
-	s.StorageBucketARN = bucket(c, "storage", s.StorageBucket, p, 0, false)
-	s.BackupBucketARN = bucket(c, "backups", s.BackupBucket, p, p.BackupExpirationDays, p.RetainBackups)
+	s.StorageBucketARN = NewBucket(c, "storage", BucketProps{Name: s.StorageBucket, KMSKeyARN: p.KMSKeyARN, ForceDestroy: p.ForceDestroy})
+	if p.BackupsInBootstrap {
+		s.BackupBucketARN = jsii.String("arn:aws:s3:::" + s.BackupBucket)
+	} else {
+		s.BackupBucketARN = NewBucket(c, "backups", BucketProps{Name: s.BackupBucket, KMSKeyARN: p.KMSKeyARN, ForceDestroy: p.ForceDestroy, ExpireDays: BackupExpirationDays})
+	}
 	return s
 }
 
-func bucket(c constructs.Construct, id, name string, p Props, expireDays int, retain bool) *string {
+// BucketProps configures one data bucket.
+type BucketProps struct {
+	Name      string
+	KMSKeyARN *string
+	// ForceDestroy lets `terraform destroy` empty it.
+	ForceDestroy bool
+	// ExpireDays deletes objects after this many days (0: never).
+	ExpireDays int
+	// PreventDestroy marks the bucket and its configuration prevent_destroy.
+	PreventDestroy bool
+}
+
+// NewBucket creates a private, versioned, KMS-encrypted, TLS-only bucket
+// and returns its ARN.
+func NewBucket(c constructs.Construct, id string, p BucketProps) *string {
 	var lifecycle *cdktf.TerraformResourceLifecycle
-	if retain {
+	if p.PreventDestroy {
 		lifecycle = &cdktf.TerraformResourceLifecycle{PreventDestroy: jsii.Bool(true)}
 	}
+	expireDays := p.ExpireDays
 	b := s3bucket.NewS3Bucket(c, jsii.String(id), &s3bucket.S3BucketConfig{
-		Bucket:       jsii.String(name),
-		ForceDestroy: jsii.Bool(p.ForceDestroy && !retain),
+		Bucket:       jsii.String(p.Name),
+		ForceDestroy: jsii.Bool(p.ForceDestroy && !p.PreventDestroy),
 		Lifecycle:    lifecycle,
 	})
 	pab := s3bucketpublicaccessblock.NewS3BucketPublicAccessBlock(c, jsii.String(id+"-public-access-block"), &s3bucketpublicaccessblock.S3BucketPublicAccessBlockConfig{
@@ -113,7 +141,7 @@ func bucket(c constructs.Construct, id, name string, p Props, expireDays int, re
 		Status: jsii.String("Enabled"),
 		Filter: []*s3bucketlifecycleconfiguration.S3BucketLifecycleConfigurationRuleFilter{{Prefix: jsii.String("")}},
 		NoncurrentVersionExpiration: []*s3bucketlifecycleconfiguration.S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration{{
-			NoncurrentDays: jsii.Number(float64(p.NoncurrentVersionDays)),
+			NoncurrentDays: jsii.Number(float64(NoncurrentVersionDays)),
 		}},
 	}}
 	if expireDays > 0 {

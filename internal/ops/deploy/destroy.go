@@ -51,7 +51,11 @@ func (d *Deployer) Warnings(o *outputs.Outputs) []string {
 		w = append(w, "A final RDS snapshot is taken on delete and KEPT (it costs storage until you delete it: aws rds describe-db-snapshots --snapshot-type manual).")
 	}
 	if o != nil {
-		w = append(w, fmt.Sprintf("S3 buckets %s and %s are versioned; Terraform refuses to delete a non-empty bucket. Nothing here empties them: copy what you need, then empty every object version (console 'Empty bucket', or `aws s3api delete-objects` over `list-object-versions`) and re-run.", o.StorageBucketName, o.BackupBucketName))
+		buckets := o.StorageBucketName + " and " + o.BackupBucketName
+		if db.RetainBackupsOnDestroy {
+			buckets = o.StorageBucketName
+		}
+		w = append(w, fmt.Sprintf("S3 bucket(s) %s are versioned; Terraform refuses to delete a non-empty bucket. Nothing here empties them: copy what you need, then empty every object version (console 'Empty bucket', or `aws s3api delete-objects` over `list-object-versions`) and re-run.", buckets))
 	} else {
 		w = append(w, "S3 buckets (storage, backups) are versioned; Terraform refuses to delete a non-empty bucket: empty every object version first, then re-run.")
 	}
@@ -60,7 +64,7 @@ func (d *Deployer) Warnings(o *outputs.Outputs) []string {
 		w = append(w, fmt.Sprintf("The access log bucket %s is not emptied either; Terraform refuses to delete it while it holds logs (they expire after %d days). Copy what you need, then `aws s3 rm s3://%s --recursive` (it is unversioned) and re-run.", o.ALBLogBucket, d.Env.Observability.AccessLogDays, o.ALBLogBucket))
 	}
 	if db.RetainBackupsOnDestroy {
-		w = append(w, "The backups bucket is KEPT with its encryption, public access block and policy (taken out of the Terraform state, not emptied or deleted): the logical backups outlive the stack.")
+		w = append(w, fmt.Sprintf("The backups bucket %s is not part of this stack: the bootstrap stack owns it, so the logical backups outlive the teardown (and the deployer role cannot delete them).", names.BackupBucket(d.Env.ResourcePrefix(), d.Env.AccountID)))
 	}
 	if db.RetainKeyOnDestroy {
 		w = append(w, "The KMS key is KEPT (taken out of the Terraform state, not deleted): the final snapshot and retained backups stay readable. The Secrets Manager secrets enter their recovery window; a redeploy under the same names within that window fails until they are restored or force-deleted.")
@@ -287,7 +291,7 @@ func (d *Deployer) InfraDestroy(ctx context.Context) error {
 	hints := []string{err.Error()}
 	o, _ := d.loadOutputs()
 	for _, w := range d.Warnings(o) {
-		if strings.Contains(w, "deletion protection") || strings.Contains(w, "S3 buckets") || strings.Contains(w, "access log bucket") {
+		if strings.Contains(w, "deletion protection") || strings.Contains(w, "S3 bucket") || strings.Contains(w, "access log bucket") {
 			hints = append(hints, w)
 		}
 	}
@@ -385,7 +389,7 @@ func (d *Deployer) Finish(ctx context.Context) error {
 	}
 	d.logf("      - CloudWatch log groups created by AWS services (RDS enhanced monitoring, Container Insights): aws logs describe-log-groups --log-group-name-prefix %s --region %s; %s", names.EnhancedMonitoringLogGroup, d.Env.Region, names.ContainerInsightsLogGroups(cluster))
 	if d.Env.Database.RetainBackupsOnDestroy {
-		d.logf("      - the backups bucket, kept on purpose (see KEPT above)")
+		d.logf("      - the backups bucket %s, which the bootstrap stack owns (remove its prevent_destroy there once no dump is needed)", names.BackupBucket(d.Env.ResourcePrefix(), d.Env.AccountID))
 	}
 	if d.Env.Database.RetainKeyOnDestroy {
 		d.logf("      - the KMS key, kept on purpose (see KEPT above), and the secrets in their recovery window")
