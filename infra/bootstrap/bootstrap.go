@@ -110,12 +110,8 @@ func New(app constructs.Construct, b config.Account, services []string, provider
 		}},
 	})
 	s3bucketpolicy.NewS3BucketPolicy(st, jsii.String("state-policy"), &s3bucketpolicy.S3BucketPolicyConfig{
-		Bucket: bucket.Id(),
-		Policy: jsii.String(policy.New(policy.Statement{
-			Sid: "DenyInsecureTransport", Effect: "Deny", Principal: map[string]any{"AWS": "*"}, Action: []string{"s3:*"},
-			Resource:  []string{*bucket.Arn(), *bucket.Arn() + "/*"},
-			Condition: map[string]map[string]any{"Bool": {"aws:SecureTransport": "false"}},
-		}).JSON()),
+		Bucket:    bucket.Id(),
+		Policy:    jsii.String(policy.New(policy.DenyInsecureTransport(*bucket.Arn())).JSON()),
 		DependsOn: &[]cdktf.ITerraformDependable{pab},
 	})
 

@@ -123,14 +123,7 @@ func NewAccessLogs(scope constructs.Construct, id string, p AccessLogProps) *Acc
 	// document is plain JSON at plan time and scanners can read who may
 	// write here.
 	arn := "arn:aws:s3:::" + out.Bucket
-	statements := []policy.Statement{{
-		Sid:       "DenyInsecureTransport",
-		Effect:    "Deny",
-		Principal: map[string]any{"AWS": "*"},
-		Action:    []string{"s3:*"},
-		Resource:  []string{arn, arn + "/*"},
-		Condition: map[string]map[string]any{"Bool": {"aws:SecureTransport": "false"}},
-	}, {
+	statements := []policy.Statement{policy.DenyInsecureTransport(arn), {
 		Sid:       "ELBAccessLogDelivery",
 		Effect:    "Allow",
 		Principal: writer.Principal(),

@@ -174,3 +174,13 @@ func Split(d Document, limit int) ([]Document, error) {
 	}
 	return out, nil
 }
+
+// DenyInsecureTransport is the bucket-policy statement that refuses every
+// request to the bucket (and its objects) not made over TLS.
+func DenyInsecureTransport(bucketARN string) Statement {
+	return Statement{
+		Sid: "DenyInsecureTransport", Effect: "Deny", Principal: map[string]any{"AWS": "*"}, Action: []string{"s3:*"},
+		Resource:  []string{bucketARN, bucketARN + "/*"},
+		Condition: map[string]map[string]any{"Bool": {"aws:SecureTransport": "false"}},
+	}
+}

@@ -158,14 +158,7 @@ func NewBucket(c constructs.Construct, id string, p BucketProps) *string {
 		Rule:      rules,
 		DependsOn: &[]cdktf.ITerraformDependable{versioning},
 	})
-	tlsOnly := policy.New(policy.Statement{
-		Sid:       "DenyInsecureTransport",
-		Effect:    "Deny",
-		Principal: map[string]any{"AWS": "*"},
-		Action:    []string{"s3:*"},
-		Resource:  []string{*b.Arn(), *b.Arn() + "/*"},
-		Condition: map[string]map[string]any{"Bool": {"aws:SecureTransport": "false"}},
-	})
+	tlsOnly := policy.New(policy.DenyInsecureTransport(*b.Arn()))
 	s3bucketpolicy.NewS3BucketPolicy(c, jsii.String(id+"-policy"), &s3bucketpolicy.S3BucketPolicyConfig{
 		Lifecycle: lifecycle,
 		Bucket:    b.Id(),
