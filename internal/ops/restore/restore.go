@@ -65,9 +65,9 @@ func Run(ctx context.Context, r runner.Runner, o Options) (Result, error) {
 		return res, fmt.Errorf("restore: dump %s: %w", o.Dump, err)
 	}
 	// Reading the table of contents first refuses a file that is not an
-	// archive at all before anything touches the database. A truncated
-	// archive usually still has its table of contents (pg_dump writes it
-	// first); its data fails later, inside the transaction.
+	// archive at all. A truncated archive usually still has its table of
+	// contents (pg_dump writes it first); its data fails when the archive
+	// is turned into SQL below. Both happen before the database is touched.
 	toc, err := r.Run(ctx, runner.Cmd{Name: bin(o.BinDir, "pg_restore"), Args: []string{"--list", o.Dump}, Env: o.Env})
 	if err != nil {
 		return res, fmt.Errorf("restore: dump %s is not a readable pg_dump archive: %w", o.Dump, err)
@@ -141,7 +141,8 @@ func Run(ctx context.Context, r runner.Runner, o Options) (Result, error) {
 // default privileges added. Restored under the bootstrap's defaults, a
 // table whose grants were narrowed (REVOKE DELETE ... FROM anon) would come
 // back with them widened again. So the per-schema default privileges are
-// lifted for the restore; the archive's DEFAULT ACL entries put the
+// lifted for the restore (the bootstrap sets no database-wide ones, which
+// are left alone); the archive's DEFAULT ACL entries put the
 // source's back at its end (the same as the bootstrap's when the source was
 // bootstrapped too; re-running the bootstrap Job adds any missing ones).
 const preludeSQL = `
