@@ -93,7 +93,15 @@ const MasterPassword = `m@ster/p:w'x"%&`
 // imitation at the rendered endpoint and puts its CA in the bundle's place.
 func NewHarness(t testing.TB, distDir, outputsFile string) *Harness {
 	t.Helper()
-	bin, clients := rdsBinDir(t), clientsDir(t)
+	return NewHarnessAt(t, distDir, outputsFile, rdsBinDir(t))
+}
+
+// NewHarnessAt is NewHarness with the PostgreSQL binaries of bin (server and
+// psql): the restore drill runs the server whose major its pg_dump and
+// pg_restore can read (see restoreBinDirs).
+func NewHarnessAt(t testing.TB, distDir, outputsFile, bin string) *Harness {
+	t.Helper()
+	clients := clientsDir(t)
 	out, err := outputs.Load(outputsFile)
 	if err != nil {
 		t.Fatal(err)
