@@ -210,25 +210,3 @@ func New(scope constructs.Construct, id string, p Props) *Database {
 		ClientSecurityGroupID: clients.Id(),
 	}
 }
-
-// instanceMemoryGiB covers the classes the example environments and the
-// cost table use; others fall back to a conservative 4 GiB.
-var instanceMemoryGiB = map[string]float64{
-	"db.t4g.micro": 1, "db.t4g.small": 2, "db.t4g.medium": 4, "db.t4g.large": 8, "db.t4g.xlarge": 16,
-	"db.m7g.large": 8, "db.m7g.xlarge": 16, "db.m7g.2xlarge": 32, "db.m6g.large": 8,
-	"db.r7g.large": 16, "db.r7g.xlarge": 32, "db.r6g.large": 16,
-}
-
-// MaxConnections is RDS's default max_connections for the class:
-// LEAST(DBInstanceClassMemory/9531392, 5000).
-func MaxConnections(class string) int {
-	gib, ok := instanceMemoryGiB[class]
-	if !ok {
-		gib = 4
-	}
-	n := int(gib * (1 << 30) / 9531392)
-	if n > 5000 {
-		n = 5000
-	}
-	return n
-}

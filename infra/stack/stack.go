@@ -21,6 +21,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/storage"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/rdsclass"
 )
 
 // ProviderConstraint is the hashicorp/aws version range the stack accepts.
@@ -111,9 +112,15 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 		Cluster: eks, VPCCNIRoleARN: ids.VPCCNIRoleARN, EBSCSIRoleARN: ids.RoleARNs[outputs.RoleEBSCSI],
 		CloudWatchRoleARN: ids.RoleARNs[outputs.RoleCloudWatchObservability], ContainerInsights: env.Observability.ContainerInsights,
 	})
+	// config.Validate rejects a class rdsclass does not know, so this only
+	// fails for an environment that skipped validation.
+	maxConns, err := rdsclass.MaxConnections(env.Database.InstanceClass)
+	if err != nil {
+		panic(fmt.Sprintf("database.instanceClass: %v", err))
+	}
 	obs := observability.New(st, "observability", observability.Props{
 		Name: name, Environment: env.Name, KMSKeyARN: sec.KeyARN, AlarmEmail: env.Observability.AlarmEmail, DBIdentifier: db.Identifier,
-		DBMaxConnections: database.MaxConnections(env.Database.InstanceClass), DBAllocatedStorageGiB: env.Database.AllocatedStorageGiB,
+		DBMaxConnections: maxConns, DBAllocatedStorageGiB: env.Database.AllocatedStorageGiB,
 		ReplicationSlotLagBytes: int64(env.Database.MaxSlotWALKeepSizeMB) << 20 / 2,
 	})
 

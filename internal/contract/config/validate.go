@@ -14,6 +14,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/internal/elblogs"
 	"github.com/supabase-eks/supabase-eks/internal/pricetable"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca"
+	"github.com/supabase-eks/supabase-eks/internal/rdsclass"
 )
 
 var (
@@ -206,6 +207,10 @@ func (e Environment) Validate() error {
 		add("database.instanceClass", "%q is not an RDS instance class", d.InstanceClass)
 	} else if !knownRDS[d.InstanceClass] {
 		add("database.instanceClass", "%q is not in the price table (%s): a typo, or add its price there", d.InstanceClass, pricetable.File)
+	} else if _, err := rdsclass.MaxConnections(d.InstanceClass); err != nil {
+		// The connection budget (internal/capacity) and the RDS
+		// connections alarm both need the class's max_connections.
+		add("database.instanceClass", "%v", err)
 	}
 	if d.AllocatedStorageGiB < 20 {
 		add("database.allocatedStorageGiB", "%d is below the gp3 minimum of 20", d.AllocatedStorageGiB)

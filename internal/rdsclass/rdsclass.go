@@ -1,0 +1,59 @@
+// Package rdsclass holds what this project knows about RDS instance classes
+// that both halves need: the memory of a class and the max_connections RDS
+// derives from it. It is a leaf package (no CDKTF, no cdk8s) so that the
+// Terraform side (the connections alarm) and the Kubernetes side (the
+// connection budget of internal/capacity) read the same number.
+package rdsclass
+
+import (
+	"fmt"
+	"sort"
+)
+
+// memoryGiB is the memory of every class the price table lists
+// (internal/pricetable), so that each class an environment may choose has a
+// known connection limit; config validation rejects a class missing here.
+var memoryGiB = map[string]float64{
+	"db.t3.micro": 1, "db.t3.small": 2, "db.t3.medium": 4,
+	"db.t4g.micro": 1, "db.t4g.small": 2, "db.t4g.medium": 4, "db.t4g.large": 8, "db.t4g.xlarge": 16,
+	"db.m5.large": 8, "db.m6i.large": 8,
+	"db.m6g.large": 8, "db.m6g.xlarge": 16,
+	"db.m7g.large": 8, "db.m7g.xlarge": 16, "db.m7g.2xlarge": 32,
+	"db.r6g.large": 16, "db.r7g.large": 16, "db.r7g.xlarge": 32,
+}
+
+// bytesPerConnection is the divisor of RDS for PostgreSQL's default
+// parameter group: max_connections = LEAST({DBInstanceClassMemory/9531392}, 5000).
+const bytesPerConnection = 9531392
+
+// limit is the formula's cap.
+const limit = 5000
+
+// MemoryGiB returns the class's nominal memory.
+func MemoryGiB(class string) (float64, bool) {
+	g, ok := memoryGiB[class]
+	return g, ok
+}
+
+// MaxConnections is RDS's default max_connections for the class. It uses the
+// nominal memory; DBInstanceClassMemory is somewhat lower (RDS subtracts what
+// the OS and its agents use), so the real limit is a little below this and a
+// budget held to 80 % of it keeps that margin.
+func MaxConnections(class string) (int, error) {
+	gib, ok := memoryGiB[class]
+	if !ok {
+		return 0, fmt.Errorf("instance class %q: memory unknown, add it to internal/rdsclass", class)
+	}
+	n := int(gib * (1 << 30) / bytesPerConnection)
+	return min(n, limit), nil
+}
+
+// Classes lists the known classes, sorted.
+func Classes() []string {
+	out := make([]string, 0, len(memoryGiB))
+	for c := range memoryGiB {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
