@@ -10,7 +10,7 @@ METHOD       ?= kubectl
 OPS_INSTALL  := --method $(METHOD) $(if $(CHART),--chart $(CHART),)
 
 .PHONY: ops-cli preflight deploy destroy diff infra-apply outputs rds-ca secrets-init secrets-rotate \
-	kubeconfig addons k8s-apply smoke cost logs metrics status
+	kubeconfig addons k8s-apply smoke cost capacity logs metrics status
 
 ops-cli: ## Build the operations CLI into bin/supabase-eks
 	@$(GO) build -o $(OPS) ./cmd/supabase-eks
@@ -58,6 +58,9 @@ smoke: ops-cli ## Smoke-test ENV through the load balancer (REST with the anon k
 
 cost: ops-cli ## Monthly cost estimate of ENV from its synthesized Terraform JSON
 	$(OPS) cost --env $(ENV)
+
+capacity: ops-cli ## Database connection budget of dist/ENV: pool x max replicas per component vs max_connections (fails above 80 %)
+	$(OPS) capacity --env $(ENV)
 
 logs: ops-cli ## Logs of one component of ENV: make logs COMPONENT=auth [FOLLOW=1]
 	$(OPS) logs $(COMPONENT) --env $(ENV) $(if $(FOLLOW),--follow,)

@@ -5,6 +5,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"strings"
 
+	"github.com/supabase-eks/supabase-eks/internal/capacity"
 	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	corev1 "k8s.io/api/core/v1"
@@ -32,6 +33,9 @@ func (c *Context) Auth(d Descriptor) {
 			manifest.Env("API_EXTERNAL_URL", c.PublicURL),
 			manifest.Env("GOTRUE_DB_DRIVER", "postgres"),
 			manifest.SecretEnv("GOTRUE_DB_DATABASE_URL", kubesecrets.DB, kubesecrets.KeyAuthURL),
+			// Upstream leaves the pool unlimited: a burst of sign-ins could
+			// take every connection the instance has (internal/capacity).
+			manifest.Env(capacity.EnvAuthPool, fmt.Sprint(c.W.Auth.DBPoolSize)),
 			manifest.Env("GOTRUE_SITE_URL", c.authSiteURL()),
 			manifest.Env("GOTRUE_URI_ALLOW_LIST", strings.Join(c.W.AuthRedirectURLs, ",")),
 			manifest.Env("GOTRUE_DISABLE_SIGNUP", fmt.Sprint(c.W.DisableSignup)),

@@ -5,6 +5,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"strings"
 
+	"github.com/supabase-eks/supabase-eks/internal/capacity"
 	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	corev1 "k8s.io/api/core/v1"
@@ -89,6 +90,10 @@ func (c *Context) Realtime(d Descriptor) {
 			manifest.SecretEnv("DB_PASSWORD", kubesecrets.DB, kubesecrets.KeyAdminPassword),
 			// RDS forces TLS.
 			manifest.Env("DB_SSL", "true"),
+			// Realtime.Repo's pool per replica, explicit for
+			// internal/capacity (default 5). The tenant's own connections
+			// are not set here: the seeded tenant has no db_pool setting.
+			manifest.Env(capacity.EnvRealtimePool, fmt.Sprint(c.W.Realtime.DBPoolSize)),
 			// Probes hit the health endpoint every few seconds; without this
 			// each one is an access-log line.
 			manifest.Env("DISABLE_HEALTHCHECK_LOGGING", "true"),

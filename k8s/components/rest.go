@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 
+	"github.com/supabase-eks/supabase-eks/internal/capacity"
 	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	corev1 "k8s.io/api/core/v1"
@@ -31,6 +32,9 @@ func (c *Context) Rest(d Descriptor) {
 			// Upstream's default caps an unfiltered select; PostgREST itself
 			// has no limit.
 			manifest.Env("PGRST_DB_MAX_ROWS", "1000"),
+			// The pool is explicit so that internal/capacity can hold
+			// pool x maxReplicas under max_connections (default 10).
+			manifest.Env(capacity.EnvRestPool, fmt.Sprint(c.W.Rest.DBPoolSize)),
 			// Functions of extensions installed in `extensions` (pgcrypto,
 			// uuid-ossp) resolve in API queries.
 			manifest.Env("PGRST_DB_EXTRA_SEARCH_PATH", "public,extensions"),

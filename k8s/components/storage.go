@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 
+	"github.com/supabase-eks/supabase-eks/internal/capacity"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
@@ -35,6 +36,9 @@ func (c *Context) Storage(d Descriptor) {
 			manifest.SecretEnv("SERVICE_KEY", kubesecrets.JWT, kubesecrets.KeyServiceRoleKey),
 			manifest.SecretEnv("AUTH_JWT_SECRET", kubesecrets.JWT, kubesecrets.KeyJWTSecret),
 			manifest.SecretEnv("DATABASE_URL", kubesecrets.DB, kubesecrets.KeyStorageURL),
+			// The knex pool per replica, explicit for internal/capacity
+			// (default 20).
+			manifest.Env(capacity.EnvStoragePool, fmt.Sprint(c.W.Storage.DBPoolSize)),
 			manifest.Env("DB_INSTALL_ROLES", "false"),
 			manifest.Env("POSTGREST_URL", c.ServiceURL("rest", RestPort, "")),
 			manifest.Env("STORAGE_BACKEND", "s3"),

@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"k8s.io/apimachinery/pkg/api/resource"
@@ -48,7 +49,27 @@ type Component struct {
 	TargetCPUPercent    int
 	TargetMemoryPercent int
 	Resources           Resources
+	// DBPoolSize bounds the PostgreSQL connections one replica opens, for
+	// the components whose image has a setting for it (rest, auth, storage,
+	// realtime; see PooledComponents). It is rendered into the component's
+	// env so that no pool is left to an upstream default (GoTrue's is
+	// unlimited), and internal/capacity reads it back from dist/ to hold
+	// pool x maximum replicas under RDS's max_connections. Zero for the
+	// other components.
+	DBPoolSize int
 }
+
+// PooledComponents are the components whose connection pool is set by
+// DBPoolSize. postgres-meta opens a one-connection pool per request and
+// has no setting, so it is not here (internal/capacity models it).
+var PooledComponents = []string{"rest", "auth", "storage", "realtime"}
+
+// MaxDBPoolSize caps DBPoolSize: beyond it one replica alone would take a
+// large share of a small instance's max_connections.
+const MaxDBPoolSize = 200
+
+// withPool sets the per-replica connection pool.
+func (c Component) withPool(n int) Component { c.DBPoolSize = n; return c }
 
 // Autoscaled reports whether an HPA manages the component.
 func (c Component) Autoscaled() bool { return c.MaxReplicas > 0 }
@@ -222,6 +243,13 @@ func (w Workloads) Validate(prod bool) error {
 			}
 		}
 		validateResources(f+".resources", c.Resources, add)
+		if slices.Contains(PooledComponents, c.Name) {
+			if c.DBPoolSize < 1 || c.DBPoolSize > MaxDBPoolSize {
+				add(f+".dbPoolSize", "%d: want 1..%d (connections per replica; left unset the upstream default applies, unlimited for GoTrue)", c.DBPoolSize, MaxDBPoolSize)
+			}
+		} else if c.DBPoolSize != 0 {
+			add(f+".dbPoolSize", "%d: %s has no connection-pool setting to render it into; leave it 0", c.DBPoolSize, c.Name)
+		}
 	}
 	if w.KongWorkerProcesses < 1 || w.KongWorkerProcesses > 16 {
 		add("kongWorkerProcesses", "%d: want 1..16", w.KongWorkerProcesses)
@@ -355,11 +383,14 @@ func backupDisk(r Resources) Resources {
 
 func devWorkloads() Workloads {
 	return Workloads{
-		Kong:      scaled(1, 3, res("100m", "256Mi", "500m", "256Mi").disk(2)),
-		Auth:      scaled(1, 3, res("50m", "64Mi", "500m", "128Mi").disk(1)),
-		Rest:      scaled(1, 3, res("50m", "64Mi", "500m", "256Mi").disk(0)),
-		Realtime:  scaled(1, 3, res("100m", "256Mi", "1", "512Mi").disk(2)),
-		Storage:   scaled(1, 3, res("50m", "128Mi", "500m", "256Mi").disk(1)),
+		Kong: scaled(1, 3, res("100m", "256Mi", "500m", "256Mi").disk(2)),
+		// Pools are small: db.t4g.micro allows about 112 connections and each
+		// component can run 3 replicas plus a rollout's surge pod (make
+		// capacity ENV=dev prints the budget).
+		Auth:      scaled(1, 3, res("50m", "64Mi", "500m", "128Mi").disk(1)).withPool(3),
+		Rest:      scaled(1, 3, res("50m", "64Mi", "500m", "256Mi").disk(0)).withPool(4),
+		Realtime:  scaled(1, 3, res("100m", "256Mi", "1", "512Mi").disk(2)).withPool(2),
+		Storage:   scaled(1, 3, res("50m", "128Mi", "500m", "256Mi").disk(1)).withPool(3),
 		Imgproxy:  fixed(1, res("50m", "128Mi", "500m", "256Mi").disk(1)),
 		Meta:      fixed(1, res("50m", "64Mi", "250m", "128Mi").disk(1)),
 		Studio:    fixed(1, res("100m", "256Mi", "500m", "512Mi").disk(2)),
@@ -393,11 +424,13 @@ func devWorkloads() Workloads {
 
 func prodWorkloads() Workloads {
 	return Workloads{
-		Kong:      scaled(2, 6, res("250m", "512Mi", "1", "512Mi").disk(2)),
-		Auth:      scaled(2, 6, res("100m", "128Mi", "1", "256Mi").disk(1)),
-		Rest:      scaled(2, 8, res("250m", "256Mi", "1", "512Mi").disk(0)),
-		Realtime:  scaled(2, 6, res("250m", "512Mi", "2", "1Gi").disk(2)),
-		Storage:   scaled(2, 6, res("250m", "256Mi", "1", "512Mi").disk(1)),
+		Kong: scaled(2, 6, res("250m", "512Mi", "1", "512Mi").disk(2)),
+		// The upstream defaults (PostgREST 10, Storage 20, Realtime 5), and
+		// 10 for GoTrue, whose default is unlimited (make capacity ENV=prod).
+		Auth:      scaled(2, 6, res("100m", "128Mi", "1", "256Mi").disk(1)).withPool(10),
+		Rest:      scaled(2, 8, res("250m", "256Mi", "1", "512Mi").disk(0)).withPool(10),
+		Realtime:  scaled(2, 6, res("250m", "512Mi", "2", "1Gi").disk(2)).withPool(5),
+		Storage:   scaled(2, 6, res("250m", "256Mi", "1", "512Mi").disk(1)).withPool(20),
 		Imgproxy:  fixed(2, res("250m", "256Mi", "1", "512Mi").disk(1)),
 		Meta:      fixed(2, res("100m", "128Mi", "500m", "256Mi").disk(1)),
 		Studio:    fixed(2, res("250m", "512Mi", "1", "1Gi").disk(2)),

@@ -55,6 +55,9 @@ func TestWorkloadsErrorsNameTheField(t *testing.T) {
 		{"workloads.addonReplicas", false, func(w *Workloads) { w.AddonReplicas = 0 }},
 		{"workloads.addonReplicas", false, func(w *Workloads) { w.AddonReplicas = 6 }},
 		{"workloads.addonReplicas", true, func(w *Workloads) { w.AddonReplicas = 1 }},
+		{"workloads.auth.dbPoolSize", false, func(w *Workloads) { w.Auth.DBPoolSize = 0 }},
+		{"workloads.storage.dbPoolSize", true, func(w *Workloads) { w.Storage.DBPoolSize = MaxDBPoolSize + 1 }},
+		{"workloads.meta.dbPoolSize", false, func(w *Workloads) { w.Meta.DBPoolSize = 5 }},
 		{"workloads.albDeletionProtection", true, func(w *Workloads) { w.ALBDeletionProtection = false }},
 	}
 	for _, tc := range cases {

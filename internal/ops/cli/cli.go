@@ -93,6 +93,7 @@ func commands() []command {
 		{"steps", "steps --env E", "list the deploy and destroy steps", (*App).steps},
 		{"smoke", "smoke --env E [--outputs FILE] [--url URL] [--anon-key KEY] [--deadline 5m] [--timeout 10s]", "check REST, Auth and Storage through the load balancer", (*App).smoke},
 		{"cost", "cost --env E [--stack FILE] [--albs N] [--max USD]", "monthly cost estimate from the synthesized Terraform JSON", (*App).cost},
+		{"capacity", "capacity --env E [--dist DIR]", "database connection budget of dist/<env> at every HPA maximum against max_connections", (*App).capacity},
 		{"logs", "logs COMPONENT --env E [--since 1h] [--tail 200] [--follow]", "logs of a component (" + strings.Join(componentNames(), ", ") + ")", (*App).logs},
 		{"metrics", "metrics --env E", "kubectl top plus where to find CloudWatch metrics and logs", (*App).metrics},
 		{"status", "status --env E", "nodes, workloads, jobs, secrets sync, ingress and Helm releases", (*App).status},
