@@ -180,6 +180,10 @@ func Model(env, dir, instanceClass string) (Budget, error) {
 		}
 		b.Rows = append(b.Rows, r)
 	}
+	if len(b.Rows) == 0 {
+		// An empty budget would pass any check.
+		return b, fmt.Errorf("%s: no Deployment that logs in to PostgreSQL: not rendered manifests? (make synth)", dir)
+	}
 	for name, d := range deps {
 		if !known[name] && slices.ContainsFunc(d.Spec.Template.Spec.InitContainers, func(c corev1.Container) bool { return c.Name == waitForDatabase }) {
 			return b, fmt.Errorf("deployment/%s logs in to PostgreSQL but internal/capacity has no pool for it", name)

@@ -71,7 +71,7 @@ func TestEveryMakeTargetInTheREADMEExists(t *testing.T) {
 // TestUserFacingTargetsExist pins the targets operators expect.
 func TestUserFacingTargetsExist(t *testing.T) {
 	defined := targets(t)
-	for _, want := range []string{"synth", "test", "validate", "lint", "bench", "deploy", "destroy", "smoke", "diff", "tools", "cost", "diagram", "help"} {
+	for _, want := range []string{"synth", "test", "validate", "lint", "bench", "deploy", "destroy", "smoke", "diff", "tools", "cost", "capacity", "diagram", "help"} {
 		if !defined[want] {
 			t.Errorf("make %s is missing", want)
 		}

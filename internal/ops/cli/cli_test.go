@@ -410,3 +410,17 @@ func TestSMTPFromEnvIsValidated(t *testing.T) {
 		t.Errorf("%d SMTP versions written from bad settings", n-before)
 	}
 }
+
+func TestCapacityCommand(t *testing.T) {
+	h := newHarness(t)
+	dist, _ := filepath.Abs(filepath.Join("..", "..", "..", "dist", "prod"))
+	if code := h.run("capacity", "--env", "prod", "--dist", dist); code != 0 || !strings.Contains(h.stdout.String(), "PGRST_DB_POOL") || !strings.Contains(h.stdout.String(), "TOTAL") {
+		t.Fatalf("exit %d %s %s", code, h.stdout, h.stderr)
+	}
+	if len(h.fake.Calls) != 0 {
+		t.Errorf("capacity ran commands: %v", h.fake.Calls)
+	}
+	if code := h.run("capacity", "--env", "prod", "--dist", t.TempDir()); code != 1 || !strings.Contains(h.stderr.String(), "make synth") {
+		t.Errorf("empty dist: exit %d %s", code, h.stderr)
+	}
+}
