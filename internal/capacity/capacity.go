@@ -107,8 +107,14 @@ const (
 	// with the seed's settings: connect 1 (db_pool unset), subscription
 	// manager 1 + its publisher pool 4 (subcriber_pool_size default),
 	// health check 1, janitor 1, migrations 2, broadcast-changes
-	// replication 1, postgres_changes (RLS) replication poller 1,
-	// replication slot teardown 1.
+	// replication 1 (a logical replication connection,
+	// lib/realtime/tenants/replication_connection.ex), postgres_changes
+	// replication-slot poller 1
+	// (lib/extensions/postgres_cdc_rls/replication_poller.ex), replication
+	// slot teardown 1. The replication connection is a walsender, which
+	// PostgreSQL 12 and later may not charge to max_connections; it is
+	// counted anyway, and so are the transient ones, as if all were open at
+	// once.
 	RealtimeTenant = 13
 	// Headroom is for what no manifest shows: an operator's psql session,
 	// a component's migrations at start-up before its pool is sized.
@@ -196,7 +202,7 @@ func Model(env, dir, instanceClass string) (Budget, error) {
 		b.Reserved = append(b.Reserved, Reserved{j, 1, "one psql/pg_dump session"})
 	}
 	if _, ok := deps["realtime"]; ok {
-		b.Reserved = append(b.Reserved, Reserved{"realtime tenant", RealtimeTenant, "once per cluster, incl. 2 replication connections"})
+		b.Reserved = append(b.Reserved, Reserved{"realtime tenant", RealtimeTenant, "once per cluster: replication + slot poller + pools"})
 	}
 	b.Reserved = append(b.Reserved, Reserved{"headroom", Headroom, "operator session, start-up migrations"})
 	return b, nil
