@@ -197,6 +197,13 @@ func runCheck(ctx context.Context, client *http.Client, u string, c Check, opt O
 	for {
 		out.Attempts++
 		status, latency, body, err := attempt(ctx, client, u, opt.AnonKey, reqTimeout)
+		// An attempt the run's deadline cut short says nothing about the
+		// endpoint: report the last answer it actually gave.
+		if err != nil && ctx.Err() != nil && out.Err != nil {
+			out.Attempts--
+			out.Err = fmt.Errorf("gave up after %d attempts at the deadline: %w", out.Attempts, out.Err)
+			return out
+		}
 		out.Status, out.Latency = status, latency
 		if err == nil && status == http.StatusOK {
 			if err = c.Shape(body); err == nil {

@@ -250,3 +250,31 @@ func TestRedirectOffHostIsNotFollowed(t *testing.T) {
 		t.Errorf("the API key was sent to the other host %d times", n)
 	}
 }
+
+// An attempt cut short by the run's deadline does not hide the endpoint's
+// last real answer: the operator sees what it served, not a timeout.
+func TestDeadlineKeepsTheLastRealAnswer(t *testing.T) {
+	var calls atomic.Int32
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) <= 3 {
+			w.Header().Set("Content-Type", "text/html")
+			_, _ = w.Write([]byte("<html><body>It works!</body></html>"))
+			return
+		}
+		<-release
+	}))
+	defer srv.Close()
+	defer close(release)
+	opt := fast(srv.URL)
+	opt.Deadline, opt.RequestTimeout = 700*time.Millisecond, 5*time.Second
+	outs, err := Run(context.Background(), opt)
+	if err == nil {
+		t.Fatal("a plain web server passed the smoke test")
+	}
+	for _, o := range outs {
+		if o.OK() || !strings.Contains(o.Err.Error(), "It works") || !strings.Contains(o.Err.Error(), "at the deadline") {
+			t.Errorf("%s: %v, want the last answer (It works) at the deadline", o.Name, o.Err)
+		}
+	}
+}
