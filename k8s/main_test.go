@@ -2,12 +2,13 @@ package main
 
 import (
 	"encoding/json"
-	"github.com/aws/jsii-runtime-go"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/aws/jsii-runtime-go"
 )
 
 // writeOutputs copies the dev example outputs with one change applied.

@@ -5,8 +5,6 @@ package bootstrap
 
 import (
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/infra/storage"
-	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
@@ -25,7 +23,9 @@ import (
 
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/infra/storage"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 )
 
 // StackName is the bootstrap stack's name.

@@ -3,8 +3,6 @@ package bootstrap
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/infra/storage"
-	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +13,9 @@ import (
 
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/infra/storage"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
 )
 

@@ -6,7 +6,6 @@ package cluster
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"maps"
 	"slices"
 	"strings"
@@ -28,6 +27,7 @@ import (
 
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 )
 
 // ControlPlaneLogTypes are all five EKS control-plane log types.

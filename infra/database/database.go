@@ -5,7 +5,6 @@ package database
 
 import (
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"maps"
 	"slices"
 	"strings"
@@ -24,6 +23,7 @@ import (
 
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 )
 
 // Port is PostgreSQL's port; NetworkPolicies and the security group agree on it.

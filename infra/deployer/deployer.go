@@ -6,12 +6,12 @@ package deployer
 
 import (
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"sort"
 
 	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 )
 
 // ManagedPolicies are the AWS-managed policies the environment stacks

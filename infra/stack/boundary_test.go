@@ -2,7 +2,6 @@ package stack
 
 import (
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 )
 
 func boundaryOf(b config.Account) policy.Document {

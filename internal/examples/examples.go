@@ -8,12 +8,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"sort"
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/infra/edge"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 )
 

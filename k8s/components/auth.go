@@ -2,10 +2,10 @@ package components
 
 import (
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/internal/capacity"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	corev1 "k8s.io/api/core/v1"

@@ -3,10 +3,10 @@ package manifest
 import (
 	"errors"
 	"fmt"
-	"github.com/aws/constructs-go/constructs/v10"
 	"sort"
 	"strings"
 
+	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 	"github.com/cdk8s-team/cdk8s-core-go/cdk8s/v2"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"

@@ -10,8 +10,8 @@ package manifest
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/aws/constructs-go/constructs/v10"
 
+	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 	"github.com/cdk8s-team/cdk8s-core-go/cdk8s/v2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"

@@ -3,7 +3,6 @@ package synth
 import (
 	"flag"
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 )
 

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+
 	"github.com/supabase-eks/supabase-eks/internal/awsname"
 )
 

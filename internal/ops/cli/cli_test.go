@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"github.com/supabase-eks/supabase-eks/internal/testkit/fakerunner"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -19,6 +18,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/ops/secretvalues"
 	"github.com/supabase-eks/supabase-eks/internal/testkit/awsfake"
+	"github.com/supabase-eks/supabase-eks/internal/testkit/fakerunner"
 )
 
 const repo = "../../.."

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/testkit/fakerunner"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca/rdscatest"
+	"github.com/supabase-eks/supabase-eks/internal/testkit/fakerunner"
 )
 
 const repo = "../../.."

@@ -3,12 +3,12 @@ package kube
 import (
 	"context"
 	"encoding/json"
-	"github.com/supabase-eks/supabase-eks/internal/testkit/fakerunner"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
+	"github.com/supabase-eks/supabase-eks/internal/testkit/fakerunner"
 )
 
 func instant(context.Context, time.Duration) error { return nil }

@@ -3,7 +3,6 @@ package secretvalues
 import (
 	"context"
 	"encoding/json"
-	"github.com/supabase-eks/supabase-eks/internal/testkit/fakerunner"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
+	"github.com/supabase-eks/supabase-eks/internal/testkit/fakerunner"
 )
 
 type clock struct{ t time.Time }

@@ -5,10 +5,11 @@ package fakerunner
 import (
 	"context"
 	"fmt"
-	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 	"io"
 	"strings"
 	"sync"
+
+	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 )
 
 // Fake records commands instead of running them and answers from a script.
