@@ -93,7 +93,6 @@ func NewBucket(c constructs.Construct, id string, p BucketProps) *string {
 	if p.PreventDestroy {
 		lifecycle = &cdktf.TerraformResourceLifecycle{PreventDestroy: jsii.Bool(true)}
 	}
-	expireDays := p.ExpireDays
 	b := s3bucket.NewS3Bucket(c, jsii.String(id), &s3bucket.S3BucketConfig{
 		Bucket:       jsii.String(p.Name),
 		ForceDestroy: jsii.Bool(p.ForceDestroy && !p.PreventDestroy),
@@ -144,12 +143,12 @@ func NewBucket(c constructs.Construct, id string, p BucketProps) *string {
 			NoncurrentDays: jsii.Number(float64(NoncurrentVersionDays)),
 		}},
 	}}
-	if expireDays > 0 {
+	if p.ExpireDays > 0 {
 		rules = append(rules, &s3bucketlifecycleconfiguration.S3BucketLifecycleConfigurationRule{
 			Id:         jsii.String("expire-old-backups"),
 			Status:     jsii.String("Enabled"),
 			Filter:     []*s3bucketlifecycleconfiguration.S3BucketLifecycleConfigurationRuleFilter{{Prefix: jsii.String("")}},
-			Expiration: []*s3bucketlifecycleconfiguration.S3BucketLifecycleConfigurationRuleExpiration{{Days: jsii.Number(float64(expireDays))}},
+			Expiration: []*s3bucketlifecycleconfiguration.S3BucketLifecycleConfigurationRuleExpiration{{Days: jsii.Number(float64(p.ExpireDays))}},
 		})
 	}
 	s3bucketlifecycleconfiguration.NewS3BucketLifecycleConfiguration(c, jsii.String(id+"-lifecycle"), &s3bucketlifecycleconfiguration.S3BucketLifecycleConfigurationConfig{

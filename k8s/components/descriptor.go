@@ -72,16 +72,6 @@ func Enabled(w config.Workloads) []Descriptor {
 	return out
 }
 
-// IsEnabled reports whether the named component runs in the environment.
-func IsEnabled(w config.Workloads, name string) bool {
-	for _, d := range Enabled(w) {
-		if d.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
 // https is the egress of a component that calls AWS or fetches over HTTPS.
 func https(config.Workloads) []int { return []int{443} }
 

@@ -66,6 +66,10 @@ func Edges(c *manifest.Context) []Edge {
 	}
 	scraper := Peer{Name: "cloudwatch", Namespace: ScraperNamespace}
 	on := components.Enabled(c.W)
+	running := map[string]bool{}
+	for _, d := range on {
+		running[d.Name] = true
+	}
 	var edges []Edge
 	for _, d := range on {
 		if len(d.Public) > 0 {
@@ -86,7 +90,7 @@ func Edges(c *manifest.Context) []Edge {
 	}
 	for _, d := range on {
 		for _, call := range d.Calls {
-			if components.IsEnabled(c.W, call.To) {
+			if running[call.To] {
 				edges = append(edges, Edge{pod(d.Name), pod(call.To), call.Ports})
 			}
 		}

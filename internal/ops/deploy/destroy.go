@@ -303,10 +303,8 @@ func keptNote(addr, id string, env config.Environment) string {
 	switch {
 	case strings.HasPrefix(addr, "aws_kms_key."):
 		return fmt.Sprintf("%s (%s): it decrypts the final snapshot, the retained automated backups and the backups bucket. It stays in account %s, outside Terraform, until you schedule its deletion: aws kms schedule-key-deletion --key-id %s --pending-window-in-days 30 --region %s", addr, id, env.AccountID, id, env.Region)
-	case strings.HasPrefix(addr, "aws_s3_bucket."):
-		return fmt.Sprintf("%s (s3://%s): the logical backups, outside Terraform; the deployer role may not delete them. Remove by hand, as an administrator, once no longer needed", addr, id)
 	default:
-		return fmt.Sprintf("%s (%s): configuration of a kept resource, left in place with it", addr, id)
+		return fmt.Sprintf("%s (%s): marked prevent_destroy, left in account %s outside Terraform", addr, id, env.AccountID)
 	}
 }
 
