@@ -6,6 +6,8 @@ package deployer
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/supabase-eks/supabase-eks/infra/identity"
@@ -432,12 +434,7 @@ func Policy(services []string, s Scope) policy.Document {
 
 // ResourceTypes lists every resource type the deployer policy covers.
 func ResourceTypes() []string {
-	out := make([]string, 0, len(serviceOf))
-	for t := range serviceOf {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(serviceOf))
 }
 
 // AllServices is Services over ResourceTypes; a test keeps ResourceTypes

@@ -7,7 +7,8 @@ package rdsclass
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 )
 
 // memoryGiB is the memory of every class the price table lists
@@ -50,10 +51,5 @@ func MaxConnections(class string) (int, error) {
 
 // Classes lists the known classes, sorted.
 func Classes() []string {
-	out := make([]string, 0, len(memoryGiB))
-	for c := range memoryGiB {
-		out = append(out, c)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(memoryGiB))
 }
