@@ -17,6 +17,7 @@ require (
 	github.com/cdktf/cdktf-provider-aws-go/aws/v19 v19.65.1
 	github.com/golang-jwt/jwt/v5 v5.3.1
 	github.com/hashicorp/terraform-cdk-go/cdktf v0.21.0
+	github.com/yuin/gopher-lua v1.1.2
 	golang.org/x/crypto v0.58.0
 	k8s.io/api v0.36.2
 	k8s.io/apimachinery v0.36.2

@@ -6,6 +6,7 @@ import (
 
 	"github.com/supabase-eks/supabase-eks/internal/capacity"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	corev1 "k8s.io/api/core/v1"
@@ -44,6 +45,13 @@ func (c *Context) Auth(d Descriptor) {
 			manifest.Env("GOTRUE_JWT_DEFAULT_GROUP_NAME", "authenticated"),
 			manifest.Env("GOTRUE_JWT_EXP", fmt.Sprint(c.W.JWTExpirySeconds)),
 			manifest.SecretEnv("GOTRUE_JWT_SECRET", kubesecrets.JWT, kubesecrets.KeyJWTSecret),
+			// The signing key (private) and the verify-only ones; GoTrue
+			// signs with the key whose key_ops has "sign".
+			manifest.SecretEnv("GOTRUE_JWT_KEYS", kubesecrets.SigningKey, kubesecrets.KeyGoTrueKeys),
+			// Without it GoTrue accepts only the algorithms of GOTRUE_JWT_KEYS,
+			// and the legacy HS256 anon and service_role keys (and sessions
+			// issued before the signing key) would stop working.
+			manifest.Env("GOTRUE_JWT_VALID_METHODS", "HS256,"+outputs.SigningAlgorithm),
 			manifest.Env("GOTRUE_EXTERNAL_EMAIL_ENABLED", "true"),
 			manifest.Env("GOTRUE_MAILER_AUTOCONFIRM", "false"),
 			manifest.SecretEnv("GOTRUE_SMTP_ADMIN_EMAIL", s, kubesecrets.KeySMTPAdminEmail),

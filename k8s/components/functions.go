@@ -36,6 +36,9 @@ func (c *Context) Functions(d Descriptor) {
 		Args:  []string{"start", "--main-service", FunctionsDir + "/main", "--port", fmt.Sprint(FunctionsPort)},
 		Env: []corev1.EnvVar{
 			manifest.SecretEnv("JWT_SECRET", kubesecrets.JWT, kubesecrets.KeyJWTSecret),
+			// For the main service: users' tokens are ES256 under these keys
+			// once a signing key signs (JWT_SECRET verifies legacy ones).
+			manifest.SecretEnv("JWT_JWKS", kubesecrets.JWKS, kubesecrets.KeyJWKS),
 			manifest.Env("SUPABASE_URL", c.ServiceURL("kong", KongPort, "")),
 			manifest.SecretEnv("SUPABASE_ANON_KEY", kubesecrets.JWT, kubesecrets.KeyAnonKey),
 			manifest.SecretEnv("SUPABASE_SERVICE_ROLE_KEY", kubesecrets.JWT, kubesecrets.KeyServiceRoleKey),

@@ -93,16 +93,120 @@ type kongIPRestriction struct {
 	Allow []string `json:"allow"`
 }
 
+// kongRequestTransformer runs replace before add: replace changes a header
+// only when the request has it, add sets one only when it does not.
 type kongRequestTransformer struct {
-	Add kongHeaders `json:"add"`
+	Replace *kongTransform `json:"replace,omitempty"`
+	Add     *kongTransform `json:"add,omitempty"`
 }
 
-type kongHeaders struct {
-	Headers []string `json:"headers"`
+type kongTransform struct {
+	Headers     []string `json:"headers,omitempty"`
+	Querystring []string `json:"querystring,omitempty"`
+}
+
+// keyMapping says how a route turns the opaque API keys into the JWTs the
+// upstream verifies (Kong's request-transformer templates, which evaluate
+// a Lua expression in Kong's sandbox: only headers, query_params and
+// string methods are in reach there).
+type keyMapping int
+
+const (
+	// mapNone: the route forwards what the client sent.
+	mapNone keyMapping = iota
+	// mapAuthorization: key-auth routes. Authorization is set, or replaced
+	// when it carries an opaque key, with the JWT of the key's role; a
+	// session JWT passes untouched; a legacy key without Authorization
+	// becomes its bearer.
+	mapAuthorization
+	// mapBearer: routes without key-auth (Storage, Functions). Only an
+	// Authorization header carrying an opaque key is replaced; a request
+	// without one is forwarded as it came (public objects, S3 signatures).
+	mapBearer
+	// mapWebsocket: Realtime's socket takes the token from the apikey
+	// query parameter (x-api-key header when absent), raw, without Bearer.
+	mapWebsocket
+)
+
+// The Lua pieces of the mapping. opaqueKey is the key the client presented:
+// the apikey header or query parameter, else the bearer itself.
+const (
+	luaOpaqueKey   = `(headers.apikey or query_params.apikey or (headers.authorization or ''):sub(8))`
+	luaSessionAuth = `(headers.authorization ~= nil and headers.authorization:sub(1, 10) ~= 'Bearer sb_' and headers.authorization)`
+	luaLegacyAuth  = `(headers.apikey and 'Bearer ' .. headers.apikey) or (query_params.apikey and 'Bearer ' .. query_params.apikey) or headers.authorization`
+	luaSocketKey   = `(query_params.apikey or headers.apikey)`
+)
+
+// Placeholders the typed plugin configs carry, replaced after marshalling
+// by the template variables kongKeyMappingVars defines: the expressions
+// hold the keys, so they are built by the template, and emitted through
+// toJson so that no key or quote can break the YAML around them.
+var kongMappingPlaceholders = map[string]string{
+	"KONG_MAPPED_AUTHORIZATION": "{{ $authorization | toJson }}",
+	"KONG_MAPPED_SOCKET_QUERY":  "{{ $socketQuery | toJson }}",
+	"KONG_MAPPED_SOCKET_HEADER": "{{ $socketHeader | toJson }}",
+}
+
+// kongKeyMappingVars is the head of the template: it renders nothing and
+// defines the request-transformer values. For each API key slot holding a
+// key it adds "(<key> == '<slot>' and '<JWT of its role>') or " to the
+// expressions; an empty slot (a revoked key) adds nothing and matches
+// nothing. The key and the JWT are pasted into a Lua string, so a slot is
+// only used when both have the shape `secrets` writes. The JWT is the
+// internal ES256 one, or the legacy key while GoTrue still signs with the
+// legacy secret (verifiers may not have the asymmetric key yet).
+func kongKeyMappingVars() string {
+	var b strings.Builder
+	b.WriteString(`{{- /* Kong's request-transformer values for the opaque API keys. */ -}}
+{{- $legacy := eq .legacy_signing "true" -}}
+{{- $anonJWT := ternary .anon_key .anon_jwt $legacy -}}
+{{- $serviceRoleJWT := ternary .service_role_key .service_role_jwt $legacy -}}
+{{- $bearer := "" -}}
+{{- $raw := "" -}}
+`)
+	for _, typ := range []struct{ name, jwt string }{{"secret", "$serviceRoleJWT"}, {"publishable", "$anonJWT"}} {
+		for _, slot := range []string{"1", "2"} {
+			key := "." + typ.name + "_key_" + slot
+			fmt.Fprintf(&b, `{{- if and (regexMatch "^sb_%s_[A-Za-z0-9]+$" %s) (regexMatch "^[A-Za-z0-9_.-]+$" %s) -}}
+{{- $bearer = print $bearer "(%s == '" %s "' and 'Bearer " %s "') or " -}}
+{{- $raw = print $raw "(%s == '" %s "' and '" %s "') or " -}}
+{{- end -}}
+`, typ.name, key, typ.jwt, luaOpaqueKey, key, typ.jwt, luaSocketKey, key, typ.jwt)
+		}
+	}
+	fmt.Fprintf(&b, `{{- $authorization := print "Authorization:$(%s or " $bearer "%s)" -}}
+{{- $socket := print "$(" $raw "%s)" -}}
+{{- $socketQuery := print "apikey:" $socket -}}
+{{- $socketHeader := print "x-api-key:" $socket -}}
+`, luaSessionAuth, luaLegacyAuth, luaSocketKey)
+	return b.String()
+}
+
+// transformer returns the request-transformer configuration of a mapping
+// plus the route's own added headers, or nil when there is nothing to do.
+func (m keyMapping) transformer(addHeaders []string) *kongRequestTransformer {
+	t := &kongRequestTransformer{}
+	switch m {
+	case mapAuthorization:
+		t.Replace = &kongTransform{Headers: []string{"KONG_MAPPED_AUTHORIZATION"}}
+		addHeaders = append(addHeaders, "KONG_MAPPED_AUTHORIZATION")
+	case mapBearer:
+		t.Replace = &kongTransform{Headers: []string{"KONG_MAPPED_AUTHORIZATION"}}
+	case mapWebsocket:
+		t.Replace = &kongTransform{Querystring: []string{"KONG_MAPPED_SOCKET_QUERY"}}
+		addHeaders = append(addHeaders, "KONG_MAPPED_SOCKET_HEADER")
+	}
+	if len(addHeaders) > 0 {
+		t.Add = &kongTransform{Headers: addHeaders}
+	}
+	if t.Replace == nil && t.Add == nil {
+		return nil
+	}
+	return t
 }
 
 // kongServices turns the routes into services with their plugins: CORS on
-// every route, then the route's authentication, then its extra plugins.
+// every route, then the route's authentication, then the key mapping.
 func (c *Context) kongServices() []kongService {
 	var out []kongService
 	for _, r := range c.kongRoutes() {
@@ -128,7 +232,10 @@ func (c *Context) kongServices() []kongService {
 				plugins = append(plugins, kongPlugin{Name: "ip-restriction", Config: kongIPRestriction{Allow: cidrs}})
 			}
 		}
-		out = append(out, kongService{Name: r.name, URL: r.upstream, Routes: []kongServiceRoute{route}, Plugins: append(plugins, r.extra...)})
+		if t := r.keys.transformer(r.addHeaders); t != nil {
+			plugins = append(plugins, kongPlugin{Name: "request-transformer", Config: t})
+		}
+		out = append(out, kongService{Name: r.name, URL: r.upstream, Routes: []kongServiceRoute{route}, Plugins: plugins})
 	}
 	return out
 }
@@ -177,8 +284,10 @@ type kongRoute struct {
 	// auth: "" (CORS only), "key" (key-auth + ACL), "admin" (key-auth +
 	// ACL admin only), "basic" (Studio's basic auth)
 	auth string
-	// extra are plugins after the authentication ones.
-	extra []kongPlugin
+	// keys is how the route maps opaque API keys to JWTs.
+	keys keyMapping
+	// addHeaders are set on the upstream request when absent.
+	addHeaders []string
 	// stream turns off Kong's request and response buffering: nginx would
 	// otherwise spool every body past 8 KiB (uploads) and every slow
 	// download into Kong's writable emptyDir, and a few concurrent
@@ -212,18 +321,17 @@ func (c *Context) authRoutes() []kongRoute {
 		{name: "auth-v1-open-sso-acs", path: "/sso/saml/acs", upstream: auth + "/sso/saml/acs"},
 		{name: "auth-v1-open-sso-metadata", path: "/sso/saml/metadata", upstream: auth + "/sso/saml/metadata"},
 		{name: "well-known-oauth", path: "/.well-known/oauth-authorization-server", upstream: auth + "/.well-known/oauth-authorization-server"},
-		{name: "auth-v1", path: "/auth/v1/", upstream: auth + "/", auth: "key"},
+		{name: "auth-v1", path: "/auth/v1/", upstream: auth + "/", auth: "key", keys: mapAuthorization},
 	}
 }
 
 func (c *Context) restRoutes() []kongRoute {
 	rest := c.ServiceURL("rest", RestPort, "")
 	return []kongRoute{
-		{name: "rest-v1", path: "/rest/v1/", upstream: rest + "/", auth: "key"},
+		{name: "rest-v1", path: "/rest/v1/", upstream: rest + "/", auth: "key", keys: mapAuthorization},
 		// pg_graphql's resolver lives in the graphql_public schema.
-		{name: "graphql-v1", path: "/graphql/v1", upstream: rest + "/rpc/graphql", auth: "key", extra: []kongPlugin{{
-			Name: "request-transformer", Config: kongRequestTransformer{Add: kongHeaders{Headers: []string{"Content-Profile: graphql_public"}}},
-		}}},
+		{name: "graphql-v1", path: "/graphql/v1", upstream: rest + "/rpc/graphql", auth: "key", keys: mapAuthorization,
+			addHeaders: []string{"Content-Profile: graphql_public"}},
 	}
 }
 
@@ -231,17 +339,17 @@ func (c *Context) restRoutes() []kongRoute {
 func (c *Context) realtimeRoutes() []kongRoute {
 	rt := c.ServiceURL(c.W.RealtimeTenant, RealtimePort, "")
 	return []kongRoute{
-		{name: "realtime-v1-ws", path: "/realtime/v1/", upstream: rt + "/socket", auth: "key"},
-		{name: "realtime-v1-rest", path: "/realtime/v1/api", upstream: rt + "/api", auth: "key"},
+		{name: "realtime-v1-ws", path: "/realtime/v1/", upstream: rt + "/socket", auth: "key", keys: mapWebsocket},
+		{name: "realtime-v1-rest", path: "/realtime/v1/api", upstream: rt + "/api", auth: "key", keys: mapAuthorization},
 	}
 }
 
 func (c *Context) storageRoutes() []kongRoute {
-	return []kongRoute{{name: "storage-v1", path: "/storage/v1/", upstream: c.ServiceURL("storage", StoragePort, "/"), stream: true}}
+	return []kongRoute{{name: "storage-v1", path: "/storage/v1/", upstream: c.ServiceURL("storage", StoragePort, "/"), stream: true, keys: mapBearer}}
 }
 
 func (c *Context) functionsRoutes() []kongRoute {
-	return []kongRoute{{name: "functions-v1", path: "/functions/v1/", upstream: c.ServiceURL("functions", FunctionsPort, "/")}}
+	return []kongRoute{{name: "functions-v1", path: "/functions/v1/", upstream: c.ServiceURL("functions", FunctionsPort, "/"), keys: mapBearer}}
 }
 
 func (c *Context) metaRoutes() []kongRoute {
@@ -258,19 +366,35 @@ func (c *Context) KongTemplate() string {
 	var b strings.Builder
 	// The header must not contain template delimiters: External Secrets
 	// parses the whole text, comments included.
+	b.WriteString(kongKeyMappingVars())
 	b.WriteString(`# Rendered by External Secrets into the Secret ` + KongSecret + `; the
 # keys and credentials come from Secrets Manager and are never stored here.
-_format_version: "3.0"
+`)
+	b.WriteString(`_format_version: "3.0"
 _transform: true
 
+# Each API role accepts its legacy JWT and the opaque keys in its slots; an
+# empty slot (a revoked key) is no credential at all.
 consumers:
   - username: DASHBOARD
   - username: anon
     keyauth_credentials:
       - key: {{ .anon_key | toJson }}
+{{- if .publishable_key_1 }}
+      - key: {{ .publishable_key_1 | toJson }}
+{{- end }}
+{{- if .publishable_key_2 }}
+      - key: {{ .publishable_key_2 | toJson }}
+{{- end }}
   - username: service_role
     keyauth_credentials:
       - key: {{ .service_role_key | toJson }}
+{{- if .secret_key_1 }}
+      - key: {{ .secret_key_1 | toJson }}
+{{- end }}
+{{- if .secret_key_2 }}
+      - key: {{ .secret_key_2 | toJson }}
+{{- end }}
 
 acls:
   - consumer: anon
@@ -296,7 +420,11 @@ basicauth_credentials:
 		panic(fmt.Sprintf("kong services: %v", err))
 	}
 	b.WriteString("\n")
-	b.Write(services)
+	text := string(services)
+	for placeholder, value := range kongMappingPlaceholders {
+		text = strings.ReplaceAll(text, placeholder, value)
+	}
+	b.WriteString(text)
 	return b.String()
 }
 

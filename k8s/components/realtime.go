@@ -101,6 +101,9 @@ func (c *Context) Realtime(d Descriptor) {
 			manifest.Env("DB_AFTER_CONNECT_QUERY", "SET search_path TO _realtime"),
 			manifest.SecretEnv("DB_ENC_KEY", kubesecrets.Realtime, kubesecrets.KeyDBEncKey),
 			manifest.SecretEnv("API_JWT_SECRET", kubesecrets.JWT, kubesecrets.KeyJWTSecret),
+			// Seeded into the tenant at start (SEED_SELF_HOST): asymmetric
+			// tokens by kid; HS256 ones still use API_JWT_SECRET.
+			manifest.SecretEnv("API_JWT_JWKS", kubesecrets.JWKS, kubesecrets.KeyJWKS),
 			manifest.SecretEnv("METRICS_JWT_SECRET", kubesecrets.JWT, kubesecrets.KeyJWTSecret),
 			manifest.SecretEnv("SECRET_KEY_BASE", kubesecrets.Realtime, kubesecrets.KeySecretKeyBase),
 			manifest.SecretEnv("RELEASE_COOKIE", kubesecrets.Realtime, kubesecrets.KeyReleaseCookie),

@@ -28,7 +28,9 @@ func (c *Context) Rest(d Descriptor) {
 			manifest.SecretEnv("PGRST_DB_URI", kubesecrets.DB, kubesecrets.KeyRestURL),
 			manifest.Env("PGRST_DB_SCHEMAS", "public,storage,graphql_public"),
 			manifest.Env("PGRST_DB_ANON_ROLE", "anon"),
-			manifest.SecretEnv("PGRST_JWT_SECRET", kubesecrets.JWT, kubesecrets.KeyJWTSecret),
+			// A JWKS: the signing keys by kid, and the legacy secret as an
+			// oct key for tokens without one.
+			manifest.SecretEnv("PGRST_JWT_SECRET", kubesecrets.JWKS, kubesecrets.KeyPostgRESTJWKS),
 			// Upstream's default caps an unfiltered select; PostgREST itself
 			// has no limit.
 			manifest.Env("PGRST_DB_MAX_ROWS", "1000"),

@@ -35,6 +35,8 @@ func (c *Context) Storage(d Descriptor) {
 			manifest.SecretEnv("ANON_KEY", kubesecrets.JWT, kubesecrets.KeyAnonKey),
 			manifest.SecretEnv("SERVICE_KEY", kubesecrets.JWT, kubesecrets.KeyServiceRoleKey),
 			manifest.SecretEnv("AUTH_JWT_SECRET", kubesecrets.JWT, kubesecrets.KeyJWTSecret),
+			// Asymmetric tokens by kid; HS256 ones use AUTH_JWT_SECRET.
+			manifest.SecretEnv("JWT_JWKS", kubesecrets.JWKS, kubesecrets.KeyJWKS),
 			manifest.SecretEnv("DATABASE_URL", kubesecrets.DB, kubesecrets.KeyStorageURL),
 			// The knex pool per replica, explicit for internal/capacity
 			// (default 20).

@@ -19,6 +19,17 @@ const (
 	KeyAnonKey        = "anon-key"
 	KeyServiceRoleKey = "service-role-key"
 
+	// SigningKey is GOTRUE_JWT_KEYS: the signing key's private half. Only
+	// GoTrue reads it.
+	SigningKey    = "supabase-signing-key"
+	KeyGoTrueKeys = "jwt-keys"
+	// JWKS holds the public keys every verifier reads: jwks as Realtime and
+	// Storage take it, postgrest-jwks with the legacy secret as an oct key
+	// (PostgREST has one JWT setting for both).
+	JWKS             = "supabase-jwks"
+	KeyJWKS          = "jwks"
+	KeyPostgRESTJWKS = "postgrest-jwks"
+
 	// DB holds the component roles' passwords and connection URLs.
 	DB               = "supabase-db"
 	KeyAuthURL       = "auth-url"
@@ -57,6 +68,19 @@ const (
 	analyticsTokenSalt = "logflare-"
 )
 
+// octFromSecret is the template of the legacy secret as an oct JWK
+// (base64url without padding of its bytes, no kid, as GoTrue and PostgREST
+// treat a plain secret); extra is spliced in after "kty" (e.g. key_ops).
+func octFromSecret(extra string) string {
+	return `{"kty":"oct","alg":"HS256",` + extra + `"k":"{{ .jwt_secret | b64enc | replace "+" "-" | replace "/" "_" | trimSuffix "=" | trimSuffix "=" }}"}`
+}
+
+// GoTrueKeysTemplate renders GOTRUE_JWT_KEYS. While no asymmetric key signs
+// (legacy_signing), the legacy secret is the signing key, so GoTrue keeps
+// issuing the HS256 tokens live sessions have while it already verifies
+// the standby key.
+const goTrueKeysTemplate = `{{ if eq .legacy_signing "true" }}[` + "%s" + `{{ if ne .gotrue_keys "[]" }},{{ .gotrue_keys | trimPrefix "[" }}{{ else }}]{{ end }}{{ else }}{{ .gotrue_keys }}{{ end }}`
+
 // BootstrapKey is the DB Secret key holding the password the bootstrap SQL
 // reads from environment variable env (see dbbootstrap.RequiredEnv).
 func BootstrapKey(env string) string {
@@ -89,6 +113,25 @@ func Register(c *manifest.Context) {
 		Refs: []manifest.SecretRef{ref(out, outputs.SecretJWT, "jwt_secret"), ref(out, outputs.SecretJWT, "anon_key"), ref(out, outputs.SecretJWT, "service_role_key")},
 		Templates: map[string]string{
 			KeyJWTSecret: value("jwt_secret"), KeyAnonKey: value("anon_key"), KeyServiceRoleKey: value("service_role_key"),
+		},
+	})
+
+	c.AddSecret(manifest.SecretSpec{
+		Name: SigningKey,
+		Refs: []manifest.SecretRef{ref(out, outputs.SecretJWT, "jwt_secret"), ref(out, outputs.SecretSigningKeys, "gotrue_keys"), ref(out, outputs.SecretSigningKeys, "legacy_signing")},
+		Templates: map[string]string{
+			KeyGoTrueKeys: fmt.Sprintf(goTrueKeysTemplate, octFromSecret(`"key_ops":["sign","verify"],`)),
+		},
+	})
+	c.AddSecret(manifest.SecretSpec{
+		Name: JWKS,
+		Refs: []manifest.SecretRef{ref(out, outputs.SecretJWT, "jwt_secret"), ref(out, outputs.SecretSigningKeys, "jwks")},
+		Templates: map[string]string{
+			KeyJWKS: value("jwks"),
+			// A token with a kid must match an asymmetric key; one without
+			// (legacy anon/service_role keys, HS256 sessions) matches the
+			// oct key.
+			KeyPostgRESTJWKS: `{"keys":[` + octFromSecret("") + `{{ if ne .jwks "{\"keys\":[]}" }},{{ .jwks | trimPrefix "{\"keys\":[" }}{{ else }}]}{{ end }}`,
 		},
 	})
 
@@ -159,7 +202,16 @@ func DashboardRefs(out *outputs.Outputs) []manifest.SecretRef {
 	return []manifest.SecretRef{ref(out, outputs.SecretDashboard, "username"), ref(out, outputs.SecretDashboard, "password")}
 }
 
-// JWTRefs are the API keys Kong's config needs.
+// JWTRefs are the API keys Kong's config needs: the legacy JWTs, the
+// opaque keys' slots, and the internal JWTs Kong forwards for the opaque
+// keys (the legacy JWTs while GoTrue signs with the legacy secret).
 func JWTRefs(out *outputs.Outputs) []manifest.SecretRef {
-	return []manifest.SecretRef{ref(out, outputs.SecretJWT, "anon_key"), ref(out, outputs.SecretJWT, "service_role_key")}
+	refs := []manifest.SecretRef{ref(out, outputs.SecretJWT, "anon_key"), ref(out, outputs.SecretJWT, "service_role_key")}
+	for _, p := range []string{"legacy_signing", "anon_jwt", "service_role_jwt"} {
+		refs = append(refs, ref(out, outputs.SecretSigningKeys, p))
+	}
+	for _, p := range outputs.SecretKeys[outputs.SecretAPIKeys] {
+		refs = append(refs, ref(out, outputs.SecretAPIKeys, p))
+	}
+	return refs
 }

@@ -3,6 +3,7 @@ package synth
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,14 +124,22 @@ func TestExternalSecretTemplatesRender(t *testing.T) {
 		if err := yaml.Unmarshal([]byte(out), &k); err != nil {
 			t.Fatalf("rendered kong.yml is not YAML: %v", err)
 		}
-		keys := map[string]string{}
+		// Every credential arrives byte for byte, however hostile: the
+		// legacy JWT and both opaque key slots of each role.
+		keys := map[string][]string{}
 		for _, c := range k.Consumers {
 			for _, kc := range c.KeyauthCredentials {
-				keys[c.Username] = kc.Key
+				keys[c.Username] = append(keys[c.Username], kc.Key)
 			}
 		}
-		if keys["anon"] != vars["anon_key"] || keys["service_role"] != vars["service_role_key"] {
-			t.Errorf("kong consumers' keys are not the Secrets Manager values: %q", keys)
+		want := map[string][]string{
+			"anon":         {vars["anon_key"], vars["publishable_key_1"], vars["publishable_key_2"]},
+			"service_role": {vars["service_role_key"], vars["secret_key_1"], vars["secret_key_2"]},
+		}
+		for user, w := range want {
+			if !slices.Equal(keys[user], w) {
+				t.Errorf("kong consumer %s's keys are not the Secrets Manager values: %q, want %q", user, keys[user], w)
+			}
 		}
 		if len(k.BasicauthCredentials) != 1 || k.BasicauthCredentials[0].Username != vars["username"] || k.BasicauthCredentials[0].Password != vars["password"] {
 			t.Errorf("kong dashboard credentials are not the Secrets Manager values: %+v", k.BasicauthCredentials)

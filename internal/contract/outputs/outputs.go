@@ -87,6 +87,12 @@ const (
 	SecretRealtime  = "realtime"
 	SecretMeta      = "meta"
 	SecretSMTP      = "smtp"
+	// SecretSigningKeys holds the asymmetric JWT signing keys and what is
+	// derived from them (internal/ops/secretvalues, signingkeys.go).
+	SecretSigningKeys = "signing_keys"
+	// SecretAPIKeys holds the opaque publishable and secret API keys, two
+	// slots each so that one can be replaced while the other works.
+	SecretAPIKeys = "api_keys"
 )
 
 // SecretKeys lists the JSON keys each Secrets Manager secret holds. The
@@ -99,10 +105,25 @@ var SecretKeys = map[string][]string{
 	SecretRealtime:  {"secret_key_base", "db_enc_key"},
 	SecretMeta:      {"crypto_key"},
 	SecretSMTP:      {"host", "port", "user", "password", "admin_email", "sender_name"},
+	// state is the rotation state (private keys included) only the CLI
+	// reads; gotrue_keys is GOTRUE_JWT_KEYS; jwks the public set every
+	// verifier gets; legacy_signing says GoTrue still signs with the HS256
+	// secret; anon_jwt and service_role_jwt are what Kong forwards for the
+	// opaque API keys.
+	SecretSigningKeys: {"state", "gotrue_keys", "jwks", "legacy_signing", "anon_jwt", "service_role_jwt"},
+	// An empty slot is a key that does not exist.
+	SecretAPIKeys: {"publishable_key_1", "publishable_key_2", "secret_key_1", "secret_key_2"},
 }
 
+// SigningAlgorithm is the algorithm of the asymmetric signing keys
+// `secrets` creates: ES256, which every pinned verifier and the Supabase
+// client libraries support.
+const SigningAlgorithm = "ES256"
+
 // SecretOrder is SecretKeys' keys in a stable order.
-var SecretOrder = []string{SecretJWT, SecretDatabase, SecretDashboard, SecretRealtime, SecretMeta, SecretSMTP}
+// SecretJWT comes before SecretSigningKeys: `secrets init` decides from
+// whether the legacy secret already existed how the first signing key starts.
+var SecretOrder = []string{SecretJWT, SecretDatabase, SecretDashboard, SecretRealtime, SecretMeta, SecretSMTP, SecretSigningKeys, SecretAPIKeys}
 
 // Logical IRSA role names: keys of Outputs.RoleARNs. Each role trusts exactly
 // one service account, given by ServiceAccounts.

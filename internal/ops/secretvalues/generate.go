@@ -115,6 +115,17 @@ func (g Generator) Generate(logical string) (map[string]string, error) {
 		if v["port"] == "" {
 			v["port"] = DefaultSMTPPort
 		}
+	case outputs.SecretSigningKeys:
+		return g.InitialSigningKeys(false)
+	case outputs.SecretAPIKeys:
+		for _, k := range outputs.SecretKeys[outputs.SecretAPIKeys] {
+			v[k] = ""
+		}
+		for _, typ := range APIKeyTypes {
+			if _, err := g.AddAPIKey(v, typ); err != nil {
+				return nil, err
+			}
+		}
 	default:
 		return nil, fmt.Errorf("unknown secret %q (known: %v)", logical, outputs.SecretOrder)
 	}
@@ -125,6 +136,28 @@ func (g Generator) Generate(logical string) (map[string]string, error) {
 		return nil, err
 	}
 	return v, nil
+}
+
+// InitialSigningKeys is the first signing_keys value. A new environment
+// signs with an asymmetric key from the start. One whose legacy secret
+// already signs live sessions (legacy) gets its first key in standby:
+// GoTrue keeps signing with the secret until `secrets rotate signing-key`
+// promotes the key, after every verifier has had it for the cache wait.
+func (g Generator) InitialSigningKeys(legacy bool) (map[string]string, error) {
+	now := time.Now
+	if g.Now != nil {
+		now = g.Now
+	}
+	k, err := g.newKey(now())
+	if err != nil {
+		return nil, err
+	}
+	if legacy {
+		k.State = KeyStandby
+	} else {
+		k.State, k.PromotedAt = KeySigning, ptr(k.AddedAt)
+	}
+	return g.SigningValues(SigningState{Keys: []ManagedKey{k}})
 }
 
 // SignKey returns an HS256 JWT for a Supabase API role (anon or

@@ -46,6 +46,9 @@ func Init(ctx context.Context, store Store, o *outputs.Outputs, g Generator, log
 	var (
 		results []Result
 		errs    []error
+		// legacyJWT: the legacy secret existed before this run, so tokens
+		// signed with it are live (see InitialSigningKeys).
+		legacyJWT bool
 	)
 	for _, logical := range outputs.SecretOrder {
 		name := o.SecretNames[logical]
@@ -55,6 +58,9 @@ func Init(ctx context.Context, store Store, o *outputs.Outputs, g Generator, log
 			continue
 		}
 		if ok && current != "" {
+			if logical == outputs.SecretJWT {
+				legacyJWT = true
+			}
 			r := Result{Logical: logical, Name: name, Action: Kept, Note: "already has a value"}
 			if err := validValue(logical, current); err != nil {
 				errs = append(errs, fmt.Errorf("%s (%s) has a value that the cluster cannot use: %v; fix it in Secrets Manager or run `supabase-eks secrets rotate %s --env %s`", logical, name, err, logical, o.Environment))
@@ -64,10 +70,13 @@ func Init(ctx context.Context, store Store, o *outputs.Outputs, g Generator, log
 				r.Note = "already has a value; --smtp-from-env ignored (use `secrets rotate smtp` to replace it)"
 			}
 			results = append(results, r)
-			fmt.Fprintf(log, "  %-10s %-32s kept (%s)\n", logical, name, r.Note)
+			fmt.Fprintf(log, "  %-12s %-32s kept (%s)\n", logical, name, r.Note)
 			continue
 		}
 		values, err := g.Generate(logical)
+		if logical == outputs.SecretSigningKeys && legacyJWT {
+			values, err = g.InitialSigningKeys(true)
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -85,11 +94,14 @@ func Init(ctx context.Context, store Store, o *outputs.Outputs, g Generator, log
 			continue
 		}
 		r := Result{Logical: logical, Name: name, Action: Written, VersionID: vid}
-		if logical == outputs.SecretSMTP && g.SMTP == nil {
+		switch {
+		case logical == outputs.SecretSMTP && g.SMTP == nil:
 			r.Note = "placeholders: fill in with `SMTP_HOST=... supabase-eks secrets rotate smtp`"
+		case logical == outputs.SecretSigningKeys && legacyJWT:
+			r.Note = "first key in standby: GoTrue keeps signing with the legacy secret until `supabase-eks secrets rotate signing-key --env " + o.Environment + "` promotes it (after the readers rolled and the cache wait)"
 		}
 		results = append(results, r)
-		fmt.Fprintf(log, "  %-10s %-32s written (version %s)%s\n", logical, name, vid, prefixed(" ", r.Note))
+		fmt.Fprintf(log, "  %-12s %-32s written (version %s)%s\n", logical, name, vid, prefixed(" ", r.Note))
 	}
 	return results, errors.Join(errs...)
 }
@@ -175,6 +187,13 @@ func validValue(logical, value string) error {
 	}
 	if len(missing) > 0 {
 		return fmt.Errorf("missing keys %s", strings.Join(missing, ", "))
+	}
+	switch logical {
+	case outputs.SecretSigningKeys:
+		return CheckSigningValues(v)
+	case outputs.SecretAPIKeys:
+		_, err := APIKeys(v)
+		return err
 	}
 	return nil
 }

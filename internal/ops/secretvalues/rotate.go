@@ -85,6 +85,12 @@ func Rotate(ctx context.Context, store Store, o *outputs.Outputs, logical string
 	if _, ok := outputs.SecretKeys[logical]; !ok {
 		return "", fmt.Errorf("unknown secret %q (known: %v)", logical, outputs.SecretOrder)
 	}
+	switch logical {
+	case outputs.SecretSigningKeys:
+		return "", fmt.Errorf("signing keys rotate in steps that keep tokens valid: use `supabase-eks secrets rotate signing-key` (or `secrets revoke signing-key` in an emergency)")
+	case outputs.SecretAPIKeys:
+		return "", fmt.Errorf("API keys are added and revoked one at a time: use `supabase-eks secrets api-key add|revoke`")
+	}
 	if logical == outputs.SecretSMTP && g.SMTP == nil {
 		return "", fmt.Errorf("smtp is never generated: set SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_ADMIN_EMAIL and SMTP_SENDER_NAME and pass --smtp-from-env")
 	}
@@ -133,7 +139,7 @@ func Rotate(ctx context.Context, store Store, o *outputs.Outputs, logical string
 	if !ok || got != body {
 		return "", fmt.Errorf("%s: AWSCURRENT is not the version just written (%s): another writer changed it; check `aws secretsmanager describe-secret --secret-id %s`", name, vid, name)
 	}
-	fmt.Fprintf(log, "  %-10s %-32s new version %s\n", logical, name, vid)
+	fmt.Fprintf(log, "  %-12s %-32s new version %s\n", logical, name, vid)
 	return vid, nil
 }
 
