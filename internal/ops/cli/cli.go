@@ -53,6 +53,8 @@ type App struct {
 	Interactive bool
 	// Sleep replaces waiting between polls (tests).
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Now is the clock the rotation steps are timed by (default time.Now).
+	Now func() time.Time
 }
 
 // Main runs the CLI as a process and returns its exit code.
@@ -87,6 +89,10 @@ func commands() []command {
 	return []command{
 		{"secrets init", "secrets init --env E [--outputs FILE] [--jwt-expiry 5y] [--dashboard-user NAME] [--smtp-from-env]", "generate and store every secret that has no value yet (never overwrites)", (*App).secretsInit},
 		{"secrets rotate", "secrets rotate NAME --env E [--outputs FILE] [--jwt-expiry 5y] [--smtp-from-env] [--rotate-db-enc-key] [--no-roll | --roll-only]", "write a new version of one secret (" + strings.Join(secretvalues.Logicals(), ", ") + ") and roll what reads it", (*App).secretsRotate},
+		{"secrets rotate signing-key", "secrets rotate signing-key --env E [--step standby|promote|retire] [--force] [--cache-wait 20m] [--no-roll | --roll-only]", "one step of a signing-key rotation that keeps every session valid (default: the next step)", (*App).secretsRotateSigningKey},
+		{"secrets revoke signing-key", "secrets revoke signing-key --env E --kid KID [--yes] [--no-roll]", "emergency: retire a signing key at once (its tokens stop verifying)", (*App).secretsRevokeSigningKey},
+		{"secrets api-key", "secrets api-key add|revoke|list --env E [--type publishable|secret] [--key PREFIX] [--allow-none] [--no-roll | --roll-only]", "add or revoke an opaque API key (two slots per type), and roll Kong", (*App).secretsAPIKey},
+		{"secrets status", "secrets status --env E", "signing-key stage, keys with their states and next step, API keys", (*App).secretsStatus},
 		{"deploy", "deploy --env E [--only STEP | --from STEP] [--yes] [--method kubectl|helm] [--chart DIR] [--timeout 15m]", "provision and install the environment end to end (steps: supabase-eks steps)", (*App).deploy},
 		{"destroy", "destroy --env E [--from STEP] [--yes] [--timeout 15m]", "tear the environment down: load balancers first, then add-ons, then Terraform", (*App).destroy},
 		{"diff", "diff --env E", "terraform plan and kubectl diff: what a deploy would change", (*App).diff},
@@ -114,6 +120,16 @@ func (a *App) Run(ctx context.Context, args []string) int {
 			return 2
 		}
 		name, rest = "secrets "+args[1], args[2:]
+		// Two-word subcommands (secrets rotate signing-key) before one-word
+		// ones (secrets rotate NAME).
+		if len(rest) > 0 {
+			for _, c := range commands() {
+				if c.name == name+" "+rest[0] {
+					name, rest = c.name, rest[1:]
+					break
+				}
+			}
+		}
 	}
 	for _, c := range commands() {
 		if c.name == name {

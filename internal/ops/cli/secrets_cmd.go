@@ -100,6 +100,12 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 		return usagef("want exactly one secret name (%v)", secretvalues.Logicals())
 	}
 	logical := pos[0]
+	switch logical {
+	case outputs.SecretSigningKeys:
+		return fmt.Errorf("signing keys rotate in steps that keep every session valid: use `supabase-eks secrets rotate signing-key --env ...`")
+	case outputs.SecretAPIKeys:
+		return fmt.Errorf("API keys are added and revoked one at a time: use `supabase-eks secrets api-key add|revoke --env ...`")
+	}
 	if _, ok := outputs.SecretKeys[logical]; !ok {
 		return usagef("unknown secret %q (known: %v)", logical, secretvalues.Logicals())
 	}
@@ -117,22 +123,9 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	kc := &kube.Client{R: a.Runner, Context: env.KubeContext(), Namespace: outputs.Namespace, Log: a.Stdout, Sleep: a.Sleep}
-	var objs []artifacts.Object
-	if !*noRoll {
-		// Everything the roll needs is checked before a version is written:
-		// a write whose roll cannot even start would leave the cluster on
-		// the old value and tempt a second write, which pushes the original
-		// out of AWSPREVIOUS.
-		if objs, err = artifacts.ReadManifests(a.path(filepath.Join("dist", env.Name))); err != nil {
-			return fmt.Errorf("reading dist/%s (needed to find the secret's readers and the bootstrap Job): %w; nothing was written", env.Name, err)
-		}
-		if _, err := secretvalues.Dependents(objs, outputs.Namespace, o.SecretNames[logical]); err != nil {
-			return fmt.Errorf("dist/%s: %w; nothing was written", env.Name, err)
-		}
-		if _, err := a.Runner.Run(ctx, kc.Cmd("get", "namespace", outputs.Namespace, "-o", "name")); err != nil {
-			return fmt.Errorf("the cluster is not reachable through context %s (%v): run `make kubeconfig ENV=%s` (or pass --no-roll to only write the new version); nothing was written", kc.Context, err, env.Name)
-		}
+	kc, objs, err := a.prepareRoll(ctx, env, o, logical, *noRoll)
+	if err != nil {
+		return err
 	}
 	if *rollOnly {
 		if err := a.checkAccount(ctx, env, "secrets rotate "+logical+" --roll-only"); err != nil {
@@ -172,6 +165,29 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(a.Stdout, "rotation of %s complete; the previous version stays available as AWSPREVIOUS\n", logical)
 	return nil
+}
+
+// prepareRoll checks, before anything is written, everything a roll of
+// logical needs: a write whose roll cannot even start would leave the
+// cluster on the old value and tempt a second write, which pushes the
+// original out of AWSPREVIOUS. It returns the cluster client and dist/<env>
+// (nil objects with noRoll).
+func (a *App) prepareRoll(ctx context.Context, env config.Environment, o *outputs.Outputs, logical string, noRoll bool) (*kube.Client, []artifacts.Object, error) {
+	kc := &kube.Client{R: a.Runner, Context: env.KubeContext(), Namespace: outputs.Namespace, Log: a.Stdout, Sleep: a.Sleep}
+	if noRoll {
+		return kc, nil, nil
+	}
+	objs, err := artifacts.ReadManifests(a.path(filepath.Join("dist", env.Name)))
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading dist/%s (needed to find the secret's readers and the bootstrap Job): %w; nothing was written", env.Name, err)
+	}
+	if _, err := secretvalues.Dependents(objs, outputs.Namespace, o.SecretNames[logical]); err != nil {
+		return nil, nil, fmt.Errorf("dist/%s: %w; nothing was written", env.Name, err)
+	}
+	if _, err := a.Runner.Run(ctx, kc.Cmd("get", "namespace", outputs.Namespace, "-o", "name")); err != nil {
+		return nil, nil, fmt.Errorf("the cluster is not reachable through context %s (%v): run `make kubeconfig ENV=%s` (or pass --no-roll to only write the new version); nothing was written", kc.Context, err, env.Name)
+	}
+	return kc, objs, nil
 }
 
 // roll makes the cluster pick up the current value of a secret.

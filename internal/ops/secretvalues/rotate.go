@@ -225,9 +225,15 @@ func existingWorkloads(ctx context.Context, kc *kube.Client, names []string) ([]
 	return out, nil
 }
 
-// Logicals returns the logical secret names, sorted, for help texts.
+// Logicals returns the secrets `secrets rotate NAME` replaces whole,
+// sorted, for help texts. The signing and API keys have their own commands.
 func Logicals() []string {
-	out := append([]string(nil), outputs.SecretOrder...)
+	var out []string
+	for _, l := range outputs.SecretOrder {
+		if l != outputs.SecretSigningKeys && l != outputs.SecretAPIKeys {
+			out = append(out, l)
+		}
+	}
 	sort.Strings(out)
 	return out
 }
