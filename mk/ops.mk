@@ -10,6 +10,7 @@ METHOD       ?= kubectl
 OPS_INSTALL  := --method $(METHOD) $(if $(CHART),--chart $(CHART),)
 
 .PHONY: ops-cli preflight deploy destroy diff infra-apply outputs rds-ca secrets-init secrets-rotate \
+	secrets-status signing-key-rotate signing-key-revoke api-key \
 	kubeconfig addons k8s-apply smoke cost capacity logs metrics status
 
 ops-cli: ## Build the operations CLI into bin/supabase-eks
@@ -42,6 +43,18 @@ secrets-init: ops-cli ## Generate and store ENV's secrets that have no value yet
 
 secrets-rotate: ops-cli ## Rotate one secret of ENV and roll its readers: make secrets-rotate NAME=jwt (ROLL_ONLY=1: retry a failed roll)
 	$(OPS) secrets rotate $(NAME) --env $(ENV) $(if $(ROLL_ONLY),--roll-only,)
+
+secrets-status: ops-cli ## Signing-key stage (keys, states, next step and when) and API keys of ENV
+	$(OPS) secrets status --env $(ENV)
+
+signing-key-rotate: ops-cli ## Next step of ENV's signing-key rotation (standby, promote, retire; STEP=... to name one; ROLL_ONLY=1 retries a roll)
+	$(OPS) secrets rotate signing-key --env $(ENV) $(if $(STEP),--step $(STEP),) $(if $(ROLL_ONLY),--roll-only,)
+
+signing-key-revoke: ops-cli ## Emergency: retire signing key KID of ENV at once (its tokens stop verifying)
+	$(OPS) secrets revoke signing-key --env $(ENV) --kid $(KID)
+
+api-key: ops-cli ## Opaque API keys of ENV: make api-key ACTION=add TYPE=secret | ACTION=revoke KEY=<prefix> | ACTION=list
+	$(OPS) secrets api-key $(or $(ACTION),list) --env $(ENV) $(if $(TYPE),--type $(TYPE),) $(if $(KEY),--key $(KEY),)
 
 kubeconfig: ops-cli ## aws eks update-kubeconfig for ENV (context supabase-ENV)
 	$(OPS) deploy --env $(ENV) --only kubeconfig

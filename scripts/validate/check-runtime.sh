@@ -2,7 +2,8 @@
 # The runtime conformance harness (internal/testkit/conformance): each environment's dist/<env>, as
 # rendered, run with the real clients (storage-api's node-postgres stack, postgres-meta from
 # npm, Studio's connection path, libpq/psql, a PostgREST emulation) against PostgreSQL at the
-# RDS version set up like an RDS instance (TLS only with a private CA, non-superuser master).
+# RDS version set up like an RDS instance (TLS only with a private CA, non-superuser master);
+# and the signing and API keys through every rendered verifier and Kong's rendered config.
 # Usage: check-runtime.sh [ENV ...]   (default: dev prod)
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -23,7 +24,7 @@ for e in $envs; do
   [ -f "$outputs" ] || outputs=examples/outputs/$e.json
   echo "== $e: dist/$e (outputs $outputs) against PostgreSQL $POSTGRES_RDS_VERSION as RDS"
   vrc=0
-  ${GO:-go} test -count=1 -v -run 'TestRDSImitationIsStrict|TestRuntimeConformance|TestRestoreDrill' ./internal/testkit/conformance/ \
+  ${GO:-go} test -count=1 -v -run 'TestRDSImitationIsStrict|TestRuntimeConformance|TestRestoreDrill|TestSigningKeyRotationKeepsSessions|TestSigningKeysOnAnExistingEnvironment|TestAPIKeysThroughRenderedKong' ./internal/testkit/conformance/ \
     -args -dist "$ROOT/dist/$e" -outputs "$ROOT/$outputs" >"$log" 2>&1 || vrc=1
   grep -E '^\s*--- (PASS|FAIL|SKIP)' "$log" | sed 's/^/  /' || true
   # Which PostgreSQL the restore drill ran on (its pg_dump decides) and its timings.
@@ -32,7 +33,8 @@ for e in $envs; do
   for want in 'TestRDSImitationIsStrict' 'TestRuntimeConformance/negative:_storage_without_the_CA_bundle_mount' \
     'TestRuntimeConformance/negative:_Studio_without_POSTGRES_HOST' 'TestRuntimeConformance/negative:_bootstrap_without_the_PostgreSQL_16\+_role_grant' \
     'TestRestoreDrill/equal:_rows,_checksums,_owners,_grants,_policies,_roles,_publication' \
-    'TestRestoreDrill/negative:_a_restore_failing_half-way_is_rolled_back' 'TestRestoreDrill/negative:_a_truncated_dump_fails_loudly_and_changes_nothing'; do
+    'TestRestoreDrill/negative:_a_restore_failing_half-way_is_rolled_back' 'TestRestoreDrill/negative:_a_truncated_dump_fails_loudly_and_changes_nothing' \
+    'TestSigningKeyRotationKeepsSessions' 'TestSigningKeysOnAnExistingEnvironment' 'TestAPIKeysThroughRenderedKong'; do
     grep -qE -- "--- PASS: $want " "$log" || { echo "FAIL: $want did not run and pass"; vrc=1; }
   done
   if [ $vrc -ne 0 ]; then grep -vE '^\s+20[0-9]{2}-[0-9]{2}-' "$log" | grep -E -B2 -A25 -- '--- FAIL|^\s+\S+_test.go:' | head -120 || true; rc=1; fi

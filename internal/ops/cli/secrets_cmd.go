@@ -153,7 +153,7 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 		return err
 	}
 	if logical == outputs.SecretJWT {
-		fmt.Fprintln(a.Stdout, "  NOTE: every token signed with the old JWT secret is now invalid: user sessions end (users sign in again) and the old anon and service_role keys stop working.")
+		fmt.Fprintln(a.Stdout, "  NOTE: every HS256 token signed with the old JWT secret is now invalid: the old legacy anon and service_role keys stop working (the opaque sb_ API keys and sessions signed by a signing key do not; in the legacy stage, sessions end too).")
 		fmt.Fprintf(a.Stdout, "  Give clients the new anon key: aws secretsmanager get-secret-value --secret-id %s --region %s --query SecretString --output text | jq -r .anon_key\n", o.SecretNames[logical], o.Region)
 	}
 	if *noRoll {

@@ -204,20 +204,33 @@ CREATE POLICY "owners use their notes" ON `+notes+` FOR ALL TO authenticated
 	})
 }
 
-// checkRLS signs two users' tokens with GoTrue's rendered secret and sends
-// them, the anon and service_role keys Storage is rendered with, and a
-// forged token through the PostgREST emulation (rendered PGRST_* settings).
+// checkRLS sends user A's token as GoTrue signs it with its rendered
+// signing key (ES256, with kid), user B's as a session from before the
+// signing key (HS256 under the legacy secret), the anon and service_role
+// keys Storage is rendered with, and forged tokens through the PostgREST
+// emulation, which verifies them against the rendered JWKS.
 func (h *Harness) checkRLS(t *testing.T, auth, storage, rest *Container) {
 	t.Helper()
 	secret, _ := auth.Get("GOTRUE_JWT_SECRET")
 	anon, _ := storage.Get("ANON_KEY")
 	service, _ := storage.Get("SERVICE_KEY")
-	a, err := UserToken(secret, userA)
+	gotrue, err := NewGoTrue(auth)
 	if err != nil {
 		t.Fatal(err)
 	}
+	a, err := gotrue.Sign(userA, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if KidOf(a) == "" {
+		t.Fatalf("GoTrue as rendered signs without a kid: %s", a)
+	}
 	b, _ := UserToken(secret, userB)
 	forged, _ := UserToken("not-"+secret, userA)
+	forgedKid, err := forgeWithKid(KidOf(a), userA)
+	if err != nil {
+		t.Fatal(err)
+	}
 	count := `SELECT count(*)::int AS n, coalesce(string_agg(owner::text, ',' ORDER BY owner), '') AS owners FROM ` + notes
 	res, err := h.Rest(rest, []RestRequest{
 		{Name: "A writes", Token: a, SQL: `INSERT INTO ` + notes + ` (body) VALUES ('from A') RETURNING owner::text`},
@@ -229,6 +242,7 @@ func (h *Harness) checkRLS(t *testing.T, auth, storage, rest *Container) {
 		{Name: "no token reads", SQL: count},
 		{Name: "service_role key reads", Token: service, SQL: count},
 		{Name: "forged token", Token: forged, SQL: count},
+		{Name: "forged token with the signing key's kid", Token: forgedKid, SQL: count},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -275,6 +289,9 @@ func (h *Harness) checkRLS(t *testing.T, auth, storage, rest *Container) {
 	}
 	if r := res["forged token"]; r.OK {
 		t.Errorf("a token signed with another secret was accepted: %+v", r)
+	}
+	if r := res["forged token with the signing key's kid"]; r.OK {
+		t.Errorf("an ES256 token from another key claiming the signing key's kid was accepted: %+v", r)
 	}
 
 	// The API login can become the API roles and nothing else.

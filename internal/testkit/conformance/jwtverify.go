@@ -3,6 +3,7 @@ package conformance
 import (
 	"crypto/ecdsa"
 	"crypto/elliptic"
+	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -222,6 +223,19 @@ func (g *GoTrue) Verify(token string) (jwt.MapClaims, error) {
 		}
 		return nil, fmt.Errorf("unrecognized kid %v for %s", t.Header["kid"], t.Method.Alg())
 	})
+}
+
+// forgeWithKid signs an ES256 user token with a fresh key that is not in
+// any set, under someone else's kid.
+func forgeWithKid(kid, sub string) (string, error) {
+	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return "", err
+	}
+	now := time.Now()
+	t := jwt.NewWithClaims(jwt.SigningMethodES256, jwt.MapClaims{"sub": sub, "role": "authenticated", "aud": "authenticated", "iat": now.Unix(), "exp": now.Add(time.Hour).Unix()})
+	t.Header["kid"] = kid
+	return t.SignedString(priv)
 }
 
 // KidOf returns a token's kid header ("" when it has none).

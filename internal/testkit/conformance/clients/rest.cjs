@@ -1,7 +1,8 @@
 // An emulation of PostgREST's database side, for what the harness cannot run
 // (no PostgREST build is reachable here). PostgREST connects with libpq, so
 // TLS follows libpq's sslmode=require: encrypted, not verified. Per request
-// it verifies the HS256 JWT with its JWT secret, takes the role claim (the
+// it verifies the JWT with its JWT setting (a JWKS: ES256 signing keys by
+// kid, the legacy HS256 secret as an oct key), takes the role claim (the
 // anonymous role without a token), and in one transaction does
 // SET LOCAL ROLE <role> and set_config('request.jwt.claims', <claims>), then
 // runs the query. It listens on channel pgrst for schema reloads.
@@ -29,13 +30,34 @@ function b64url(buf) {
   return Buffer.from(buf).toString('base64').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 }
 
+// PGRST_JWT_SECRET is a JWKS ({"keys":[...]}) as rendered, or a plain
+// secret. With a JWKS, a token with a kid must match a key with that kid;
+// one without is tried against every key (the legacy secret is an oct key).
+function keys() {
+  const raw = env.PGRST_JWT_SECRET || '';
+  let set;
+  try { set = JSON.parse(raw); } catch (e) { return [{ kty: 'oct', secret: Buffer.from(raw) }]; }
+  if (!set || !Array.isArray(set.keys)) throw new Error('PGRST_JWT_SECRET is JSON but not a JWKS');
+  return set.keys.map((k) => (k.kty === 'oct' ? { kty: 'oct', kid: k.kid, secret: Buffer.from(k.k, 'base64url') } : { kty: k.kty, kid: k.kid, alg: k.alg, key: crypto.createPublicKey({ key: k, format: 'jwk' }) }));
+}
+
+function checkWith(k, header, signed, sig) {
+  if (header.alg === 'HS256' && k.kty === 'oct') {
+    const want = crypto.createHmac('sha256', k.secret).update(signed).digest();
+    return want.length === sig.length && crypto.timingSafeEqual(want, sig);
+  }
+  if (header.alg === 'ES256' && k.kty === 'EC' && k.alg === 'ES256') {
+    return crypto.verify('sha256', Buffer.from(signed), { key: k.key, dsaEncoding: 'ieee-p1363' }, sig);
+  }
+  return false;
+}
+
 function verify(token) {
   const [h, p, s] = token.split('.');
   if (!s) throw new Error('JWT malformed');
   const header = JSON.parse(Buffer.from(h, 'base64url').toString());
-  if (header.alg !== 'HS256') throw new Error(`JWT alg ${header.alg} is not HS256`);
-  const want = b64url(crypto.createHmac('sha256', env.PGRST_JWT_SECRET).update(`${h}.${p}`).digest());
-  if (!crypto.timingSafeEqual(Buffer.from(want), Buffer.from(s))) throw new Error('JWSInvalidSignature');
+  const candidates = keys().filter((k) => header.kid === undefined || k.kid === header.kid);
+  if (!candidates.some((k) => checkWith(k, header, `${h}.${p}`, Buffer.from(s, 'base64url')))) throw new Error(`JWSInvalidSignature (alg ${header.alg}, kid ${header.kid})`);
   const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
   if (claims.exp && claims.exp * 1000 < Date.now()) throw new Error('JWT expired');
   return claims;
