@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -174,7 +175,7 @@ func TestSecretsRotateJWTNoRoll(t *testing.T) {
 	if before == after || h.sm.Versions("supabase-dev/jwt") != 2 {
 		t.Error("no new version written")
 	}
-	if !strings.Contains(h.stdout.String(), "user sessions end") {
+	if !strings.Contains(h.stdout.String(), "legacy anon and service_role keys stop working") {
 		t.Errorf("JWT rotation consequences not explained: %s", h.stdout)
 	}
 	if len(h.fake.Calls) != 0 {
@@ -219,13 +220,19 @@ func TestSmokeReadsAnonKeyFromSecretsManager(t *testing.T) {
 	h.run("secrets", "init", "--env", "dev")
 	j, _ := h.sm.Current("supabase-dev/jwt")
 	v, _ := secretvalues.Decode(j)
-	var sawKey bool
+	k, _ := h.sm.Current("supabase-dev/api_keys")
+	api, _ := secretvalues.Decode(k)
+	var mu sync.Mutex
+	saw := map[string]bool{}
 	gw := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("apikey") != v["anon_key"] {
+		key := r.Header.Get("apikey")
+		if key != v["anon_key"] && key != api["publishable_key_1"] {
 			w.WriteHeader(http.StatusUnauthorized)
 			return
 		}
-		sawKey = true
+		mu.Lock()
+		saw[key] = true
+		mu.Unlock()
 		switch r.URL.Path {
 		case "/rest/v1/":
 			_, _ = w.Write([]byte(`{"swagger":"2.0","paths":{}}`))
@@ -239,7 +246,8 @@ func TestSmokeReadsAnonKeyFromSecretsManager(t *testing.T) {
 	if code := h.run("smoke", "--env", "dev", "--url", gw.URL, "--deadline", "2s"); code != 0 {
 		t.Fatalf("exit %d: %s %s", code, h.stdout, h.stderr)
 	}
-	if !sawKey || strings.Count(h.stdout.String(), "OK ") != 3 {
+	// Both the legacy anon key and the publishable key are tried.
+	if !saw[v["anon_key"]] || !saw[api["publishable_key_1"]] || strings.Count(h.stdout.String(), "OK ") != 6 {
 		t.Errorf("stdout: %s", h.stdout)
 	}
 	bad := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusServiceUnavailable) }))

@@ -69,6 +69,10 @@ func (a *App) runSmoke(ctx context.Context, env config.Environment, f smokeFlags
 			fmt.Fprintf(a.Stderr, "note: no domain configured; testing plain HTTP on the ALB name %s\n", hosts[0])
 		}
 	}
+	// publishable is also tried when the keys come from Secrets Manager: the
+	// opaque key's path through Kong (key-auth, the Lua mapping to a JWT,
+	// the verifiers' JWKS) is what no test here can run against real Kong.
+	var publishable string
 	if key == "" {
 		store, err := a.NewStore(ctx, o.Region)
 		if err != nil {
@@ -83,9 +87,33 @@ func (a *App) runSmoke(ctx context.Context, env config.Environment, f smokeFlags
 			return fmt.Errorf("no anon key in %s: run `supabase-eks secrets init --env %s`", o.SecretNames[outputs.SecretJWT], env.Name)
 		}
 		key = v["anon_key"]
+		value, ok, err = store.Current(ctx, o.SecretNames[outputs.SecretAPIKeys])
+		if err != nil {
+			return err
+		}
+		if api, derr := secretvalues.Decode(value); ok && derr == nil {
+			if keys, err := secretvalues.APIKeys(api); err == nil {
+				for _, k := range keys {
+					if k.Type == secretvalues.APIKeyPublishable {
+						publishable = k.Key
+						break
+					}
+				}
+			}
+		}
 	}
-	fmt.Fprintf(a.Stdout, "smoke test of %s at %s (deadline %s)\n", env.Name, strings.TrimRight(base, "/"), f.deadline)
-	outs, err := smoke.Run(ctx, smoke.Options{BaseURL: base, AnonKey: key, Deadline: f.deadline, RequestTimeout: f.timeout, Client: a.HTTPClient, Log: a.Stderr})
-	smoke.Print(a.Stdout, outs)
-	return err
+	runs := []struct{ label, key string }{{"legacy anon key", key}}
+	if publishable != "" {
+		runs = append(runs, struct{ label, key string }{"publishable key", publishable})
+	}
+	var errs []error
+	for _, r := range runs {
+		fmt.Fprintf(a.Stdout, "smoke test of %s at %s with the %s (deadline %s)\n", env.Name, strings.TrimRight(base, "/"), r.label, f.deadline)
+		outs, err := smoke.Run(ctx, smoke.Options{BaseURL: base, AnonKey: r.key, Deadline: f.deadline, RequestTimeout: f.timeout, Client: a.HTTPClient, Log: a.Stderr})
+		smoke.Print(a.Stdout, outs)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("with the %s: %w", r.label, err))
+		}
+	}
+	return errors.Join(errs...)
 }
