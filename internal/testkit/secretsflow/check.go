@@ -2,6 +2,7 @@ package secretsflow
 
 import (
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -192,6 +193,10 @@ func CheckValues(s *State, remote Remote, o *outputs.Outputs) []string {
 				for _, p := range checkKongConfig(got, remote, o) {
 					bad(es, key, "%s", p)
 				}
+			case key == "postgrest-jwks" || key == "jwt-keys":
+				for _, p := range checkKeySet(key, got, props) {
+					bad(es, key, "%s", p)
+				}
 			case key == "release-cookie":
 				sum := sha256.Sum256([]byte("erlang-cookie:" + props["secret_key_base"]))
 				if want := hex.EncodeToString(sum[:]); got != want {
@@ -263,6 +268,91 @@ func expectedPassword(user string, remote Remote, o *outputs.Outputs) (string, s
 	return pw, o.SecretNames[outputs.SecretDatabase] + "." + user + "_password"
 }
 
+// checkKeySet checks the key sets rendered from the signing_keys secret:
+// PostgREST's JWKS is the legacy secret as an oct key (base64url of its
+// bytes, no kid) followed by the public keys; GoTrue's array is the
+// remote one, preceded by the legacy secret as the signing oct key while
+// legacy_signing is true; exactly one of GoTrue's keys signs.
+func checkKeySet(key, got string, props map[string]string) []string {
+	oct := base64.RawURLEncoding.EncodeToString([]byte(props["jwt_secret"]))
+	var problems []string
+	var rest string
+	switch key {
+	case "postgrest-jwks":
+		var set struct {
+			Keys []json.RawMessage `json:"keys"`
+		}
+		if err := json.Unmarshal([]byte(got), &set); err != nil || len(set.Keys) == 0 {
+			return []string{fmt.Sprintf("not a JWKS (PostgREST would take it for an HS256 secret): %v", err)}
+		}
+		problems = append(problems, checkOct(set.Keys[0], oct, false)...)
+		b, _ := json.Marshal(map[string]any{"keys": set.Keys[1:]})
+		rest = string(b)
+		var want struct {
+			Keys []json.RawMessage `json:"keys"`
+		}
+		_ = json.Unmarshal([]byte(props["jwks"]), &want)
+		wb, _ := json.Marshal(map[string]any{"keys": want.Keys})
+		if rest != string(wb) {
+			problems = append(problems, "the keys after the oct key are not the remote jwks")
+		}
+	case "jwt-keys":
+		var keys []json.RawMessage
+		if err := json.Unmarshal([]byte(got), &keys); err != nil {
+			return []string{fmt.Sprintf("not a JSON array (GoTrue would not start): %v", err)}
+		}
+		if props["legacy_signing"] == "true" {
+			if len(keys) == 0 {
+				return []string{"legacy signing, but no oct signing key"}
+			}
+			problems = append(problems, checkOct(keys[0], oct, true)...)
+			keys = keys[1:]
+		}
+		b, _ := json.Marshal(keys)
+		var want []json.RawMessage
+		_ = json.Unmarshal([]byte(props["gotrue_keys"]), &want)
+		wb, _ := json.Marshal(want)
+		if string(b) != string(wb) {
+			problems = append(problems, "the asymmetric keys are not the remote gotrue_keys")
+		}
+		signers := 0
+		var all []struct {
+			KeyOps []string `json:"key_ops"`
+		}
+		_ = json.Unmarshal([]byte(got), &all)
+		for _, k := range all {
+			if slices.Contains(k.KeyOps, "sign") {
+				signers++
+			}
+		}
+		if signers != 1 {
+			problems = append(problems, fmt.Sprintf("%d signing keys: GoTrue starts only with exactly one", signers))
+		}
+	}
+	return problems
+}
+
+func checkOct(raw json.RawMessage, k string, signs bool) []string {
+	var oct struct {
+		Kty, Alg, K, Kid string
+		KeyOps           []string `json:"key_ops"`
+	}
+	if err := json.Unmarshal(raw, &oct); err != nil {
+		return []string{"the first key is not a JWK"}
+	}
+	var problems []string
+	if oct.Kty != "oct" || oct.Alg != "HS256" || oct.Kid != "" {
+		problems = append(problems, fmt.Sprintf("the first key is kty %q alg %q kid %q, want the legacy secret as an HS256 oct key without kid", oct.Kty, oct.Alg, oct.Kid))
+	}
+	if oct.K != k {
+		problems = append(problems, "the oct key is not base64url(jwt_secret): legacy tokens would not verify")
+	}
+	if signs != slices.Contains(oct.KeyOps, "sign") {
+		problems = append(problems, fmt.Sprintf("the oct key's key_ops are %v", oct.KeyOps))
+	}
+	return problems
+}
+
 // checkKongConfig parses Kong's declarative configuration and checks the
 // API-key consumers and the dashboard's basic-auth credential against the
 // remote secrets.
@@ -303,6 +393,28 @@ func checkKongConfig(doc string, remote Remote, o *outputs.Outputs) []string {
 		}
 		if _, err := secretvalues.ParseKey(key, jwtv["jwt_secret"]); err != nil {
 			problems = append(problems, fmt.Sprintf("the remote %s key is not a JWT signed with jwt_secret: %v", consumer, err))
+		}
+	}
+	// Each opaque key in a slot is a credential of its role; an empty slot
+	// (a revoked key) is none.
+	api := get(outputs.SecretAPIKeys)
+	for consumer, typ := range map[string]string{"anon": "publishable", "service_role": "secret"} {
+		var creds []string
+		for _, c := range cfg.Consumers {
+			if c.Username == consumer {
+				for _, k := range c.KeyauthCredentials {
+					creds = append(creds, k.Key)
+				}
+			}
+		}
+		for _, slot := range []string{"1", "2"} {
+			key := api[typ+"_key_"+slot]
+			if key != "" && !slices.Contains(creds, key) {
+				problems = append(problems, fmt.Sprintf("consumer %s lacks the remote %s_key_%s", consumer, typ, slot))
+			}
+		}
+		if slices.Contains(creds, "") {
+			problems = append(problems, fmt.Sprintf("consumer %s has an empty key-auth credential", consumer))
 		}
 	}
 	ok := slices.ContainsFunc(cfg.BasicauthCredentials, func(b struct{ Consumer, Username, Password string }) bool {
