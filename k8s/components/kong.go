@@ -119,9 +119,10 @@ const (
 	// session JWT passes untouched; a legacy key without Authorization
 	// becomes its bearer.
 	mapAuthorization
-	// mapBearer: routes without key-auth (Storage, Functions). Only an
-	// Authorization header carrying an opaque key is replaced; a request
-	// without one is forwarded as it came (public objects, S3 signatures).
+	// mapBearer: Storage (no key-auth). Only an Authorization header
+	// carrying an opaque key is replaced; a request without one is
+	// forwarded as it came (public objects, presigned URLs, and S3
+	// signatures, which are not bearer tokens).
 	mapBearer
 	// mapWebsocket: Realtime's socket takes the token from the apikey
 	// query parameter (x-api-key header when absent), raw, without Bearer.
@@ -349,7 +350,12 @@ func (c *Context) storageRoutes() []kongRoute {
 }
 
 func (c *Context) functionsRoutes() []kongRoute {
-	return []kongRoute{{name: "functions-v1", path: "/functions/v1/", upstream: c.ServiceURL("functions", FunctionsPort, "/"), keys: mapBearer}}
+	// supabase-js calls functions with a new API key as apikey only (no
+	// bearer): mapping it into Authorization gives a main service that
+	// verifies JWTs what the legacy anon key used to give it. Without key-auth
+	// an unknown key passes through as a bearer the main service refuses;
+	// with no key and no Authorization, Kong renders an empty header.
+	return []kongRoute{{name: "functions-v1", path: "/functions/v1/", upstream: c.ServiceURL("functions", FunctionsPort, "/"), keys: mapAuthorization}}
 }
 
 func (c *Context) metaRoutes() []kongRoute {

@@ -9,6 +9,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
 
+	"github.com/supabase-eks/supabase-eks/internal/testkit/kongsim"
 	"github.com/supabase-eks/supabase-eks/k8s/components"
 	"github.com/supabase-eks/supabase-eks/k8s/platform"
 )
@@ -209,4 +210,40 @@ func envValue(env []corev1.EnvVar, name string) string {
 		}
 	}
 	return ""
+}
+
+// TestFunctionsRouteMapsNewKeys: supabase-js calls functions with a new API
+// key as apikey only; Kong gives the main service the key role's JWT as a
+// bearer, keeps a user's session, and forwards an unknown key as it came.
+func TestFunctionsRouteMapsNewKeys(t *testing.T) {
+	env := envs["dev"].env
+	env.Workloads.FunctionsEnabled = true
+	r, err := renderVariant(t, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, vars := renderedKongWith(t, r)
+	kong, err := kongsim.Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name    string
+		headers map[string]string
+		want    string
+	}{
+		{"publishable key, no session", map[string]string{"apikey": vars["publishable_key_1"]}, "Bearer " + vars["anon_jwt"]},
+		{"secret key", map[string]string{"apikey": vars["secret_key_1"]}, "Bearer " + vars["service_role_jwt"]},
+		{"publishable key with a session", map[string]string{"apikey": vars["publishable_key_1"], "Authorization": "Bearer user.session.jwt"}, "Bearer user.session.jwt"},
+		{"legacy anon key", map[string]string{"apikey": vars["anon_key"]}, "Bearer " + vars["anon_key"]},
+		{"unknown key passes through for the main service to refuse", map[string]string{"apikey": "sb_secret_unknown"}, "Bearer sb_secret_unknown"},
+	} {
+		res, err := kong.Do(kongsim.Request{Path: "/functions/v1/hello", Headers: c.headers})
+		if err != nil || res.Status != 0 || res.Service != "functions-v1" {
+			t.Fatalf("%s: %d %s %s %v", c.name, res.Status, res.Message, res.Service, err)
+		}
+		if got := res.Headers["authorization"]; got != c.want {
+			t.Errorf("%s: the main service gets Authorization %q, want %q", c.name, got, c.want)
+		}
+	}
 }

@@ -574,6 +574,13 @@ func kongTemplate(t *testing.T, r *rendered) string {
 // from values `secrets init` generates for this environment.
 func renderedKong(t *testing.T, r *rendered) string {
 	t.Helper()
+	out, _ := renderedKongWith(t, r)
+	return out
+}
+
+// renderedKongWith is renderedKong and the template variables it used.
+func renderedKongWith(t *testing.T, r *rendered) (string, map[string]string) {
+	t.Helper()
 	byName := map[string]map[string]string{}
 	for _, logical := range outputs.SecretOrder {
 		v, err := secretvalues.Generator{}.Generate(logical)
@@ -599,7 +606,7 @@ func renderedKong(t *testing.T, r *rendered) string {
 	if err != nil {
 		t.Fatalf("kong.yml: %v", err)
 	}
-	return out
+	return out, vars
 }
 
 // TestKongConfig: the declarative config carries no key, inserts the keys

@@ -109,6 +109,10 @@ func (c *Config) Do(r Request) (Result, error) {
 			err = c.acl(p, &res)
 		case "request-transformer":
 			err = requestTransformer(p, &res)
+		case "cors", "prometheus":
+			// No effect on what reaches the upstream.
+		default:
+			err = fmt.Errorf("not emulated")
 		}
 		if err != nil {
 			return res, fmt.Errorf("service %s, plugin %s: %w", svc.Name, p.Name, err)
@@ -309,18 +313,13 @@ func (s sandbox) render(pair string) (string, string, error) {
 	}
 }
 
-// closing finds the parenthesis closing the one at open, skipping Lua
-// string literals.
+// closing finds the parenthesis closing the one at open the way Kong's
+// template engine (Penlight, pattern "%b()") does: by counting every
+// parenthesis, inside Lua strings too.
 func closing(s string, open int) (int, error) {
 	depth := 0
 	for i := open; i < len(s); i++ {
 		switch s[i] {
-		case '\'', '"':
-			j := strings.IndexByte(s[i+1:], s[i])
-			if j < 0 {
-				return 0, fmt.Errorf("unterminated string in %q", s[open:])
-			}
-			i += j + 1
 		case '(':
 			depth++
 		case ')':
@@ -334,9 +333,9 @@ func closing(s string, open int) (int, error) {
 }
 
 // eval runs one template expression in a fresh Lua state whose only
-// globals are the four Kong exposes to templates in its sandbox. A result
-// that is not a string is an error: Kong would render "nil" or "false"
-// into the header, which no upstream accepts.
+// globals are the four Kong exposes to templates in its sandbox, and
+// renders the result as Penlight does: tostring(expr or ''), so nil and
+// false become an empty value.
 func (s sandbox) eval(expr string) (string, error) {
 	L := lua.NewState(lua.Options{SkipOpenLibs: true})
 	defer L.Close()
@@ -363,12 +362,19 @@ func (s sandbox) eval(expr string) (string, error) {
 	if err := L.PCall(0, 1, nil); err != nil {
 		return "", fmt.Errorf("Lua error: %v", err)
 	}
-	v := L.Get(-1)
-	str, ok := v.(lua.LString)
-	if !ok {
-		return "", fmt.Errorf("expression yields %s (%s), not a string", v.Type(), v.String())
+	switch v := L.Get(-1).(type) {
+	case lua.LString:
+		return string(v), nil
+	case *lua.LNilType:
+		return "", nil
+	case lua.LBool:
+		if !bool(v) {
+			return "", nil
+		}
+		return "true", nil
+	default:
+		return v.String(), nil
 	}
-	return string(str), nil
 }
 
 func table(L *lua.LState, m map[string]string) *lua.LTable {
