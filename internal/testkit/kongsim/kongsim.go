@@ -334,8 +334,8 @@ func closing(s string, open int) (int, error) {
 
 // eval runs one template expression in a fresh Lua state whose only
 // globals are the four Kong exposes to templates in its sandbox, and
-// renders the result as Penlight does: tostring(expr or ''), so nil and
-// false become an empty value.
+// renders the result as Penlight does (the expression, or an empty
+// string when it yields nil or false, through tostring).
 func (s sandbox) eval(expr string) (string, error) {
 	L := lua.NewState(lua.Options{SkipOpenLibs: true})
 	defer L.Close()
