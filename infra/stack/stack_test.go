@@ -70,13 +70,22 @@ func newRegion() config.Environment {
 	return e
 }
 
+// restored is dev after two point-in-time restores: its database is the
+// second restored instance, made from the first.
+func restored() config.Environment {
+	e := config.Dev()
+	e.Name = "restored"
+	e.Database.PointInTimeRestore = &config.PointInTimeRestore{SourceIdentifier: "supabase-restored-pitr-20261101t0000z", Time: "2026-11-02T10:30:00Z"}
+	return e
+}
+
 func TestMain(m *testing.M) {
 	nodewarn.Silence()
 	dir, err := os.MkdirTemp("", "infra-synth-")
 	if err != nil {
 		panic(err)
 	}
-	for _, e := range []config.Environment{config.Dev(), config.Prod(), variant(), withZone(), newRegion()} {
+	for _, e := range []config.Environment{config.Dev(), config.Prod(), variant(), withZone(), newRegion(), restored()} {
 		if err := e.Validate(); err != nil && e.Name != "variant" {
 			panic(err)
 		}

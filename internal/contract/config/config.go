@@ -142,6 +142,10 @@ type Database struct {
 	// server certificate; clients verify it with the region's bundle
 	// (internal/rdsca), which the deploy's rds-ca step checks against it.
 	CACertIdentifier string
+	// PointInTimeRestore, when set, makes the database an instance restored
+	// from another at a moment (restore.go). Load fills it from
+	// pitr/<env>.json, which `supabase-eks restore pitr` writes.
+	PointInTimeRestore *PointInTimeRestore
 }
 
 // Teardown says what a teardown may delete outright rather than leave
@@ -223,6 +227,13 @@ func Load(name string) (Environment, error) {
 		return Environment{}, fmt.Errorf("environment %q: unknown (known: %s)", name, strings.Join(Names(), ", "))
 	}
 	env := build()
+	if env.Database.PointInTimeRestore == nil {
+		r, err := committedRestore(name)
+		if err != nil {
+			return Environment{}, fmt.Errorf("environment %q: %s: %w", name, RestoreFile(name), err)
+		}
+		env.Database.PointInTimeRestore = r
+	}
 	if err := env.Validate(); err != nil {
 		return Environment{}, err
 	}

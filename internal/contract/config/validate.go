@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/aws/amazon-vpc-resource-controller-k8s/pkg/aws/vpc"
 	"github.com/supabase-eks/supabase-eks/internal/awsname"
@@ -270,6 +271,10 @@ func (e Environment) Validate() error {
 	case 1, 5, 10, 15, 30, 60:
 	default:
 		add("database.monitoringIntervalSeconds", "%d: want 1, 5, 10, 15, 30 or 60", d.MonitoringIntervalSeconds)
+	}
+
+	if r := d.PointInTimeRestore; r != nil {
+		r.validate(e, time.Now(), add)
 	}
 
 	// Teardown.

@@ -40,3 +40,11 @@ func AccessLogBucket(prefix, accountID string) string { return prefix + "-access
 // DBClientSecurityGroup is the group the database clients' pods carry, the
 // only source RDS admits.
 func DBClientSecurityGroup(prefix string) string { return prefix + "-db-clients" }
+
+// DBInstance is the environment's original RDS instance.
+func DBInstance(prefix string) string { return prefix }
+
+// RestoredDBInstance is the RDS instance a point-in-time restore of the
+// environment creates; stamp is the restore time (config.RestoreStampFormat),
+// so two restores never collide and the name says what it holds.
+func RestoredDBInstance(prefix, stamp string) string { return prefix + "-pitr-" + stamp }
