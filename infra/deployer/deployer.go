@@ -281,7 +281,13 @@ func Policy(services []string, s Scope) policy.Document {
 			arn("rds", "db:"+project), arn("rds", "subgrp:"+project), arn("rds", "pg:"+project), arn("rds", "es:"+project),
 			arn("rds", "snapshot:"+project), arn("rds", "og:default:*"),
 		}), policy.Statement{Sid: "DescribeDatabases", Effect: "Allow", Action: []string{"rds:Describe*", "rds:ListTagsForResource"}, Resource: []string{"*"}, Condition: inRegion},
-			policy.Statement{Sid: "NeverShareSnapshots", Effect: "Deny", Action: []string{"rds:ModifyDBSnapshotAttribute", "rds:ModifyDBClusterSnapshotAttribute"}, Resource: []string{"*"}})
+			policy.Statement{Sid: "NeverShareSnapshots", Effect: "Deny", Action: []string{"rds:ModifyDBSnapshotAttribute", "rds:ModifyDBClusterSnapshotAttribute"}, Resource: []string{"*"}},
+			// A point-in-time restore of a deleted instance
+			// (database.pointInTimeRestore.sourceDbiResourceId) reads its
+			// retained automated backups, whose ARNs carry no name. Restoring
+			// is all it may do with them; the restored instance's own name is
+			// held to the project by the statement above.
+			policy.Allow("RestoreFromRetainedBackups", []string{"rds:RestoreDBInstanceToPointInTime"}, []string{arn("rds", "auto-backup:*")}))
 	}
 	// Node groups' Auto Scaling groups are EKS's; the deploy only tags them
 	// (Cluster Autoscaler's scale-from-zero hints), and only the project's.
