@@ -45,7 +45,7 @@ type Props struct {
 }
 
 // LogExports are the RDS log types exported to CloudWatch.
-var LogExports = []string{"postgresql", "upgrade"}
+var LogExports = names.RDSLogKinds
 
 // Database exposes connection facts; the password never leaves RDS and
 // Secrets Manager.

@@ -48,3 +48,7 @@ func DBInstance(prefix string) string { return prefix }
 // environment creates; stamp is the restore time (config.RestoreStampFormat),
 // so two restores never collide and the name says what it holds.
 func RestoredDBInstance(prefix, stamp string) string { return prefix + "-pitr-" + stamp }
+
+// RDSLogKinds are the log types the instance exports to CloudWatch (one
+// RDSLogGroup each).
+var RDSLogKinds = []string{"postgresql", "upgrade"}

@@ -92,6 +92,7 @@ func commands() []command {
 		{"diff", "diff --env E", "terraform plan and kubectl diff: what a deploy would change", (*App).diff},
 		{"steps", "steps --env E", "list the deploy and destroy steps", (*App).steps},
 		{"smoke", "smoke --env E [--outputs FILE] [--url URL] [--anon-key KEY] [--deadline 5m] [--timeout 10s]", "check REST, Auth and Storage through the load balancer", (*App).smoke},
+		{"restore pitr", "restore pitr --env E --time RFC3339 [--source ID | --source-dbi-resource-id db-...] [--from STEP | --only STEP] [--yes] [--timeout 15m]", "restore the database to a point in time: a new RDS instance through Terraform, then switch Supabase to it (steps resumable)", (*App).restorePITR},
 		{"cost", "cost --env E [--stack FILE] [--albs N] [--max USD]", "monthly cost estimate from the synthesized Terraform JSON", (*App).cost},
 		{"capacity", "capacity --env E [--dist DIR]", "database connection budget of dist/<env> at every HPA maximum against max_connections", (*App).capacity},
 		{"logs", "logs COMPONENT --env E [--since 1h] [--tail 200] [--follow]", "logs of a component (" + strings.Join(componentNames(), ", ") + ")", (*App).logs},
@@ -108,12 +109,12 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	}
 	name := args[0]
 	rest := args[1:]
-	if name == "secrets" {
+	if name == "secrets" || name == "restore" || name == "storage" {
 		if len(args) < 2 {
 			a.usage(a.Stderr)
 			return 2
 		}
-		name, rest = "secrets "+args[1], args[2:]
+		name, rest = name+" "+args[1], args[2:]
 	}
 	for _, c := range commands() {
 		if c.name == name {
