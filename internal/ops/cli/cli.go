@@ -93,6 +93,7 @@ func commands() []command {
 		{"steps", "steps --env E", "list the deploy and destroy steps", (*App).steps},
 		{"smoke", "smoke --env E [--outputs FILE] [--url URL] [--anon-key KEY] [--deadline 5m] [--timeout 10s]", "check REST, Auth and Storage through the load balancer", (*App).smoke},
 		{"restore pitr", "restore pitr --env E --time RFC3339 [--source ID | --source-dbi-resource-id db-...] [--from STEP | --only STEP] [--yes] [--timeout 15m]", "restore the database to a point in time: a new RDS instance through Terraform, then switch Supabase to it (steps resumable)", (*App).restorePITR},
+		{"restore dump", "restore dump --env E --object s3://<backups bucket>/pg_dump/<env>/<file>.dump [--force] [--from STEP | --only STEP] [--yes] [--timeout 15m]", "restore a nightly pg_dump into the database, in a pod built from the backup CronJob (steps resumable)", (*App).restoreDump},
 		{"cost", "cost --env E [--stack FILE] [--albs N] [--max USD]", "monthly cost estimate from the synthesized Terraform JSON", (*App).cost},
 		{"capacity", "capacity --env E [--dist DIR]", "database connection budget of dist/<env> at every HPA maximum against max_connections", (*App).capacity},
 		{"logs", "logs COMPONENT --env E [--since 1h] [--tail 200] [--follow]", "logs of a component (" + strings.Join(componentNames(), ", ") + ")", (*App).logs},

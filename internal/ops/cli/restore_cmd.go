@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"flag"
+	"strings"
 	"time"
 
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
@@ -69,4 +70,35 @@ func pitrRequest(env config.Environment, at, source, dbi string) (config.PointIn
 		return config.PointInTimeRestore{}, usagef("%v", err)
 	}
 	return r, nil
+}
+
+// restoreDump runs the dump restore workflow.
+func (a *App) restoreDump(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("restore dump", flag.ContinueOnError)
+	loadEnv := envFlag(fs)
+	var f deployFlags
+	var object string
+	var force bool
+	fs.StringVar(&object, "object", "", "the dump: s3://<backups bucket>/pg_dump/<env>/<file>.dump")
+	fs.BoolVar(&force, "force", false, "restore into a non-empty database: objects the dump holds are dropped and recreated")
+	fs.StringVar(&f.only, "only", "", "run just this step")
+	fs.StringVar(&f.from, "from", "", "resume at this step")
+	fs.BoolVar(&f.yes, "yes", false, "approve without asking")
+	fs.DurationVar(&f.timeout, "timeout", 15*time.Minute, "bound for each wait")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if f.only != "" && f.from != "" {
+		return usagef("--only and --from exclude each other")
+	}
+	if !strings.HasPrefix(object, "s3://") {
+		return usagef("--object %q: want s3://<backups bucket>/pg_dump/<env>/<file>.dump (make restore MODE=dump FROM=s3://...)", object)
+	}
+	env, err := loadEnv()
+	if err != nil {
+		return err
+	}
+	d := a.deployer(env, f)
+	r := &deploy.DumpRestore{D: d, Object: object, Force: force}
+	return d.RunSteps(ctx, "restore dump", r.Steps(), f.only, f.from)
 }

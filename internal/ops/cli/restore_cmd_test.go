@@ -36,3 +36,15 @@ func TestRestorePITRBadFlagsNameTheFieldAndTouchNothing(t *testing.T) {
 		}
 	}
 }
+
+func TestRestoreDumpNeedsAnS3Object(t *testing.T) {
+	for _, args := range [][]string{{"--env", "dev"}, {"--env", "dev", "--object", "/tmp/x.dump"}} {
+		h := newHarness(t)
+		if code := h.run(append([]string{"restore", "dump"}, args...)...); code != 2 || !strings.Contains(h.stderr.String(), "--object") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, h.stderr.String())
+		}
+		if len(h.fake.Calls) != 0 {
+			t.Errorf("%v: ran %v", args, h.fake.Calls)
+		}
+	}
+}
