@@ -355,7 +355,13 @@ func Policy(services []string, s Scope) policy.Document {
 			"s3:GetAccelerateConfiguration", "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration",
 			"s3:GetReplicationConfiguration", "s3:GetEncryptionConfiguration", "s3:PutEncryptionConfiguration",
 			"s3:DeleteObject", "s3:DeleteObjectVersion",
-		}, []string{"arn:aws:s3:::" + s.Prefix + "-*", "arn:aws:s3:::" + s.Prefix + "-*/*"}))
+		}, []string{"arn:aws:s3:::" + s.Prefix + "-*", "arn:aws:s3:::" + s.Prefix + "-*/*"}),
+			// The restores (supabase-eks restore dump, storage restore) are
+			// the deployer's too: it reads the logical dumps, and copies a
+			// storage object's earlier version over the current one. Only
+			// these two kinds of bucket, by the names their owner gives.
+			policy.Allow("ReadLogicalDumps", []string{"s3:GetObject"}, []string{"arn:aws:s3:::" + names.BackupBucket(project, s.AccountID) + "/*"}),
+			policy.Allow("RestoreStorageObjectVersions", []string{"s3:GetObjectVersion", "s3:PutObject"}, []string{"arn:aws:s3:::" + names.StorageBucket(project, s.AccountID) + "/*"}))
 	}
 	if len(s.RetainedBuckets) > 0 {
 		var res []string

@@ -193,3 +193,8 @@ func LoadExample(name string) (Environment, error) {
 	env := build()
 	return env, env.Validate()
 }
+
+// NoncurrentVersionDays is how long the storage bucket keeps an overwritten
+// or deleted object's versions (its lifecycle rule): the furthest back a
+// storage restore can go.
+const NoncurrentVersionDays = 30

@@ -1,7 +1,6 @@
 package deploy
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -173,20 +172,7 @@ func (r *DumpRestore) StartPod(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	kc := d.Kube()
-	if _, err := d.R.Run(ctx, kc.Cmd("delete", "pod", p.Name, "-n", outputs.Namespace, "--ignore-not-found", "--wait=true")); err != nil {
-		return err
-	}
-	c := kc.Cmd("create", "-f", "-")
-	c.Stdin = bytes.NewReader(p.Manifest)
-	if _, err := d.R.Run(ctx, c); err != nil {
-		return err
-	}
-	_, err = d.R.Run(ctx, kc.Cmd("wait", "--for=condition=Ready", "pod/"+p.Name, "-n", outputs.Namespace, "--timeout="+d.timeout().String()))
-	if err != nil {
-		return fmt.Errorf("%w (kubectl describe pod %s -n %s)", err, p.Name, outputs.Namespace)
-	}
-	return nil
+	return d.Kube().StartPod(ctx, p, d.timeout())
 }
 
 func (r *DumpRestore) exec(p kube.RestorePod) *kube.ExecRunner {
@@ -252,8 +238,7 @@ func (r *DumpRestore) Restore(ctx context.Context) error {
 // data and must not stay on an operator's disk.
 func (r *DumpRestore) Cleanup(ctx context.Context) error {
 	d := r.D
-	kc := d.Kube()
-	if _, err := d.R.Run(ctx, kc.Cmd("delete", "pod", RestorePodName, "-n", outputs.Namespace, "--ignore-not-found", "--wait=false")); err != nil {
+	if err := d.Kube().DeletePod(ctx, RestorePodName); err != nil {
 		return err
 	}
 	if err := os.Remove(d.abs(r.localPath())); err != nil && !os.IsNotExist(err) {

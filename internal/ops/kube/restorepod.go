@@ -1,9 +1,12 @@
 package kube
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"time"
 
 	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -90,4 +93,27 @@ func NewRestorePod(objs []artifacts.Object, namespace, name string, lifetimeSeco
 		return RestorePod{Manifest: data, Name: name, Container: c.Name, ScratchDir: c.VolumeMounts[0].MountPath, Database: db}, nil
 	}
 	return RestorePod{}, fmt.Errorf("no CronJob in namespace %s runs pg_dump: the restore pod is built from the backup's pod template", namespace)
+}
+
+// StartPod creates the pod (replacing a leftover of the same name) and
+// waits until it is Ready.
+func (c *Client) StartPod(ctx context.Context, p RestorePod, timeout time.Duration) error {
+	if _, err := c.run(ctx, "delete", "pod", p.Name, "-n", c.ns(), "--ignore-not-found", "--wait=true"); err != nil {
+		return err
+	}
+	create := c.Cmd("create", "-f", "-")
+	create.Stdin = bytes.NewReader(p.Manifest)
+	if _, err := c.R.Run(ctx, create); err != nil {
+		return err
+	}
+	if _, err := c.run(ctx, "wait", "--for=condition=Ready", "pod/"+p.Name, "-n", c.ns(), "--timeout="+timeout.String()); err != nil {
+		return fmt.Errorf("%w (kubectl describe pod %s -n %s)", err, p.Name, c.ns())
+	}
+	return nil
+}
+
+// DeletePod deletes the pod without waiting for it to go.
+func (c *Client) DeletePod(ctx context.Context, name string) error {
+	_, err := c.run(ctx, "delete", "pod", name, "-n", c.ns(), "--ignore-not-found", "--wait=false")
+	return err
 }
