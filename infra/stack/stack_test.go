@@ -626,7 +626,7 @@ func TestS3Buckets(t *testing.T) {
 
 func TestKMSAndSecretsHoldNoValues(t *testing.T) {
 	for _, env := range stackEnvs {
-		key := only(t, env, "aws_kms_key")
+		key := projectKey(t, env)
 		if key["enable_key_rotation"] != true || str(key["policy"]) == "" {
 			t.Errorf("%s: KMS key %v", env, key)
 		}
@@ -712,7 +712,7 @@ var wildcardAllowed = map[string]bool{
 
 func TestPoliciesNameTheirResources(t *testing.T) {
 	for _, env := range stackEnvs {
-		docs := map[string]string{"aws_kms_key": str(only(t, env, "aws_kms_key")["policy"])}
+		docs := map[string]string{"aws_kms_key": str(projectKey(t, env)["policy"])}
 		for name, p := range resources(env, "aws_iam_role_policy") {
 			docs[name] = str(p["policy"])
 		}
@@ -930,7 +930,7 @@ func TestRDSEventsAndAlarmSubscribers(t *testing.T) {
 				t.Errorf("%s: RDS events lack %q: %v", env, want, cats)
 			}
 		}
-		key := str(only(t, env, "aws_kms_key")["policy"])
+		key := str(projectKey(t, env)["policy"])
 		if !strings.Contains(key, "events.rds.amazonaws.com") {
 			t.Errorf("%s: the key of the alarm topic does not let RDS events publish to it", env)
 		}

@@ -81,3 +81,31 @@ func TestExamplesAreValid(t *testing.T) {
 		}
 	}
 }
+
+func TestBadBackupVaultNamesTheField(t *testing.T) {
+	cases := []struct {
+		field string
+		env   func() Environment
+		mut   func(*Environment)
+	}{
+		{"backupVault.schedule", Prod, func(e *Environment) { e.BackupVault.Schedule = "0 7 * * *" }},
+		{"backupVault.retentionDays", Prod, func(e *Environment) { e.BackupVault.RetentionDays = 3 }},
+		{"backupVault.lock", Prod, func(e *Environment) { e.BackupVault.Lock = "strict" }},
+		{"backupVault.changeableForDays", Prod, func(e *Environment) { e.BackupVault.ChangeableForDays = 1 }},
+		{"backupVault", Prod, func(e *Environment) { e.BackupVault.Lock = VaultLockGovernance }},
+		{"backupVault", Prod, func(e *Environment) { e.BackupVault.Enabled = false }},
+		{"backupVault.retentionDays", Dev, func(e *Environment) { e.BackupVault.Enabled = true; e.BackupVault.RetentionDays = 0 }},
+	}
+	for _, c := range cases {
+		e := c.env()
+		c.mut(&e)
+		if err := e.Validate(); err == nil || !strings.Contains(err.Error(), c.field+":") {
+			t.Errorf("%s: %v", c.field, err)
+		}
+	}
+	d := Dev()
+	d.BackupVault.Enabled, d.BackupVault.Lock = true, VaultLockGovernance
+	if err := d.Validate(); err != nil {
+		t.Errorf("dev may turn the vault on: %v", err)
+	}
+}

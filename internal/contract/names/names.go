@@ -52,3 +52,11 @@ func RestoredDBInstance(prefix, stamp string) string { return prefix + "-pitr-" 
 // RDSLogKinds are the log types the instance exports to CloudWatch (one
 // RDSLogGroup each).
 var RDSLogKinds = []string{"postgresql", "upgrade"}
+
+// BackupVault is the AWS Backup vault holding the environment's locked
+// copies; its KMS key's alias is "alias/" + BackupVault(prefix).
+func BackupVault(prefix string) string { return prefix + "-vault" }
+
+// BackupRole is the role AWS Backup assumes to snapshot the instance and
+// read the storage bucket.
+func BackupRole(prefix string) string { return prefix + "-aws-backup" }
