@@ -103,7 +103,7 @@ func commands() []command {
 		{"deploy", "deploy --env E [--only STEP | --from STEP] [--yes] [--method kubectl|helm] [--chart DIR] [--timeout 15m]", "provision and install the environment end to end (steps: supabase-eks steps)", (*App).deploy},
 		{"destroy", "destroy --env E [--from STEP] [--yes] [--timeout 15m]", "tear the environment down: load balancers first, then add-ons, then Terraform", (*App).destroy},
 		{"diff", "diff --env E", "terraform plan and kubectl diff: what a deploy would change", (*App).diff},
-		{"steps", "steps --env E", "list the deploy and destroy steps", (*App).steps},
+		{"steps", "steps --env E", "list the steps of deploy, destroy, diff and the restores", (*App).steps},
 		{"smoke", "smoke --env E [--outputs FILE] [--url URL] [--anon-key KEY] [--deadline 5m] [--timeout 10s]", "check REST, Auth and Storage through the load balancer", (*App).smoke},
 		{"restore pitr", "restore pitr --env E --time RFC3339 [--source ID | --source-dbi-resource-id db-...] [--from STEP | --only STEP] [--yes] [--timeout 15m]", "restore the database to a point in time: a new RDS instance through Terraform, then switch Supabase to it (steps resumable)", (*App).restorePITR},
 		{"restore dump", "restore dump --env E --object s3://<backups bucket>/pg_dump/<env>/<file>.dump [--force] [--from STEP | --only STEP] [--yes] [--timeout 15m]", "restore a nightly pg_dump into the database, in a pod built from the backup CronJob (steps resumable)", (*App).restoreDump},
