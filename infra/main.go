@@ -24,6 +24,7 @@ import (
 func main() {
 	envs := flag.String("env", strings.Join(config.Names(), ","), "comma-separated environments to synthesize")
 	outdir := flag.String("out", "cdktf.out", "output directory")
+	exampleEnvs := flag.String("examples", "", "comma-separated validation-only environments to synthesize as well ("+strings.Join(config.ExampleNames(), ", ")+"; make validate-tf plans them)")
 	printPolicy := flag.String("print-policy", "", "print a generated IAM policy instead of synthesizing: deployer (what `make deploy` needs) or boundary (what every project role is confined to)")
 	flag.Parse()
 	if *printPolicy != "" {
@@ -33,7 +34,11 @@ func main() {
 		}
 		return
 	}
-	if err := run(strings.Split(*envs, ","), *outdir); err != nil {
+	var examples []string
+	if *exampleEnvs != "" {
+		examples = strings.Split(*exampleEnvs, ",")
+	}
+	if err := run(strings.Split(*envs, ","), examples, *outdir); err != nil {
 		fmt.Fprintln(os.Stderr, "infra:", err)
 		os.Exit(1)
 	}
@@ -63,12 +68,19 @@ func printGenerated(which string) error {
 	return nil
 }
 
-func run(names []string, outdir string) error {
+func run(names, examples []string, outdir string) error {
 	// Validate every environment before starting the jsii runtime, so bad
 	// configuration fails fast and writes nothing.
 	var envs []config.Environment
 	for _, name := range names {
 		env, err := config.Load(strings.TrimSpace(name))
+		if err != nil {
+			return err
+		}
+		envs = append(envs, env)
+	}
+	for _, name := range examples {
+		env, err := config.LoadExample(strings.TrimSpace(name))
 		if err != nil {
 			return err
 		}

@@ -11,7 +11,7 @@ OPS_INSTALL  := --method $(METHOD) $(if $(CHART),--chart $(CHART),)
 
 .PHONY: ops-cli preflight deploy destroy diff infra-apply outputs rds-ca secrets-init secrets-rotate \
 	secrets-status signing-key-rotate signing-key-revoke api-key \
-	kubeconfig addons k8s-apply smoke cost capacity logs metrics status
+	kubeconfig addons k8s-apply smoke cost capacity logs metrics status restore
 
 ops-cli: ## Build the operations CLI into bin/supabase-eks
 	@$(GO) build -o $(OPS) ./cmd/supabase-eks
@@ -83,3 +83,13 @@ metrics: ops-cli ## kubectl top of ENV plus CloudWatch pointers
 
 status: ops-cli ## Nodes, workloads, jobs, secret sync, ingress and Helm releases of ENV
 	$(OPS) status --env $(ENV)
+
+# MODE=pitr: TIME=<RFC3339, UTC> (left out: resume the restore in effect), STEP=<step> resumes there.
+# MODE=dump: FROM=s3://<backups bucket>/pg_dump/<env>/<file> (FORCE=1: restore into a non-empty database).
+MODE ?=
+restore: ops-cli ## Restore ENV: MODE=pitr TIME=2026-11-30T08:15:00Z [STEP=step] | MODE=dump FROM=s3://.../pg_dump/<file> [FORCE=1]
+	@case "$(MODE)" in \
+	  pitr) set -x; $(OPS) restore pitr --env $(ENV) $(OPS_YES) $(if $(TIME),--time $(TIME),) $(if $(STEP),--from $(STEP),) ;; \
+	  dump) set -x; $(OPS) restore dump --env $(ENV) $(OPS_YES) --object "$(FROM)" $(if $(filter 1 yes true,$(FORCE)),--force,) $(if $(STEP),--from $(STEP),) ;; \
+	  *) echo "make restore: MODE=pitr (TIME=...) or MODE=dump (FROM=s3://...), not '$(MODE)'" >&2; exit 2 ;; \
+	esac

@@ -20,6 +20,10 @@ infra-synth: infra-build ## Synthesize the Terraform JSON of every environment i
 	@$(INFRA_BIN) -env $(subst $(eval) ,$(comma),$(ENVS)) -out cdktf.out
 	@for s in bootstrap $(ENVS); do echo "infra: cdktf.out/stacks/supabase-$$s/cdk.tf.json"; done
 
+.PHONY: infra-synth-examples
+infra-synth-examples: infra-build ## Synthesize the validation-only stacks (e.g. supabase-pitr-example: prod after a point-in-time restore)
+	@$(INFRA_BIN) -env $(subst $(eval) ,$(comma),$(ENVS)) -examples pitr-example -out cdktf.out
+
 .PHONY: deployer-policy
 deployer-policy: infra-build ## Print the generated IAM policy the deploying principal needs (also created by the bootstrap stack; POLICY=boundary prints the roles' boundary)
 	@$(INFRA_BIN) -print-policy $(or $(POLICY),deployer)

@@ -14,7 +14,8 @@ tools: ## Build/install the pinned validators into $(TOOLS_DIR) (only what is mi
 validate: ## Run every validation check over every env (tf, trivy, k8s, helm, kubeconform, kube-score, db, runtime, secrets, negative)
 	$(VALIDATE_ENV) scripts/validate/run.sh
 
-validate-tf: ## terraform init+validate+plan of each env's stack with the real AWS provider
+validate-tf: ## terraform init+validate+plan of each env's stack with the real AWS provider (and the example stacks: config.ExampleNames)
+	$(MAKE) --no-print-directory infra-synth-examples
 	$(VALIDATE_ENV) scripts/validate/run.sh tf
 
 validate-trivy: ## trivy config over Terraform JSON, plan JSON (from validate-tf) and dist/

@@ -25,7 +25,18 @@ func main() {
 	chart := flag.String("chart", "", "chart directory rendering the same objects (with -helm)")
 	e2eRuns := flag.Int("e2e-secrets-runs", 0, "runs of the secrets e2e, both environments (0: skip; needs make tools and make synth)")
 	runtimeRuns := flag.Int("e2e-runtime-runs", 0, "runs of the runtime conformance harness, both environments (0: skip; needs make tools and make synth)")
+	drillRuns := flag.Int("restore-drill-runs", 0, "runs of the restore drill (TestRestoreDrill on dist/dev), for dump and restore throughput (0: skip; needs make tools)")
+	only := flag.Bool("drill-only", false, "measure only the restore drill")
 	flag.Parse()
+	if *drillRuns > 0 {
+		if err := drill(*drillRuns); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		if *only {
+			return
+		}
+	}
 	if err := run(*runs, *cold, *helm, *chart, *e2eRuns, *runtimeRuns); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
@@ -141,4 +152,29 @@ func nodeVersion() string {
 		return "not found"
 	}
 	return strings.TrimSpace(string(out))
+}
+
+// drill runs the restore drill n times and prints the dump and restore
+// throughput it logs. The RDS-version server and the clients come from
+// make tools (scripts/tools/lib.sh names their directories).
+func drill(n int) error {
+	const script = `. scripts/tools/lib.sh
+export SUPABASE_EKS_RDS_PG_BINDIR=$POSTGRES_RDS_BINDIR SUPABASE_EKS_CONFORMANCE_CLIENTS=$(conformance_clients_dir)
+exec go test -count=1 -v -run 'TestRestoreDrill$' ./internal/testkit/conformance/ -args -dist "$PWD/dist/dev" -outputs "$PWD/examples/outputs/dev.json"`
+	var ts []bench.Throughput
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(os.Stderr, "bench: restore drill %d/%d\n", i+1, n)
+		out, err := exec.Command("bash", "-c", script).CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("restore drill: %v\n%s", err, out)
+		}
+		t, err := bench.ParseDrill(string(out))
+		if err != nil {
+			return err
+		}
+		ts = append(ts, t)
+	}
+	fmt.Print(bench.DrillMarkdown(ts))
+	fmt.Println()
+	return nil
 }

@@ -4,6 +4,8 @@
 package database
 
 import (
+	"crypto/md5"
+	"encoding/hex"
 	"fmt"
 	"maps"
 	"slices"
@@ -43,7 +45,7 @@ type Props struct {
 }
 
 // LogExports are the RDS log types exported to CloudWatch.
-var LogExports = []string{"postgresql", "upgrade"}
+var LogExports = names.RDSLogKinds
 
 // Database exposes connection facts; the password never leaves RDS and
 // Secrets Manager.
@@ -145,18 +147,22 @@ func New(scope constructs.Construct, id string, p Props) *Database {
 	})
 
 	// RDS would create these groups on first export, unencrypted and kept
-	// forever, and they would outlive `terraform destroy`.
-	var logGroups []cdktf.ITerraformDependable
-	for _, kind := range LogExports {
-		logGroups = append(logGroups, cloudwatchloggroup.NewCloudwatchLogGroup(c, jsii.String("logs-"+kind), &cloudwatchloggroup.CloudwatchLogGroupConfig{
-			Name:            jsii.String(names.RDSLogGroup(p.Name, kind)),
-			RetentionInDays: jsii.Number(float64(p.LogRetentionDays)),
-			KmsKeyId:        p.KMSKeyARN,
-		}))
+	// forever, and they would outlive `terraform destroy`. The original
+	// instance's groups stay managed after a restore: that instance keeps
+	// running (and logging) until an operator deletes it.
+	logGroups := newLogGroups(c, "logs-", names.DBInstance(p.Name), p)
+	identifier := names.DBInstance(p.Name)
+	instanceID := "instance"
+	restore := cfg.PointInTimeRestore
+	if restore != nil {
+		identifier = names.RestoredDBInstance(p.Name, restore.Stamp())
+		instanceID = restoredInstanceID(restore.Stamp())
+		logGroups = newLogGroups(c, restoredLogsID(restore.Stamp()), identifier, p)
+		forgetReplaced(c, id, p.Name, restore)
 	}
 
 	instanceCfg := &dbinstance.DbInstanceConfig{
-		Identifier:                         jsii.String(p.Name),
+		Identifier:                         jsii.String(identifier),
 		Engine:                             jsii.String("postgres"),
 		EngineVersion:                      jsii.String(cfg.EngineVersion),
 		InstanceClass:                      jsii.String(cfg.InstanceClass),
@@ -192,21 +198,104 @@ func New(scope constructs.Construct, id string, p Props) *Database {
 		MonitoringRoleArn:                  monitoring.Arn(),
 		EnabledCloudwatchLogsExports:       jsii.Strings("postgresql", "upgrade"),
 		CaCertIdentifier:                   jsii.String(cfg.CACertIdentifier),
-		Tags:                               &map[string]*string{"Name": jsii.String(p.Name)},
+		Tags:                               &map[string]*string{"Name": jsii.String(identifier)},
 		// The groups first: on create RDS would otherwise make them itself,
 		// unencrypted and never expiring, and on destroy it may recreate
 		// them that way after Terraform deleted them.
 		DependsOn: &logGroups,
 	}
 	if !cfg.SkipFinalSnapshot {
-		instanceCfg.FinalSnapshotIdentifier = jsii.String(p.Name + "-final")
+		instanceCfg.FinalSnapshotIdentifier = jsii.String(identifier + "-final")
 	}
-	db := dbinstance.NewDbInstance(c, jsii.String("instance"), instanceCfg)
+	if restore != nil {
+		// Everything else comes from the configuration as for a new
+		// instance: the same subnet group, parameter group, security group,
+		// Multi-AZ and key (RDS keeps the source's key for an encrypted
+		// source; kms_key_id names that same key, so the plan shows no
+		// change after the restore). The database name and master user
+		// are the source's: RDS takes them from the backup.
+		instanceCfg.DbName, instanceCfg.Username = nil, nil
+		pitr := &dbinstance.DbInstanceRestoreToPointInTime{RestoreTime: jsii.String(restore.Time)}
+		if restore.SourceDbiResourceID != "" {
+			pitr.SourceDbiResourceId = jsii.String(restore.SourceDbiResourceID)
+		} else {
+			pitr.SourceDbInstanceIdentifier = jsii.String(restore.SourceIdentifier)
+		}
+		instanceCfg.RestoreToPointInTime = pitr
+	}
+	db := dbinstance.NewDbInstance(c, jsii.String(instanceID), instanceCfg)
 	return &Database{
 		Instance:              db,
 		Host:                  db.Address(),
 		MasterSecretARN:       db.MasterUserSecret().Get(jsii.Number(0)).SecretArn(),
-		Identifier:            p.Name,
+		Identifier:            identifier,
 		ClientSecurityGroupID: clients.Id(),
 	}
+}
+
+func newLogGroups(c constructs.Construct, idPrefix, instance string, p Props) []cdktf.ITerraformDependable {
+	var groups []cdktf.ITerraformDependable
+	for _, kind := range LogExports {
+		groups = append(groups, cloudwatchloggroup.NewCloudwatchLogGroup(c, jsii.String(idPrefix+kind), &cloudwatchloggroup.CloudwatchLogGroupConfig{
+			Name:            jsii.String(names.RDSLogGroup(instance, kind)),
+			RetentionInDays: jsii.Number(float64(p.LogRetentionDays)),
+			KmsKeyId:        p.KMSKeyARN,
+		}))
+	}
+	return groups
+}
+
+// Construct ids of a restored instance and its log groups: the restore's
+// stamp is part of them, so a later restore is a new resource next to this
+// one rather than a replacement of it (which would delete it).
+func restoredInstanceID(stamp string) string { return "instance-pitr-" + stamp }
+func restoredLogsID(stamp string) string     { return "logs-pitr-" + stamp + "-" }
+
+// forgetReplaced takes the instance a restore replaces out of the Terraform
+// state without deleting it (a `removed` block with destroy = false,
+// Terraform >= 1.7): the restore must never cost the data it was made from,
+// and the old instance is the way back if the restored one is wrong. The
+// original instance's address is always listed (a no-op once it is out of
+// the state); a restored source's instance and log groups are listed too,
+// since their construct ids are gone from the configuration.
+//
+// Deletion protection would not do: Terraform would still plan to destroy
+// the old instance, and the apply would fail half-way; `prevent_destroy`
+// would fail the plan. Neither lets the restore through.
+func forgetReplaced(c constructs.Construct, id, prefix string, r *config.PointInTimeRestore) {
+	removed := []map[string]any{forget("aws_db_instance", LogicalID(id, "instance"))}
+	if stamp, ok := config.RestoreStampOf(prefix, r.SourceIdentifier); ok {
+		removed = append(removed, forget("aws_db_instance", LogicalID(id, restoredInstanceID(stamp))))
+		for _, kind := range LogExports {
+			removed = append(removed, forget("aws_cloudwatch_log_group", LogicalID(id, restoredLogsID(stamp)+kind)))
+		}
+	}
+	cdktf.TerraformStack_Of(c).AddOverride(jsii.String("removed"), removed)
+}
+
+func forget(typ, name string) map[string]any {
+	return map[string]any{"from": typ + "." + name, "lifecycle": map[string]any{"destroy": false}}
+}
+
+// LogicalID is the Terraform resource name CDKTF gives the construct at
+// path (construct ids below the stack): the readable path joined by "_"
+// and the first 8 hex digits of the MD5 of the path joined by "/". A
+// `removed` block must name a resource that is no longer in the
+// configuration, so no construct can be asked; a test compares this with
+// the names CDKTF gives the instances it does synthesize.
+func LogicalID(path ...string) string {
+	sum := md5.Sum([]byte(strings.Join(path, "/")))
+	var human []string
+	for i, part := range path {
+		if i > 0 && part == path[i-1] {
+			continue
+		}
+		human = append(human, strings.Map(func(r rune) rune {
+			if r == '_' || r == '-' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') {
+				return r
+			}
+			return -1
+		}, part))
+	}
+	return strings.Join(human, "_") + "_" + strings.ToUpper(hex.EncodeToString(sum[:])[:8])
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/supabase-eks/supabase-eks/infra/backupvault"
 	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
@@ -30,9 +31,14 @@ var ManagedPolicies = []string{
 	"arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
 }
 
+func init() {
+	// The backup vault's role carries its own list (infra/backupvault).
+	ManagedPolicies = append(ManagedPolicies, backupvault.ManagedPolicies...)
+}
+
 // PassedToServices are the services the stacks hand roles to: EKS (cluster,
 // node groups, add-ons), RDS enhanced monitoring, VPC flow logs.
-var PassedToServices = []string{"eks.amazonaws.com", "rds.amazonaws.com", "monitoring.rds.amazonaws.com", "vpc-flow-logs.amazonaws.com"}
+var PassedToServices = []string{"eks.amazonaws.com", "rds.amazonaws.com", "monitoring.rds.amazonaws.com", "vpc-flow-logs.amazonaws.com", "backup.amazonaws.com"}
 
 // BoundaryName is the permissions boundary every role the environment
 // stacks create carries, and the only one the deployer may create roles
@@ -108,8 +114,11 @@ func Boundary(s BoundaryScope) policy.Document {
 		policy.Allow("FindLogGroups", []string{"logs:DescribeLogGroups"}, []string{"*"}),
 		policy.Allow("ProjectSecrets", []string{"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:ListSecretVersionIds"},
 			[]string{anywhere("secretsmanager", "secret:"+project), anywhere("secretsmanager", "secret:rds!*")}),
-		policy.Allow("ProjectBuckets", []string{"s3:ListBucket", "s3:ListBucketVersions", "s3:ListBucketMultipartUploads", "s3:GetBucketLocation",
-			"s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"},
+		// Object and bucket reads, object writes; inventories, change
+		// notifications and object tags are AWS Backup's S3 backups.
+		policy.Allow("ProjectBuckets", []string{"s3:ListBucket", "s3:ListBucketVersions", "s3:ListBucketMultipartUploads", "s3:GetBucket*",
+			"s3:GetObject*", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts",
+			"s3:*InventoryConfiguration", "s3:PutBucketNotification", "s3:PutObject*Tagging"},
 			[]string{"arn:aws:s3:::" + project, "arn:aws:s3:::" + project + "/*"}),
 		{Sid: "ProjectKeys", Effect: "Allow", Action: kmsUse, Resource: []string{anywhere("kms", "key/*")},
 			Condition: map[string]map[string]any{"StringEquals": {"aws:ResourceTag/" + ProjectTag: s.Prefix}}},
@@ -120,6 +129,19 @@ func Boundary(s BoundaryScope) policy.Document {
 		{Sid: "ScaleTheProjectsNodeGroups", Effect: "Allow", Action: []string{"autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"},
 			Resource: []string{"*"}, Condition: map[string]map[string]any{"StringLike": {"aws:ResourceTag/" + NodeGroupClusterTag: project}}},
 	}
+	// AWS Backup's role (infra/backupvault): snapshots of the project's
+	// instances (AWS Backup names them awsbackup:job-...), and what a
+	// backup and a restore of an S3 bucket do: read every version, keep an
+	// inventory and the bucket's change events (EventBridge rules AWS
+	// Backup names AwsBackupManagedRule*), into the project's vault.
+	st = append(st,
+		// (Short Sids and wildcards: the boundary is one managed policy,
+		// held to IAM's 6,144 characters.)
+		policy.Allow("Backup", []string{"rds:*DBSnapshot", "rds:Describe*", "rds:*Tags*"},
+			[]string{anywhere("rds", "db:"+project), anywhere("rds", "snapshot:*")}),
+		policy.Allow("BackupS3Events", []string{"events:*"}, []string{anywhere("events", "rule/AwsBackupManagedRule*")}),
+		policy.Allow("BackupReads", []string{"events:ListRules", "cloudwatch:GetMetricData", "backup:DescribeBackupVault", "backup:CopyIntoBackupVault"}, []string{"*"}),
+	)
 	st = append(st, identity.LoadBalancerControllerReach(acct, project)...)
 	st = append(st,
 		policy.Statement{Sid: "NoIdentityChanges", Effect: "Deny", Action: []string{
@@ -133,6 +155,13 @@ func Boundary(s BoundaryScope) policy.Document {
 		policy.Statement{Sid: "NoKeyDestruction", Effect: "Deny", Action: []string{"kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:PutKeyPolicy"}, Resource: []string{"*"}},
 		policy.Statement{Sid: "NeverTheState", Effect: "Deny", Action: []string{"s3:*"}, Resource: []string{"arn:aws:s3:::" + s.StateBucket, "arn:aws:s3:::" + s.StateBucket + "/*"}},
 	)
+	// A boundary is exactly one managed policy, held to IAM's 6,144
+	// characters, unlike the deployer's (split into parts); statement ids
+	// change no decision and cost some 550 of them. The ids above name the
+	// statements for readers of this code.
+	for i := range st {
+		st[i].Sid = ""
+	}
 	return policy.New(st...)
 }
 
@@ -190,6 +219,7 @@ var serviceOf = map[string]string{
 	"aws_s3_bucket_logging": "s3", "aws_acm_certificate": "acm",
 	"aws_acm_certificate_validation": "acm", "aws_route53_record": "route53",
 	"aws_wafv2_web_acl": "wafv2",
+	"aws_backup_vault":  "backup", "aws_backup_vault_lock_configuration": "backup", "aws_backup_plan": "backup", "aws_backup_selection": "backup",
 }
 
 // Services returns the IAM services behind the resource types, or an error
@@ -281,7 +311,13 @@ func Policy(services []string, s Scope) policy.Document {
 			arn("rds", "db:"+project), arn("rds", "subgrp:"+project), arn("rds", "pg:"+project), arn("rds", "es:"+project),
 			arn("rds", "snapshot:"+project), arn("rds", "og:default:*"),
 		}), policy.Statement{Sid: "DescribeDatabases", Effect: "Allow", Action: []string{"rds:Describe*", "rds:ListTagsForResource"}, Resource: []string{"*"}, Condition: inRegion},
-			policy.Statement{Sid: "NeverShareSnapshots", Effect: "Deny", Action: []string{"rds:ModifyDBSnapshotAttribute", "rds:ModifyDBClusterSnapshotAttribute"}, Resource: []string{"*"}})
+			policy.Statement{Sid: "NeverShareSnapshots", Effect: "Deny", Action: []string{"rds:ModifyDBSnapshotAttribute", "rds:ModifyDBClusterSnapshotAttribute"}, Resource: []string{"*"}},
+			// A point-in-time restore of a deleted instance
+			// (database.pointInTimeRestore.sourceDbiResourceId) reads its
+			// retained automated backups, whose ARNs carry no name. Restoring
+			// is all it may do with them; the restored instance's own name is
+			// held to the project by the statement above.
+			policy.Allow("RestoreFromRetainedBackups", []string{"rds:RestoreDBInstanceToPointInTime"}, []string{arn("rds", "auto-backup:*")}))
 	}
 	// Node groups' Auto Scaling groups are EKS's; the deploy only tags them
 	// (Cluster Autoscaler's scale-from-zero hints), and only the project's.
@@ -349,7 +385,13 @@ func Policy(services []string, s Scope) policy.Document {
 			"s3:GetAccelerateConfiguration", "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration",
 			"s3:GetReplicationConfiguration", "s3:GetEncryptionConfiguration", "s3:PutEncryptionConfiguration",
 			"s3:DeleteObject", "s3:DeleteObjectVersion",
-		}, []string{"arn:aws:s3:::" + s.Prefix + "-*", "arn:aws:s3:::" + s.Prefix + "-*/*"}))
+		}, []string{"arn:aws:s3:::" + s.Prefix + "-*", "arn:aws:s3:::" + s.Prefix + "-*/*"}),
+			// The restores (supabase-eks restore dump, storage restore) are
+			// the deployer's too: it reads the logical dumps, and copies a
+			// storage object's earlier version over the current one. Only
+			// these two kinds of bucket, by the names their owner gives.
+			policy.Allow("ReadLogicalDumps", []string{"s3:GetObject"}, []string{"arn:aws:s3:::" + names.BackupBucket(project, s.AccountID) + "/*"}),
+			policy.Allow("RestoreStorageObjectVersions", []string{"s3:GetObjectVersion", "s3:PutObject"}, []string{"arn:aws:s3:::" + names.StorageBucket(project, s.AccountID) + "/*"}))
 	}
 	if len(s.RetainedBuckets) > 0 {
 		var res []string
@@ -424,6 +466,28 @@ func Policy(services []string, s Scope) policy.Document {
 				}},
 			policy.Allow("ReadHostedZones", []string{"route53:GetHostedZone", "route53:ListResourceRecordSets"}, zones),
 			policy.Allow("WaitForRecordChanges", []string{"route53:GetChange"}, []string{"arn:aws:route53:::change/*"}))
+	}
+	if has["backup"] {
+		vaults := []string{arn("backup", "backup-vault:"+names.BackupVault(project))}
+		st = append(st,
+			// CreateBackupVault also needs backup-storage:MountCapsule and a
+			// grant on the vault's key (kms:* on the project's keys above).
+			policy.Allow("ManageProjectVaults", []string{"backup:CreateBackupVault", "backup:DeleteBackupVault", "backup:DescribeBackupVault",
+				"backup:PutBackupVaultLockConfiguration", "backup:ListTags", "backup:TagResource", "backup:UntagResource"}, vaults),
+			policy.Statement{Sid: "BackupVaultStorage", Effect: "Allow", Action: []string{"backup-storage:MountCapsule"}, Resource: []string{"*"}, Condition: inRegion},
+			// Plan ARNs end in generated ids: the region is the scope.
+			policy.Allow("ManageBackupPlans", []string{"backup:CreateBackupPlan", "backup:UpdateBackupPlan", "backup:DeleteBackupPlan", "backup:GetBackupPlan",
+				"backup:CreateBackupSelection", "backup:DeleteBackupSelection", "backup:GetBackupSelection", "backup:ListTags", "backup:TagResource", "backup:UntagResource"},
+				[]string{arn("backup", "backup-plan:*")}),
+			// What the vault is for: the deployer can neither shorten nor end
+			// what it holds, nor unlock it, nor open it to other accounts;
+			// nor make its key (recognised by its purpose tag) unusable.
+			policy.Statement{Sid: "NeverWeakenTheVault", Effect: "Deny", Action: []string{
+				"backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle", "backup:DeleteBackupVaultLockConfiguration",
+				"backup:PutBackupVaultAccessPolicy", "backup:DisassociateRecoveryPoint",
+			}, Resource: []string{"*"}},
+			policy.Statement{Sid: "NeverDisableTheVaultKey", Effect: "Deny", Action: []string{"kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:PutKeyPolicy", "kms:UntagResource"},
+				Resource: []string{"*"}, Condition: map[string]map[string]any{"StringEquals": {"aws:ResourceTag/" + backupvault.KeyPurposeTag: backupvault.KeyPurpose}}})
 	}
 	if has["cloudwatch"] {
 		st = append(st, policy.Allow("ManageProjectAlarms", []string{"cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource", "cloudwatch:TagResource", "cloudwatch:UntagResource"},

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/supabase-eks/supabase-eks/infra/backupvault"
 	"github.com/supabase-eks/supabase-eks/infra/bootstrap"
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
@@ -156,6 +157,14 @@ func TestBoundaryCoversWhatTheRolesNeed(t *testing.T) {
 			"CloudWatchAgentServerPolicy (Container Insights)": {{"cloudwatch:PutMetricData", "*", nil},
 				{"logs:PutLogEvents", arn("logs", "log-group:"+ci+":log-stream:node-1"), nil}, {"logs:CreateLogGroup", arn("logs", "log-group:"+ci), nil},
 				{"ssm:GetParameter", arn("ssm", "parameter/AmazonCloudWatch-linux"), nil}},
+			"AWSBackupServiceRolePolicyForBackup/ForRestores (vault)": {{"rds:CreateDBSnapshot", arn("rds", "db:"+e.DBInstanceIdentifier()), nil},
+				{"rds:AddTagsToResource", arn("rds", "snapshot:awsbackup:job-1a2b"), nil}, {"rds:RestoreDBInstanceFromDBSnapshot", arn("rds", "snapshot:awsbackup:job-1a2b"), nil},
+				{"backup:CopyIntoBackupVault", arn("backup", "backup-vault:"+names.BackupVault(e.ResourcePrefix())), nil},
+				{"kms:CreateGrant", key, projectKey}},
+			"AWSBackupServiceRolePolicyForS3Backup/Restore (vault)": {{"s3:GetObjectVersion", "arn:aws:s3:::" + names.StorageBucket(e.ResourcePrefix(), e.AccountID) + "/stub/x", nil},
+				{"s3:PutInventoryConfiguration", "arn:aws:s3:::" + names.StorageBucket(e.ResourcePrefix(), e.AccountID), nil},
+				{"s3:PutBucketNotification", "arn:aws:s3:::" + names.StorageBucket(e.ResourcePrefix(), e.AccountID), nil},
+				{"events:PutRule", arn("events", "rule/AwsBackupManagedRule-1a2b"), nil}, {"cloudwatch:GetMetricData", "*", nil}},
 			"AmazonRDSEnhancedMonitoringRole (RDS)": {{"logs:CreateLogGroup", arn("logs", "log-group:"+names.EnhancedMonitoringLogGroup), nil},
 				{"logs:PutLogEvents", arn("logs", "log-group:"+names.EnhancedMonitoringLogGroup+":log-stream:db-ABC"), nil}},
 		}
@@ -249,11 +258,20 @@ func TestDeployerIsScopedToTheProject(t *testing.T) {
 	prodBackups := "arn:aws:s3:::" + names.BackupBucket(envs["prod"].ResourcePrefix(), acct)
 	devBackups := "arn:aws:s3:::" + names.BackupBucket(envs["dev"].ResourcePrefix(), acct)
 	denied := map[string]request{
-		"an access entry on another cluster": {"eks:CreateAccessEntry", arn("eks", "cluster/payments"), in},
-		"deleting another cluster":           {"eks:DeleteCluster", arn("eks", "cluster/payments"), in},
-		"deleting another database":          {"rds:DeleteDBInstance", arn("rds", "db:payments"), in},
-		"sharing a project snapshot":         {"rds:ModifyDBSnapshotAttribute", arn("rds", "snapshot:supabase-prod-final"), in},
-		"destroying an untagged key":         {"kms:ScheduleKeyDeletion", arn("kms", "key/0000ffff-12ab-34cd-56ef-1234567890ab"), in},
+		"an access entry on another cluster":   {"eks:CreateAccessEntry", arn("eks", "cluster/payments"), in},
+		"deleting another cluster":             {"eks:DeleteCluster", arn("eks", "cluster/payments"), in},
+		"deleting another database":            {"rds:DeleteDBInstance", arn("rds", "db:payments"), in},
+		"deleting a locked recovery point":     {"backup:DeleteRecoveryPoint", arn("backup", "backup-vault:supabase-prod-vault"), in},
+		"shortening a recovery point":          {"backup:UpdateRecoveryPointLifecycle", arn("backup", "recovery-point:1a2b"), in},
+		"unlocking the vault":                  {"backup:DeleteBackupVaultLockConfiguration", arn("backup", "backup-vault:supabase-prod-vault"), in},
+		"sharing the vault":                    {"backup:PutBackupVaultAccessPolicy", arn("backup", "backup-vault:supabase-prod-vault"), in},
+		"deleting the vault's key":             {"kms:ScheduleKeyDeletion", arn("kms", "key/1234abcd"), with("aws:ResourceTag/"+deployer.ProjectTag, b.Prefix, "aws:ResourceTag/"+backupvault.KeyPurposeTag, backupvault.KeyPurpose)},
+		"re-policing the vault's key":          {"kms:PutKeyPolicy", arn("kms", "key/1234abcd"), with("aws:ResourceTag/"+deployer.ProjectTag, b.Prefix, "aws:ResourceTag/"+backupvault.KeyPurposeTag, backupvault.KeyPurpose)},
+		"untagging the vault's key":            {"kms:UntagResource", arn("kms", "key/1234abcd"), with("aws:ResourceTag/"+deployer.ProjectTag, b.Prefix, "aws:ResourceTag/"+backupvault.KeyPurposeTag, backupvault.KeyPurpose)},
+		"restoring another team's database":    {"rds:RestoreDBInstanceToPointInTime", arn("rds", "db:payments"), in},
+		"deleting a retained automated backup": {"rds:DeleteDBInstanceAutomatedBackup", arn("rds", "auto-backup:ab-0123456789abcdefghij"), in},
+		"sharing a project snapshot":           {"rds:ModifyDBSnapshotAttribute", arn("rds", "snapshot:supabase-prod-final"), in},
+		"destroying an untagged key":           {"kms:ScheduleKeyDeletion", arn("kms", "key/0000ffff-12ab-34cd-56ef-1234567890ab"), in},
 		"another project's key policy": {"kms:PutKeyPolicy", arn("kms", "key/0000ffff-12ab-34cd-56ef-1234567890ab"),
 			with("aws:ResourceTag/"+deployer.ProjectTag, "payments")},
 		"a key without the project tag":           {"kms:CreateKey", "*", in},
@@ -276,25 +294,36 @@ func TestDeployerIsScopedToTheProject(t *testing.T) {
 		}
 	}
 	allowed := map[string]request{
-		"create the cluster":            {"eks:CreateCluster", arn("eks", "cluster/supabase-prod"), in},
-		"its access entries":            {"eks:CreateAccessEntry", arn("eks", "access-entry/supabase-prod/role/"+acct+"/supabase-deployer/1a2b"), in},
-		"a node group":                  {"eks:CreateNodegroup", arn("eks", "nodegroup/supabase-prod/general/1a2b"), in},
-		"an add-on":                     {"eks:CreateAddon", arn("eks", "addon/supabase-prod/vpc-cni/1a2b"), in},
-		"add-on versions":               {"eks:DescribeAddonVersions", "*", in},
-		"the database":                  {"rds:CreateDBInstance", arn("rds", "db:supabase-prod"), in},
-		"its subnet group":              {"rds:CreateDBSubnetGroup", arn("rds", "subgrp:supabase-prod"), in},
-		"its parameter group":           {"rds:ModifyDBParameterGroup", arn("rds", "pg:supabase-prod-postgres17"), in},
-		"the default option group":      {"rds:CreateDBInstance", arn("rds", "og:default:postgres-17"), in},
-		"engine versions":               {"rds:DescribeDBEngineVersions", "*", in},
-		"a project key":                 {"kms:CreateKey", "*", with("aws:RequestTag/"+deployer.ProjectTag, b.Prefix)},
-		"tagging it on creation":        {"kms:TagResource", "*", with("aws:RequestTag/"+deployer.ProjectTag, b.Prefix)},
-		"its policy":                    {"kms:PutKeyPolicy", arn("kms", "key/1234abcd"), project},
-		"its alias":                     {"kms:CreateAlias", arn("kms", "alias/supabase-prod"), in},
-		"the dev key's deletion":        {"kms:ScheduleKeyDeletion", arn("kms", "key/1234abcd"), project},
-		"node group tags":               {"autoscaling:CreateOrUpdateTags", arn("autoscaling", "autoScalingGroup:1:autoScalingGroupName/eks-x"), with("aws:ResourceTag/"+deployer.NodeGroupClusterTag, "supabase-prod")},
-		"the VPC":                       {"ec2:CreateVpc", "*", in},
-		"emptying the dev backups":      {"s3:DeleteObjectVersion", devBackups + "/pg_dump/x.dump", nil},
-		"the dev backups bucket policy": {"s3:PutBucketPolicy", devBackups, nil},
+		"create the cluster":               {"eks:CreateCluster", arn("eks", "cluster/supabase-prod"), in},
+		"its access entries":               {"eks:CreateAccessEntry", arn("eks", "access-entry/supabase-prod/role/"+acct+"/supabase-deployer/1a2b"), in},
+		"a node group":                     {"eks:CreateNodegroup", arn("eks", "nodegroup/supabase-prod/general/1a2b"), in},
+		"an add-on":                        {"eks:CreateAddon", arn("eks", "addon/supabase-prod/vpc-cni/1a2b"), in},
+		"add-on versions":                  {"eks:DescribeAddonVersions", "*", in},
+		"the database":                     {"rds:CreateDBInstance", arn("rds", "db:supabase-prod"), in},
+		"its subnet group":                 {"rds:CreateDBSubnetGroup", arn("rds", "subgrp:supabase-prod"), in},
+		"its parameter group":              {"rds:ModifyDBParameterGroup", arn("rds", "pg:supabase-prod-postgres17"), in},
+		"the default option group":         {"rds:CreateDBInstance", arn("rds", "og:default:postgres-17"), in},
+		"engine versions":                  {"rds:DescribeDBEngineVersions", "*", in},
+		"a point-in-time restore (source)": {"rds:RestoreDBInstanceToPointInTime", arn("rds", "db:supabase-prod"), in},
+		"a point-in-time restore (target)": {"rds:RestoreDBInstanceToPointInTime", arn("rds", "db:supabase-prod-pitr-20261130t0815z"), in},
+		"a restore of a deleted instance":  {"rds:RestoreDBInstanceToPointInTime", arn("rds", "auto-backup:ab-0123456789abcdefghij"), in},
+		"reading a prod dump":              {"s3:GetObject", prodBackups + "/pg_dump/prod/2026/11/30/043000Z.dump", nil},
+		"the vault":                        {"backup:CreateBackupVault", arn("backup", "backup-vault:supabase-prod-vault"), in},
+		"its lock":                         {"backup:PutBackupVaultLockConfiguration", arn("backup", "backup-vault:supabase-prod-vault"), in},
+		"its plan":                         {"backup:CreateBackupPlan", arn("backup", "backup-plan:1a2b"), in},
+		"handing AWS Backup its role":      {"iam:PassRole", "arn:aws:iam::" + acct + ":role/supabase-prod-aws-backup", with("iam:PassedToService", "backup.amazonaws.com")},
+		"a storage object's old version":   {"s3:GetObjectVersion", "arn:aws:s3:::" + names.StorageBucket(envs["prod"].ResourcePrefix(), acct) + "/stub/avatars/a.png", nil},
+		"copying it back":                  {"s3:PutObject", "arn:aws:s3:::" + names.StorageBucket(envs["prod"].ResourcePrefix(), acct) + "/stub/avatars/a.png", nil},
+		"its restorable times":             {"rds:DescribeDBInstanceAutomatedBackups", "*", in},
+		"a project key":                    {"kms:CreateKey", "*", with("aws:RequestTag/"+deployer.ProjectTag, b.Prefix)},
+		"tagging it on creation":           {"kms:TagResource", "*", with("aws:RequestTag/"+deployer.ProjectTag, b.Prefix)},
+		"its policy":                       {"kms:PutKeyPolicy", arn("kms", "key/1234abcd"), project},
+		"its alias":                        {"kms:CreateAlias", arn("kms", "alias/supabase-prod"), in},
+		"the dev key's deletion":           {"kms:ScheduleKeyDeletion", arn("kms", "key/1234abcd"), project},
+		"node group tags":                  {"autoscaling:CreateOrUpdateTags", arn("autoscaling", "autoScalingGroup:1:autoScalingGroupName/eks-x"), with("aws:ResourceTag/"+deployer.NodeGroupClusterTag, "supabase-prod")},
+		"the VPC":                          {"ec2:CreateVpc", "*", in},
+		"emptying the dev backups":         {"s3:DeleteObjectVersion", devBackups + "/pg_dump/x.dump", nil},
+		"the dev backups bucket policy":    {"s3:PutBucketPolicy", devBackups, nil},
 	}
 	for name, r := range allowed {
 		if !decide(doc, r.action, r.resource, r.ctx) {

@@ -10,6 +10,7 @@ import (
 	awsprovider "github.com/cdktf/cdktf-provider-aws-go/aws/v19/provider"
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
 
+	"github.com/supabase-eks/supabase-eks/infra/backupvault"
 	"github.com/supabase-eks/supabase-eks/infra/cluster"
 	"github.com/supabase-eks/supabase-eks/infra/database"
 	"github.com/supabase-eks/supabase-eks/infra/deployer"
@@ -97,6 +98,12 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 		KMSKeyARN: sec.KeyARN, LogRetentionDays: env.Cluster.LogRetentionDays,
 		PermissionsBoundaryARN: boundary,
 	})
+	if env.BackupVault.Enabled {
+		backupvault.New(st, "backup-vault", backupvault.Props{
+			Name: name, AccountID: env.AccountID, Config: env.BackupVault, PermissionsBoundaryARN: boundary,
+			DBInstanceARN: db.Instance.Arn(), StorageBucketARN: buckets.StorageBucketARN,
+		})
+	}
 	secretARNs := []*string{db.MasterSecretARN}
 	for _, logical := range outputs.SecretOrder {
 		secretARNs = append(secretARNs, sec.ARNs[logical])

@@ -70,13 +70,22 @@ func newRegion() config.Environment {
 	return e
 }
 
+// restored is dev after two point-in-time restores: its database is the
+// second restored instance, made from the first.
+func restored() config.Environment {
+	e := config.Dev()
+	e.Name = "restored"
+	e.Database.PointInTimeRestore = &config.PointInTimeRestore{SourceIdentifier: "supabase-restored-pitr-20261101t0000z", Time: "2026-11-02T10:30:00Z"}
+	return e
+}
+
 func TestMain(m *testing.M) {
 	nodewarn.Silence()
 	dir, err := os.MkdirTemp("", "infra-synth-")
 	if err != nil {
 		panic(err)
 	}
-	for _, e := range []config.Environment{config.Dev(), config.Prod(), variant(), withZone(), newRegion()} {
+	for _, e := range []config.Environment{config.Dev(), config.Prod(), variant(), withZone(), newRegion(), restored()} {
 		if err := e.Validate(); err != nil && e.Name != "variant" {
 			panic(err)
 		}
@@ -617,7 +626,7 @@ func TestS3Buckets(t *testing.T) {
 
 func TestKMSAndSecretsHoldNoValues(t *testing.T) {
 	for _, env := range stackEnvs {
-		key := only(t, env, "aws_kms_key")
+		key := projectKey(t, env)
 		if key["enable_key_rotation"] != true || str(key["policy"]) == "" {
 			t.Errorf("%s: KMS key %v", env, key)
 		}
@@ -703,7 +712,7 @@ var wildcardAllowed = map[string]bool{
 
 func TestPoliciesNameTheirResources(t *testing.T) {
 	for _, env := range stackEnvs {
-		docs := map[string]string{"aws_kms_key": str(only(t, env, "aws_kms_key")["policy"])}
+		docs := map[string]string{"aws_kms_key": str(projectKey(t, env)["policy"])}
 		for name, p := range resources(env, "aws_iam_role_policy") {
 			docs[name] = str(p["policy"])
 		}
@@ -921,7 +930,7 @@ func TestRDSEventsAndAlarmSubscribers(t *testing.T) {
 				t.Errorf("%s: RDS events lack %q: %v", env, want, cats)
 			}
 		}
-		key := str(only(t, env, "aws_kms_key")["policy"])
+		key := str(projectKey(t, env)["policy"])
 		if !strings.Contains(key, "events.rds.amazonaws.com") {
 			t.Errorf("%s: the key of the alarm topic does not let RDS events publish to it", env)
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/s3bucketserversideencryptionconfiguration"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/s3bucketversioning"
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 
 	"github.com/supabase-eks/supabase-eks/infra/policy"
@@ -22,8 +23,9 @@ import (
 
 // How long the buckets keep what they keep.
 const (
-	// NoncurrentVersionDays keeps overwritten or deleted objects this long.
-	NoncurrentVersionDays = 30
+	// NoncurrentVersionDays keeps overwritten or deleted objects this long
+	// (the storage restore's reach, hence owned by the configuration).
+	NoncurrentVersionDays = config.NoncurrentVersionDays
 	// BackupExpirationDays deletes logical backups after this many days.
 	BackupExpirationDays = 35
 	// BackupPrefix is the only key prefix the backup job may write.

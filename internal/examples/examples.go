@@ -44,7 +44,7 @@ func Outputs(env config.Environment) outputs.Outputs {
 		PublicSubnetCIDRs:       plan.Public,
 		PrivateSubnetCIDRs:      plan.Private,
 		DatabaseSubnetCIDRs:     plan.Database,
-		DBHost:                  fmt.Sprintf("%s.cexample0000.%s.rds.amazonaws.com", prefix, env.Region),
+		DBHost:                  fmt.Sprintf("%s.cexample0000.%s.rds.amazonaws.com", env.DBInstanceIdentifier(), env.Region),
 		DBPort:                  5432,
 		DBEngineVersion:         env.Database.EngineVersion,
 		DBName:                  env.Database.DatabaseName,

@@ -47,7 +47,7 @@ func (c *Context) Storage(d Descriptor) {
 			manifest.Env("STORAGE_S3_BUCKET", c.Out.StorageBucketName),
 			manifest.Env("STORAGE_S3_REGION", c.Out.Region),
 			manifest.Env("REGION", c.Out.Region),
-			manifest.Env("TENANT_ID", "stub"),
+			manifest.Env("TENANT_ID", outputs.StorageTenant),
 			manifest.Env("UPLOAD_FILE_SIZE_LIMIT", fmt.Sprint(c.W.StorageFileSizeLimitBytes)),
 			manifest.Env("IMAGE_TRANSFORMATION_ENABLED", "true"),
 			manifest.Env("IMGPROXY_URL", c.ServiceURL("imgproxy", ImgproxyPort, "")),

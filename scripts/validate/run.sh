@@ -17,7 +17,7 @@
 #   negative     the gate's own tests: broken inputs must make the checks fail
 #
 # Environment: ENVS (default "dev prod"), EXTRA_STACKS (stacks besides supabase-<env> that tf
-# and trivy check when synthesized; default "bootstrap"), STACKS_DIR (cdktf.out/stacks), DIST_DIR (dist),
+# and trivy check when synthesized; default "bootstrap pitr-example"), STACKS_DIR (cdktf.out/stacks), DIST_DIR (dist),
 # CHART_DIR_TEMPLATE (chart directory, %s = env; default .cache/chart/%s),
 # VALIDATE_OUT (plans and logs; default .cache/validate), GO.
 set -uo pipefail
@@ -28,7 +28,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 cd "$ROOT" || exit 1
 
 ENVS=${ENVS:-dev prod}
-EXTRA_STACKS=${EXTRA_STACKS-bootstrap}
+EXTRA_STACKS=${EXTRA_STACKS-bootstrap pitr-example}
 STACKS_DIR=${STACKS_DIR:-cdktf.out/stacks}
 DIST_DIR=${DIST_DIR:-dist}
 CHART_DIR_TEMPLATE=${CHART_DIR_TEMPLATE:-.cache/chart/%s}

@@ -31,6 +31,9 @@ type Environment struct {
 	Teardown      Teardown
 	Domain        Domain
 	Observability Observability
+	// BackupVault keeps copies of the backups where the stack's own
+	// principals cannot delete them (infra/backupvault).
+	BackupVault BackupVault
 	// Tags are added to every AWS resource that takes tags.
 	Tags map[string]string
 
@@ -142,6 +145,10 @@ type Database struct {
 	// server certificate; clients verify it with the region's bundle
 	// (internal/rdsca), which the deploy's rds-ca step checks against it.
 	CACertIdentifier string
+	// PointInTimeRestore, when set, makes the database an instance restored
+	// from another at a moment (restore.go). Load fills it from
+	// pitr/<env>.json, which `supabase-eks restore pitr` writes.
+	PointInTimeRestore *PointInTimeRestore
 }
 
 // Teardown says what a teardown may delete outright rather than leave
@@ -201,6 +208,42 @@ type Observability struct {
 	AccessLogDays int
 }
 
+// VaultLockMode is how an AWS Backup vault lock holds the recovery points.
+type VaultLockMode string
+
+const (
+	// VaultLockNone: no lock; whoever may delete recovery points can.
+	VaultLockNone VaultLockMode = ""
+	// VaultLockGovernance: retention is enforced, but principals with
+	// backup:DeleteBackupVaultLockConfiguration can remove the lock.
+	VaultLockGovernance VaultLockMode = "governance"
+	// VaultLockCompliance: after ChangeableForDays nobody, not even the
+	// account's root user or AWS, can shorten retention, delete a recovery
+	// point early, or remove the lock. Irreversible.
+	VaultLockCompliance VaultLockMode = "compliance"
+)
+
+// BackupVault is an AWS Backup vault with its own KMS key, and a daily
+// plan copying the RDS instance (a snapshot) and the storage bucket (every
+// object version) into it. It guards the backups themselves: RDS's
+// automated backups and the pg_dump bucket can be deleted by anyone who may
+// delete the instance or the bucket; a locked vault's recovery points
+// cannot.
+type BackupVault struct {
+	// Enabled creates the vault, its key, the plan and the selection.
+	Enabled bool
+	// Schedule is the plan's cron expression in UTC, e.g. "cron(0 7 * * ? *)";
+	// keep it outside the RDS backup and maintenance windows.
+	Schedule string
+	// RetentionDays keeps each recovery point this long (7..3653).
+	RetentionDays int
+	// Lock is none, governance or compliance (prod: compliance).
+	Lock VaultLockMode
+	// ChangeableForDays is the grace period (3..36500 days) before a
+	// compliance lock becomes immutable: the time to notice a mistake.
+	ChangeableForDays int
+}
+
 // ProjectTag is the tag key whose value must be the project's name on every
 // resource (the provider's default tags): KMS key ARNs carry no name, so the
 // deployer's policy and the roles' boundary recognise the project's keys by it.
@@ -223,6 +266,13 @@ func Load(name string) (Environment, error) {
 		return Environment{}, fmt.Errorf("environment %q: unknown (known: %s)", name, strings.Join(Names(), ", "))
 	}
 	env := build()
+	if env.Database.PointInTimeRestore == nil {
+		r, err := committedRestore(name)
+		if err != nil {
+			return Environment{}, fmt.Errorf("environment %q: %s: %w", name, RestoreFile(name), err)
+		}
+		env.Database.PointInTimeRestore = r
+	}
 	if err := env.Validate(); err != nil {
 		return Environment{}, err
 	}

@@ -73,6 +73,12 @@ func Dev() Environment {
 			AccessLogs:    true,
 			AccessLogDays: 30,
 		},
+		// Off: dev's data is throwaway and a locked vault outlives every
+		// teardown. Set Enabled (Lock governance, say) to try it.
+		BackupVault: BackupVault{
+			Schedule:      "cron(0 7 * * ? *)",
+			RetentionDays: 7,
+		},
 		Tags: map[string]string{
 			"Project":     "supabase",
 			"Environment": "dev",

@@ -77,6 +77,15 @@ func Prod() Environment {
 			AccessLogs:    true,
 			AccessLogDays: 90,
 		},
+		// A daily copy of the database and the storage bucket, locked for
+		// the retention: after three days' grace nobody can delete it early.
+		BackupVault: BackupVault{
+			Enabled:           true,
+			Schedule:          "cron(0 7 * * ? *)",
+			RetentionDays:     35,
+			Lock:              VaultLockCompliance,
+			ChangeableForDays: 3,
+		},
 		Tags: map[string]string{
 			"Project":     "supabase",
 			"Environment": "prod",

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/aws/amazon-vpc-resource-controller-k8s/pkg/aws/vpc"
 	"github.com/supabase-eks/supabase-eks/internal/awsname"
@@ -28,6 +29,7 @@ var (
 	instanceRe  = regexp.MustCompile(`^[a-z][a-z0-9-]*\.[a-z0-9]+$`)
 	dbClassRe   = regexp.MustCompile(`^db\.[a-z0-9-]+\.[a-z0-9]+$`)
 	dbIdentRe   = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
+	awsCronRe   = regexp.MustCompile(`^cron\([0-9*,/-]+ [0-9*,/-]+ [0-9*?,/LW#-]+ [0-9A-Z*,/-]+ [0-9A-Z*?,/L#-]+ [0-9*,/-]+\)$`)
 	retentionOK = map[int]bool{1: true, 3: true, 5: true, 7: true, 14: true, 30: true, 60: true, 90: true, 120: true, 150: true, 180: true, 365: true, 400: true, 545: true, 731: true, 1096: true, 1827: true, 2192: true, 2557: true, 2922: true, 3288: true, 3653: true}
 )
 
@@ -270,6 +272,32 @@ func (e Environment) Validate() error {
 	case 1, 5, 10, 15, 30, 60:
 	default:
 		add("database.monitoringIntervalSeconds", "%d: want 1, 5, 10, 15, 30 or 60", d.MonitoringIntervalSeconds)
+	}
+
+	if r := d.PointInTimeRestore; r != nil {
+		r.validate(e, time.Now(), add)
+	}
+
+	// Backup vault.
+	if v := e.BackupVault; v.Enabled {
+		if !awsCronRe.MatchString(v.Schedule) {
+			add("backupVault.schedule", "%q: want an AWS Backup cron expression such as cron(0 7 * * ? *)", v.Schedule)
+		}
+		if v.RetentionDays < 7 || v.RetentionDays > 3653 {
+			add("backupVault.retentionDays", "%d is outside 7..3653", v.RetentionDays)
+		}
+		switch v.Lock {
+		case VaultLockNone, VaultLockGovernance:
+		case VaultLockCompliance:
+			if v.ChangeableForDays < 3 || v.ChangeableForDays > 36500 {
+				add("backupVault.changeableForDays", "%d: a compliance lock needs a grace period of 3..36500 days", v.ChangeableForDays)
+			}
+		default:
+			add("backupVault.lock", "%q: want %q, %q or %q", v.Lock, VaultLockNone, VaultLockGovernance, VaultLockCompliance)
+		}
+	}
+	if e.IsProd() && (!e.BackupVault.Enabled || e.BackupVault.Lock != VaultLockCompliance) {
+		add("backupVault", "prod's backups must survive a compromised deployer or administrator: enable the vault with a compliance lock")
 	}
 
 	// Teardown.

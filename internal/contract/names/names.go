@@ -40,3 +40,23 @@ func AccessLogBucket(prefix, accountID string) string { return prefix + "-access
 // DBClientSecurityGroup is the group the database clients' pods carry, the
 // only source RDS admits.
 func DBClientSecurityGroup(prefix string) string { return prefix + "-db-clients" }
+
+// DBInstance is the environment's original RDS instance.
+func DBInstance(prefix string) string { return prefix }
+
+// RestoredDBInstance is the RDS instance a point-in-time restore of the
+// environment creates; stamp is the restore time (config.RestoreStampFormat),
+// so two restores never collide and the name says what it holds.
+func RestoredDBInstance(prefix, stamp string) string { return prefix + "-pitr-" + stamp }
+
+// RDSLogKinds are the log types the instance exports to CloudWatch (one
+// RDSLogGroup each).
+var RDSLogKinds = []string{"postgresql", "upgrade"}
+
+// BackupVault is the AWS Backup vault holding the environment's locked
+// copies; its KMS key's alias is "alias/" + BackupVault(prefix).
+func BackupVault(prefix string) string { return prefix + "-vault" }
+
+// BackupRole is the role AWS Backup assumes to snapshot the instance and
+// read the storage bucket.
+func BackupRole(prefix string) string { return prefix + "-aws-backup" }

@@ -146,6 +146,11 @@ type ServiceAccount struct {
 // Namespace holds the Supabase workloads.
 const Namespace = "supabase"
 
+// StorageTenant is Storage's TENANT_ID: the first segment of every S3 key
+// it writes (<tenant>/<bucket id>/<name>/<version>), which the storage
+// restore and check read back.
+const StorageTenant = "stub"
+
 // ServiceAccounts is the single source for which service account assumes
 // which role: infra writes the trust policies from it, k8s names the service
 // accounts and Helm values from it.

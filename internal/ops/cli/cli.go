@@ -31,6 +31,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 	"github.com/supabase-eks/supabase-eks/internal/ops/secretvalues"
+	"github.com/supabase-eks/supabase-eks/internal/ops/storagepitr"
 )
 
 // App holds the process's surroundings, so tests can replace each of them.
@@ -53,8 +54,17 @@ type App struct {
 	Interactive bool
 	// Sleep replaces waiting between polls (tests).
 	Sleep func(ctx context.Context, d time.Duration) error
-	// Now is the clock the rotation steps are timed by (default time.Now).
+	// NewS3 connects to S3 in region (the storage restore and check).
+	NewS3 func(ctx context.Context, region string) (storagepitr.API, error)
+	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+}
+
+func (a *App) now() time.Time {
+	if a.Now != nil {
+		return a.Now()
+	}
+	return time.Now()
 }
 
 // Main runs the CLI as a process and returns its exit code.
@@ -74,6 +84,7 @@ func Main(args []string) int {
 		Root:           root,
 		HTTPClient:     &http.Client{},
 		Interactive:    fi != nil && fi.Mode()&os.ModeCharDevice != 0,
+		NewS3:          newS3,
 	}
 	return app.Run(ctx, args)
 }
@@ -96,8 +107,12 @@ func commands() []command {
 		{"deploy", "deploy --env E [--only STEP | --from STEP] [--yes] [--method kubectl|helm] [--chart DIR] [--timeout 15m]", "provision and install the environment end to end (steps: supabase-eks steps)", (*App).deploy},
 		{"destroy", "destroy --env E [--from STEP] [--yes] [--timeout 15m]", "tear the environment down: load balancers first, then add-ons, then Terraform", (*App).destroy},
 		{"diff", "diff --env E", "terraform plan and kubectl diff: what a deploy would change", (*App).diff},
-		{"steps", "steps --env E", "list the deploy and destroy steps", (*App).steps},
+		{"steps", "steps --env E", "list the steps of deploy, destroy, diff and the restores", (*App).steps},
 		{"smoke", "smoke --env E [--outputs FILE] [--url URL] [--anon-key KEY] [--deadline 5m] [--timeout 10s]", "check REST, Auth and Storage through the load balancer", (*App).smoke},
+		{"restore pitr", "restore pitr --env E --time RFC3339 [--source ID | --source-dbi-resource-id db-...] [--from STEP | --only STEP] [--yes] [--timeout 15m]", "restore the database to a point in time: a new RDS instance through Terraform, then switch Supabase to it (steps resumable)", (*App).restorePITR},
+		{"restore dump", "restore dump --env E --object s3://<backups bucket>/pg_dump/<env>/<file>.dump [--force] [--from STEP | --only STEP] [--yes] [--timeout 15m]", "restore a nightly pg_dump into the database, in a pod built from the backup CronJob (steps resumable)", (*App).restoreDump},
+		{"storage restore", "storage restore --env E --time RFC3339 [--dry-run] [--yes] [--outputs FILE]", "bring the storage bucket's objects back to a moment (versions current then copied back, later keys hidden by delete markers; nothing deleted for good)", (*App).storageRestore},
+		{"storage check", "storage check --env E [--outputs FILE] [--timeout 5m]", "report storage.objects rows without S3 objects and objects without rows", (*App).storageCheck},
 		{"cost", "cost --env E [--stack FILE] [--albs N] [--max USD]", "monthly cost estimate from the synthesized Terraform JSON", (*App).cost},
 		{"capacity", "capacity --env E [--dist DIR]", "database connection budget of dist/<env> at every HPA maximum against max_connections", (*App).capacity},
 		{"logs", "logs COMPONENT --env E [--since 1h] [--tail 200] [--follow]", "logs of a component (" + strings.Join(componentNames(), ", ") + ")", (*App).logs},
@@ -114,12 +129,12 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	}
 	name := args[0]
 	rest := args[1:]
-	if name == "secrets" {
+	if name == "secrets" || name == "restore" || name == "storage" {
 		if len(args) < 2 {
 			a.usage(a.Stderr)
 			return 2
 		}
-		name, rest = "secrets "+args[1], args[2:]
+		name, rest = name+" "+args[1], args[2:]
 		// Two-word subcommands (secrets rotate signing-key) before one-word
 		// ones (secrets rotate NAME).
 		if len(rest) > 0 {

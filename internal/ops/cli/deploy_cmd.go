@@ -94,7 +94,8 @@ func (a *App) steps(ctx context.Context, args []string) error {
 	for _, wf := range []struct {
 		name  string
 		steps []deploy.Step
-	}{{"deploy", d.DeploySteps()}, {"destroy", d.DestroySteps()}, {"diff", d.DiffSteps()}} {
+	}{{"deploy", d.DeploySteps()}, {"destroy", d.DestroySteps()}, {"diff", d.DiffSteps()},
+		{"restore pitr", (&deploy.PITR{D: d}).Steps()}, {"restore dump", (&deploy.DumpRestore{D: d, Object: "s3://<bucket>/<file>.dump"}).Steps()}} {
 		fmt.Fprintf(a.Stdout, "%s:\n", wf.name)
 		for i, s := range wf.steps {
 			fmt.Fprintf(a.Stdout, "  %2d. %-17s %s\n", i+1, s.Name, s.Desc)

@@ -33,13 +33,6 @@ func (f *keysFlags) register(fs *flag.FlagSet, rolls bool) {
 	}
 }
 
-func (a *App) now() time.Time {
-	if a.Now != nil {
-		return a.Now()
-	}
-	return time.Now()
-}
-
 // keysTarget is one environment's Secrets Manager, ready for a keys command.
 type keysTarget struct {
 	env   config.Environment

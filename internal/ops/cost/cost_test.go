@@ -144,7 +144,8 @@ func TestProdShapedResources(t *testing.T) {
 	  "aws_subnet":{"pub":{"count":3,"map_public_ip_on_launch":true}},
 	  "aws_db_instance":{"db":{"instance_class":"db.m7g.large","multi_az":true,"allocated_storage":100,"storage_type":"gp3","iops":4000}},
 	  "aws_vpc_endpoint":{"sts":{"vpc_endpoint_type":"Interface","service_name":"com.amazonaws.us-east-1.sts","subnet_ids":["a","b","c"]}},
-	  "aws_eks_addon":{"cw":{"addon_name":"amazon-cloudwatch-observability"}}
+	  "aws_eks_addon":{"cw":{"addon_name":"amazon-cloudwatch-observability"}},
+	  "aws_backup_selection":{"s":{"resources":["${aws_db_instance.db.arn}","${aws_s3_bucket.storage.arn}"]}}
 	}}`
 	r, err := Parse([]byte(doc))
 	if err != nil {
@@ -165,6 +166,8 @@ func TestProdShapedResources(t *testing.T) {
 		"Public IPv4 addresses":      (3 + 3) * 730 * 0.005,
 		"Container Insights metrics": 3 * 6,
 		"ALB capacity units":         2 * 730 * 0.008,
+		"AWS Backup vault: RDS":      100 * 0.095,
+		"AWS Backup vault: S3":       100 * 0.05,
 	}
 	for item, usd := range checks {
 		l, ok := line(e, item)

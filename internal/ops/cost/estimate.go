@@ -181,6 +181,18 @@ func Compute(r *Resources, t *Table, env string, opt Options) (*Estimate, error)
 		// ELB and S3 deliver their logs free of charge; only storage is billed.
 		add(Line{Item: "S3 access logs", Detail: fmt.Sprintf("ALB + S3 server logs, assumed %.0f GB stored", u.AccessLogGB), Qty: u.AccessLogGB, Unit: "GB-month", UnitUSD: p("s3_standard_gb_month"), Assumed: true})
 	}
+	if r.BackupRDS {
+		// AWS Backup's RDS snapshots are incremental after the first: about
+		// the database's size stays stored over the retention.
+		var gib int
+		for _, db := range r.Databases {
+			gib += db.StorageGiB
+		}
+		add(Line{Item: "AWS Backup vault: RDS", Detail: fmt.Sprintf("daily snapshots, about the database's %d GiB stored", gib), Qty: float64(gib), Unit: "GB-month", UnitUSD: p("backup_rds_gb_month"), Assumed: true})
+	}
+	if r.BackupS3 {
+		add(Line{Item: "AWS Backup vault: S3", Detail: fmt.Sprintf("storage bucket, assumed %.0f GB stored", u.S3GB), Qty: u.S3GB, Unit: "GB-month", UnitUSD: p("backup_s3_gb_month"), Assumed: true})
+	}
 	e.Notes = append(e.Notes,
 		"Not included: data transfer out to the internet, S3 requests, KMS/Secrets Manager API calls, EBS snapshots, RDS backup storage beyond the database size, PVC volumes, tax.",
 		"Rows marked * depend on traffic assumptions (usage section of the price table), not only on the configuration.")

@@ -36,6 +36,10 @@ type Resources struct {
 	WebACLs, WAFRules int
 	// Addons are the EKS managed add-on names.
 	Addons []string
+	// BackupSelections counts the AWS Backup selections; BackupRDS and
+	// BackupS3 whether any selects a database instance or a bucket.
+	BackupSelections    int
+	BackupRDS, BackupS3 bool
 }
 
 // Cluster is an aws_eks_cluster.
@@ -187,6 +191,14 @@ func Parse(data []byte) (*Resources, error) {
 		}
 	})
 	each("aws_kms_key", func(_ string, _ map[string]any, c int) { r.KMSKeys += c })
+	each("aws_backup_selection", func(_ string, b map[string]any, c int) {
+		r.BackupSelections += c
+		for _, res := range list(b["resources"]) {
+			s := str(res)
+			r.BackupRDS = r.BackupRDS || strings.Contains(s, "aws_db_instance.") || strings.Contains(s, ":rds:")
+			r.BackupS3 = r.BackupS3 || strings.Contains(s, "aws_s3_bucket.") || strings.HasPrefix(s, "arn:aws:s3:::")
+		}
+	})
 	each("aws_secretsmanager_secret", func(_ string, _ map[string]any, c int) { r.Secrets += c })
 	each("aws_vpc_endpoint", func(n string, b map[string]any, c int) {
 		if !strings.EqualFold(str(b["vpc_endpoint_type"]), "Interface") {

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -41,9 +42,14 @@ type Options struct {
 	// are dropped first (pg_restore --clean --if-exists) and recreated;
 	// objects it does not hold are left alone.
 	Force bool
-	// WorkDir receives the filtered table of contents; empty means a
+	// WorkDir receives the SQL the archive is turned into; empty means a
 	// temporary directory.
 	WorkDir string
+	// Remote says the runner executes the commands on another machine (a
+	// pod, through kubectl exec), where Dump and WorkDir are: nothing is
+	// checked or written locally, and WorkDir is required. Everything the
+	// restore generates reaches the commands on their standard input.
+	Remote bool
 }
 
 // Result says what the restore did.
@@ -61,8 +67,13 @@ func Run(ctx context.Context, r runner.Runner, o Options) (Result, error) {
 	if db == "" {
 		return res, errors.New("restore: PGDATABASE is not set in the connection environment")
 	}
-	if _, err := os.Stat(o.Dump); err != nil {
-		return res, fmt.Errorf("restore: dump %s: %w", o.Dump, err)
+	if o.Remote && o.WorkDir == "" {
+		return res, errors.New("restore: a remote restore needs WorkDir")
+	}
+	if !o.Remote {
+		if _, err := os.Stat(o.Dump); err != nil {
+			return res, fmt.Errorf("restore: dump %s: %w", o.Dump, err)
+		}
 	}
 	// Reading the table of contents first refuses a file that is not an
 	// archive at all. A truncated archive usually still has its table of
@@ -97,37 +108,35 @@ func Run(ctx context.Context, r runner.Runner, o Options) (Result, error) {
 		}
 		defer os.RemoveAll(dir)
 	}
-	listFile := filepath.Join(dir, "restore.list")
-	if err := os.WriteFile(listFile, []byte(list), 0o600); err != nil {
-		return res, err
-	}
 	// The archive becomes SQL first, so a damaged archive (truncated in
 	// transfer, say) fails here, before the database is touched.
-	sqlFile := filepath.Join(dir, "restore.sql")
+	sqlFile := path.Join(dir, "restore.sql")
+	if !o.Remote {
+		sqlFile = filepath.Join(dir, "restore.sql")
+	}
 	args := []string{
-		// Only the entries Plan kept. Owners and privileges are restored
-		// (no --no-owner, no --no-privileges): the components' migrations
-		// alter their tables as the owning role, and narrowed grants must
-		// stay narrowed.
-		"--use-list=" + listFile,
+		// Only the entries Plan kept, read from standard input (pg_restore
+		// opens the list by name). Owners and privileges are restored (no
+		// --no-owner, no --no-privileges): the components' migrations alter
+		// their tables as the owning role, and narrowed grants must stay
+		// narrowed.
+		"--use-list=/dev/stdin",
 		"--file=" + sqlFile,
 	}
 	if o.Force {
 		args = append(args, "--clean", "--if-exists")
 	}
-	if _, err := r.Run(ctx, runner.Cmd{Name: bin(o.BinDir, "pg_restore"), Args: append(args, o.Dump), Env: o.Env}); err != nil {
+	if _, err := r.Run(ctx, runner.Cmd{Name: bin(o.BinDir, "pg_restore"), Args: append(args, o.Dump), Env: o.Env, Stdin: strings.NewReader(list)}); err != nil {
 		return res, fmt.Errorf("restore: dump %s cannot be read in full (truncated or damaged?), database %s not touched: %w", o.Dump, db, err)
 	}
-	preludeFile := filepath.Join(dir, "prelude.sql")
-	if err := os.WriteFile(preludeFile, []byte(preludeSQL), 0o600); err != nil {
-		return res, err
-	}
-	// One transaction for the prelude and the whole archive, stopping at the
-	// first error: a half-restored database looks usable and is not.
+	// One transaction for the prelude (on standard input) and the whole
+	// archive, stopping at the first error: a half-restored database looks
+	// usable and is not.
 	if _, err := r.Run(ctx, runner.Cmd{
-		Name: bin(o.BinDir, "psql"),
-		Args: []string{"-X", "-w", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f", preludeFile, "-f", sqlFile},
-		Env:  o.Env,
+		Name:  bin(o.BinDir, "psql"),
+		Args:  []string{"-X", "-w", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f", "-", "-f", sqlFile},
+		Env:   o.Env,
+		Stdin: strings.NewReader(preludeSQL),
 	}); err != nil {
 		return res, fmt.Errorf("restore: restoring dump %s into database %s failed and was rolled back: %w", o.Dump, db, err)
 	}

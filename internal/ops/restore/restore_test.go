@@ -105,9 +105,38 @@ func TestForceCleansAndOneTransaction(t *testing.T) {
 	if len(r) != 1 || !strings.Contains(r[0], "--clean --if-exists") {
 		t.Fatalf("pg_restore calls %q; want one with --clean --if-exists", r)
 	}
-	p := f.Called("psql -X -w -q -v ON_ERROR_STOP=1 --single-transaction")
-	if len(p) != 1 || !strings.Contains(p[0], "prelude.sql -f") {
+	p := f.Called("psql -X -w -q -v ON_ERROR_STOP=1 --single-transaction -f - -f ")
+	if len(p) != 1 {
 		t.Fatalf("psql calls %q; want the prelude and the archive in one transaction", f.Calls)
+	}
+	// The list reaches pg_restore and the prelude psql on standard input.
+	for i, c := range f.Calls {
+		switch {
+		case strings.HasPrefix(c, "pg_restore --use-list=/dev/stdin") && !strings.Contains(f.Stdins[i], "TABLE DATA auth users"):
+			t.Errorf("pg_restore got no list on stdin: %q", f.Stdins[i])
+		case strings.HasPrefix(c, "psql -X -w -q -v ON_ERROR_STOP=1 --single-transaction") && !strings.Contains(f.Stdins[i], "ALTER DEFAULT PRIVILEGES"):
+			t.Errorf("psql got no prelude on stdin: %q", f.Stdins[i])
+		}
+	}
+}
+
+// TestRemoteTouchesNoLocalFile: in a pod, the dump and the SQL are the
+// pod's files; nothing is checked or created on this machine.
+func TestRemoteTouchesNoLocalFile(t *testing.T) {
+	f := (&fakerunner.Fake{}).On("pg_restore --list", toc, 0)
+	_, err := Run(context.Background(), f, Options{Dump: "/backup/postgres.dump", WorkDir: "/backup/work", Remote: true, Env: []string{"PGDATABASE=postgres"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat("/backup/work"); err == nil {
+		t.Fatal("created the pod's work directory locally")
+	}
+	if len(f.Called("pg_restore --use-list=/dev/stdin --file=/backup/work/restore.sql /backup/postgres.dump")) != 1 ||
+		len(f.Called("psql -X -w -q -v ON_ERROR_STOP=1 --single-transaction -f - -f /backup/work/restore.sql")) != 1 {
+		t.Fatalf("calls %q", f.Calls)
+	}
+	if _, err := Run(context.Background(), f, Options{Dump: "/backup/postgres.dump", Remote: true, Env: []string{"PGDATABASE=postgres"}}); err == nil {
+		t.Error("a remote restore without WorkDir must be refused")
 	}
 }
 
