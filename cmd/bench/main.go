@@ -160,6 +160,7 @@ func nodeVersion() string {
 func drill(n int) error {
 	const script = `. scripts/tools/lib.sh
 export SUPABASE_EKS_RDS_PG_BINDIR=$POSTGRES_RDS_BINDIR SUPABASE_EKS_CONFORMANCE_CLIENTS=$(conformance_clients_dir)
+[ -x "$PG_CLIENT_BINDIR/pg_dump" ] && export SUPABASE_EKS_PG_DUMP_BINDIR=$PG_CLIENT_BINDIR
 exec go test -count=1 -v -run 'TestRestoreDrill$' ./internal/testkit/conformance/ -args -dist "$PWD/dist/dev" -outputs "$PWD/examples/outputs/dev.json"`
 	var ts []bench.Throughput
 	for i := 0; i < n; i++ {

@@ -16,7 +16,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 export GOTOOLCHAIN=local GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0
 
-ALL_PHASES="check kubernetes etcd helm trivy kubeconform kube-score k8s-schemas crds eso postgres-rds conformance-clients provider"
+ALL_PHASES="check kubernetes etcd helm trivy kubeconform kube-score k8s-schemas crds eso postgres-rds pg-client conformance-clients provider"
 PHASES=${*:-$ALL_PHASES}
 
 # go_install TOOL VERSION BINARY GO_INSTALL_ARGS... : `go install` into a temp GOBIN, then rename.
@@ -263,6 +263,52 @@ PY
 # storage-api's database stack (pg, knex, pg-listen at its lockfile's versions) and
 # postgres-meta with crypto-js. `npm ci` installs exactly the committed lockfiles (versions
 # and the registry's integrity hashes); install scripts are skipped (none is needed).
+# pg_dump/pg_restore/psql of the RDS major for the restore drill, from Debian $PG_CLIENT_SUITE (the
+# machine's bookworm has no major 17 client). The suite's InRelease is checked with gpgv against
+# the machine's Debian archive keyring, the Packages index against InRelease's sha256, each .deb
+# against the index's; the packages are unpacked into the tool directory (never installed) and
+# run through wrappers that use the suite's own loader and libc, the machine's other libraries.
+phase_pg_client() {
+  local dir=$PG_CLIENT_DIR
+  if [ -f "$dir/.complete" ]; then echo "  pg-client: cached ($(cat "$dir/.complete"))"; return 0; fi
+  local keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+  [ -f "$keyring" ] || die "$keyring missing (package debian-archive-keyring)"
+  local mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+  rm -rf "$dir"; mkdir -p "$dir"
+  local w; w=$(mktemp -d "$dir/.build.XXXXXX")
+  curl -fsSL --retry 3 -o "$w/InRelease" "$mirror/dists/$PG_CLIENT_SUITE/InRelease" || die "download of $PG_CLIENT_SUITE's InRelease failed"
+  gpgv --keyring "$keyring" "$w/InRelease" 2>"$w/gpgv.log" || { cat "$w/gpgv.log" >&2; die "$PG_CLIENT_SUITE's InRelease: bad signature"; }
+  local want; want=$(awk '/^SHA256:/{s=1;next} /^[A-Za-z]/{s=0} s && $3=="main/binary-amd64/Packages.xz"{print $1}' "$w/InRelease")
+  [ -n "$want" ] || die "$PG_CLIENT_SUITE's InRelease lists no main/binary-amd64/Packages.xz"
+  curl -fsSL --retry 3 -o "$w/Packages.xz" "$mirror/dists/$PG_CLIENT_SUITE/main/binary-amd64/Packages.xz" || die "download of the Packages index failed"
+  [ "$(sha256sum "$w/Packages.xz" | cut -d' ' -f1)" = "$want" ] || die "Packages.xz does not match the signed InRelease"
+  xz -dc "$w/Packages.xz" >"$w/Packages"
+  local pkg file sum version resolved=""
+  for pkg in $PG_CLIENT_DEBS; do
+    read -r version file sum < <(awk -v P="$pkg" '$0=="Package: "P{f=1} f&&/^Version:/{v=$2} f&&/^Filename:/{n=$2} f&&/^SHA256:/{s=$2} f&&/^$/{print v, n, s; exit}' "$w/Packages")
+    [ -n "${file:-}" ] || die "$pkg is not in $PG_CLIENT_SUITE's index"
+    curl -fsSL --retry 3 -o "$w/pkg.deb" "$mirror/$file" || die "download of $file failed"
+    [ "$(sha256sum "$w/pkg.deb" | cut -d' ' -f1)" = "$sum" ] || die "$file does not match the signed index"
+    dpkg-deb -x "$w/pkg.deb" "$dir/root"
+    resolved="$resolved $pkg=$version"
+  done
+  local libs="$dir/root/usr/lib/x86_64-linux-gnu"
+  mkdir -p "$dir/bin"
+  local b
+  for b in pg_dump pg_restore psql; do
+    cat >"$dir/bin/$b" <<EOF
+#!/bin/sh
+# $b $PG_CLIENT_MAJOR from Debian $PG_CLIENT_SUITE, with that suite's loader and libc (make tools).
+exec "$libs/ld-linux-x86-64.so.2" --library-path "$libs:/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu" "$dir/root/usr/lib/postgresql/$PG_CLIENT_MAJOR/bin/$b" "\$@"
+EOF
+    chmod +x "$dir/bin/$b"
+  done
+  rm -rf "$w"
+  "$dir/bin/pg_dump" --version | grep -q "PostgreSQL) $PG_CLIENT_MAJOR\." || die "$dir/bin/pg_dump does not run as PostgreSQL $PG_CLIENT_MAJOR: $("$dir/bin/pg_dump" --version 2>&1)"
+  echo "$("$dir/bin/pg_dump" --version);$resolved" >"$dir/.complete"
+  echo "  pg-client: $(cat "$dir/.complete") in $dir/bin"
+}
+
 phase_conformance_clients() {
   local dir; dir=$(conformance_clients_dir)
   if [ -f "$dir/.complete" ]; then echo "  conformance clients: cached ($dir)"; return 0; fi

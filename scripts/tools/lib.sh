@@ -40,6 +40,10 @@ else
   POSTGRES_RDS_DIR=${POSTGRES_RDS_DIR:-$(tool_dir postgres "$POSTGRES_RDS_VERSION")}
 fi
 POSTGRES_RDS_BINDIR=$POSTGRES_RDS_DIR/bin
+# pg_dump, pg_restore and psql of the RDS major (the restore drill), behind wrappers that run them
+# with their suite's loader; keyed by the suite and the package names, resolved on install.
+PG_CLIENT_DIR=$(tool_dir pg-client "$PG_CLIENT_MAJOR-$PG_CLIENT_SUITE")
+PG_CLIENT_BINDIR=$PG_CLIENT_DIR/bin
 ESO_CHART=$(tool_dir eso-controller "$ESO_VERSION")/chart
 # The Node clients of the runtime conformance harness (internal/testkit/conformance/clients), one
 # directory per content of their lockfiles: a changed pin installs afresh.

@@ -14,7 +14,9 @@ cd "$ROOT"
 [ -x "$POSTGRES_RDS_BINDIR/postgres" ] || die "PostgreSQL $POSTGRES_RDS_VERSION (the RDS version) missing: run 'make tools'"
 clients=$(conformance_clients_dir)
 [ -f "$clients/.complete" ] || die "the conformance clients are not installed in $clients: run 'make tools'"
+[ -x "$PG_CLIENT_BINDIR/pg_dump" ] || die "pg_dump $PG_CLIENT_MAJOR (the RDS major, for the restore drill) missing: run 'make tools'"
 export SUPABASE_EKS_RDS_PG_BINDIR=$POSTGRES_RDS_BINDIR SUPABASE_EKS_CONFORMANCE_CLIENTS=$clients SUPABASE_EKS_REQUIRE_CONFORMANCE=1
+export SUPABASE_EKS_PG_DUMP_BINDIR=$PG_CLIENT_BINDIR
 log=$(mktemp); trap 'rm -f "$log"' EXIT
 rc=0
 envs=${*:-dev prod}
@@ -30,6 +32,7 @@ for e in $envs; do
   # Which PostgreSQL the restore drill ran on (its pg_dump decides) and its timings.
   grep -E 'restore_drill_test.go:[0-9]+: (NOTE|drill|dump )' "$log" | sed 's/^ */  /' | cut -c1-400 || true
   if grep -qE -- '--- SKIP' "$log"; then echo "FAIL: a conformance test skipped (tools missing?)"; vrc=1; fi
+  grep -qE "drill on PostgreSQL $PG_CLIENT_MAJOR " "$log" || { echo "FAIL: the restore drill did not run on PostgreSQL $PG_CLIENT_MAJOR (the RDS major)"; vrc=1; }
   for want in 'TestRDSImitationIsStrict' 'TestRuntimeConformance/negative:_storage_without_the_CA_bundle_mount' \
     'TestRuntimeConformance/negative:_Studio_without_POSTGRES_HOST' 'TestRuntimeConformance/negative:_bootstrap_without_the_PostgreSQL_16\+_role_grant' \
     'TestRestoreDrill/equal:_rows,_checksums,_owners,_grants,_policies,_roles,_publication' \
