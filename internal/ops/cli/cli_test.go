@@ -99,7 +99,7 @@ func TestSecretsInitTwice(t *testing.T) {
 	if code := h.run("secrets", "init", "--env", "dev"); code != 0 {
 		t.Fatalf("exit %d: %s", code, h.stderr)
 	}
-	if !strings.Contains(h.stdout.String(), "6 written, 0 kept") {
+	if !strings.Contains(h.stdout.String(), "8 written, 0 kept") {
 		t.Errorf("stdout: %s", h.stdout)
 	}
 	jwtValue, _ := h.sm.Current("supabase-dev/jwt")
@@ -107,11 +107,11 @@ func TestSecretsInitTwice(t *testing.T) {
 	if strings.Contains(h.stdout.String()+h.stderr.String(), v["jwt_secret"]) || strings.Contains(h.stdout.String(), v["anon_key"]) {
 		t.Error("a secret value was printed")
 	}
-	if code := h.run("secrets", "init", "--env", "dev"); code != 0 || !strings.Contains(h.stdout.String(), "0 written, 6 kept") {
+	if code := h.run("secrets", "init", "--env", "dev"); code != 0 || !strings.Contains(h.stdout.String(), "0 written, 8 kept") {
 		t.Fatalf("second init: exit %d, %s", code, h.stdout)
 	}
-	if h.sm.Count("PutSecretValue") != 6 {
-		t.Errorf("%d writes over two inits, want 6", h.sm.Count("PutSecretValue"))
+	if h.sm.Count("PutSecretValue") != 8 {
+		t.Errorf("%d writes over two inits, want 8", h.sm.Count("PutSecretValue"))
 	}
 }
 

@@ -26,12 +26,12 @@ func (f *secretFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.smtpFromEnv, "smtp-from-env", false, "take SMTP settings from SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_ADMIN_EMAIL, SMTP_SENDER_NAME")
 }
 
-func (a *App) generator(f *secretFlags) (secretvalues.Generator, error) {
+func (a *App) generator(f *secretFlags, env config.Environment) (secretvalues.Generator, error) {
 	exp, err := secretvalues.ParseExpiry(f.expiry)
 	if err != nil {
 		return secretvalues.Generator{}, usageError{err}
 	}
-	g := secretvalues.Generator{JWTExpiry: exp, DashboardUser: f.dashboardUser}
+	g := secretvalues.Generator{JWTExpiry: exp, DashboardUser: f.dashboardUser, PoolerTenant: env.Workloads.Pooler.Tenant}
 	if f.smtpFromEnv {
 		if g.SMTP, err = a.smtpFromEnv(); err != nil {
 			return g, err
@@ -60,7 +60,7 @@ func (a *App) initSecrets(ctx context.Context, env config.Environment, f secretF
 	if err != nil {
 		return err
 	}
-	g, err := a.generator(&f)
+	g, err := a.generator(&f, env)
 	if err != nil {
 		return err
 	}
@@ -118,6 +118,13 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 		return err
 	}
 	kc := &kube.Client{R: a.Runner, Context: env.KubeContext(), Namespace: outputs.Namespace, Log: a.Stdout, Sleep: a.Sleep}
+	if logical == outputs.SecretPoolerConnection {
+		if *rollOnly {
+			return usagef("%s is read by applications outside the cluster: there is nothing to roll", logical)
+		}
+		// Applications read it; nothing in the namespace does.
+		*noRoll = true
+	}
 	var objs []artifacts.Object
 	if !*noRoll {
 		// Everything the roll needs is checked before a version is written:
@@ -144,7 +151,7 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 	if logical == outputs.SecretSMTP {
 		f.smtpFromEnv = true
 	}
-	g, err := a.generator(&f)
+	g, err := a.generator(&f, env)
 	if err != nil {
 		return err
 	}

@@ -63,6 +63,12 @@ type Generator struct {
 	// SMTP holds operator-supplied SMTP settings keyed like
 	// outputs.SecretKeys[outputs.SecretSMTP]; nil writes placeholders.
 	SMTP map[string]string
+	// PoolerTenant is the pooler's tenant (workloads.pooler.tenant): the
+	// application connection secret's user names are <role>.<tenant>.
+	PoolerTenant string
+	// Region names the NLBs the pooler's certificate is valid for; Init
+	// and Rotate take it from the outputs.
+	Region string
 }
 
 // Generate returns fresh values for one logical secret, with exactly the
@@ -108,6 +114,14 @@ func (g Generator) Generate(logical string) (map[string]string, error) {
 		v["db_enc_key"] = str(DBEncKeyLen)
 	case outputs.SecretMeta:
 		v["crypto_key"] = str(CryptoKeyLen)
+	case outputs.SecretPooler:
+		pv, perr := g.poolerValues(str, g.Region)
+		if err == nil {
+			err = perr
+		}
+		v = pv
+	case outputs.SecretPoolerConnection:
+		return nil, fmt.Errorf("%s is derived from the %s secret, not generated (secrets init and rotate derive it)", outputs.SecretPoolerConnection, outputs.SecretPooler)
 	case outputs.SecretSMTP:
 		for _, k := range outputs.SecretKeys[outputs.SecretSMTP] {
 			v[k] = g.SMTP[k]

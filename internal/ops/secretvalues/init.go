@@ -67,7 +67,15 @@ func Init(ctx context.Context, store Store, o *outputs.Outputs, g Generator, log
 			fmt.Fprintf(log, "  %-10s %-32s kept (%s)\n", logical, name, r.Note)
 			continue
 		}
-		values, err := g.Generate(logical)
+		var values map[string]string
+		if logical == outputs.SecretPoolerConnection {
+			values, err = poolerConnectionFromStore(ctx, store, o, g.PoolerTenant)
+		} else {
+			if g.Region == "" {
+				g.Region = o.Region
+			}
+			values, err = g.Generate(logical)
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue
