@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,10 +22,12 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/observability"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/internal/capacity"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
+	"github.com/supabase-eks/supabase-eks/internal/rdsclass"
 )
 
 // synthesized holds each test environment's cdk.tf.json, decoded.
@@ -1361,4 +1364,36 @@ func TestRolesCarryTheBoundary(t *testing.T) {
 		}
 	}
 	// What the boundary allows is checked in boundary_test.go.
+}
+
+// The RDS connections alarm fires above the threshold variable the deploy
+// sets from the connection budget; its default and upper bound are
+// capacity.Threshold of the class's max_connections, so a budget the
+// capacity test would refuse cannot silence the alarm either.
+func TestConnectionsAlarmFollowsTheBudgetVariable(t *testing.T) {
+	for _, env := range stackEnvs {
+		maxConns, err := rdsclass.MaxConnections(envs[env].Database.InstanceClass)
+		if err != nil {
+			t.Fatal(err)
+		}
+		limit := math.Floor(capacity.Threshold * float64(maxConns))
+		found := false
+		for _, a := range resources(env, "aws_cloudwatch_metric_alarm") {
+			if str(a["metric_name"]) != "DatabaseConnections" {
+				continue
+			}
+			found = true
+			if fmt.Sprint(a["threshold"]) != "${var."+capacity.AlarmThresholdVariable+"}" {
+				t.Errorf("%s: connections alarm threshold %v, want the variable", env, a["threshold"])
+			}
+		}
+		if !found {
+			t.Fatalf("%s: no connections alarm", env)
+		}
+		vars, _ := synthesized[env]["variable"].(map[string]any)
+		v, _ := vars[capacity.AlarmThresholdVariable].(map[string]any)
+		if v == nil || v["default"] != limit || !strings.Contains(fmt.Sprint(v["validation"]), fmt.Sprintf("<= %.0f", limit)) {
+			t.Errorf("%s: variable %s = %v, want default and upper bound %.0f", env, capacity.AlarmThresholdVariable, v, limit)
+		}
+	}
 }

@@ -33,6 +33,12 @@ import (
 // where the RDS connections alarm fires.
 const Threshold = 0.80
 
+// AlarmThresholdVariable is the Terraform variable of the environment's
+// stack (infra/observability) that holds the RDS connections alarm's
+// threshold: the budget's Total, capped at Threshold of max_connections,
+// written by the deploy from dist/<env>.
+const AlarmThresholdVariable = "rds_connections_alarm_threshold"
+
 // waitForDatabase is the init container (k8s/manifest.WaitForDatabase) a
 // Deployment carries when it logs in to PostgreSQL; every such Deployment
 // must have a row here, or the model would silently leave it out.
