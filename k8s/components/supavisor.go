@@ -63,7 +63,7 @@ func (c *Context) Supavisor(d Descriptor) {
 				kubesecrets.URLPart("supavisor_password"), c.Out.DBHost, c.Out.DBPort, c.Out.DBName),
 			// The image's release cookie is public; the distribution port
 			// it guards is open on every replica.
-			kubesecrets.KeyReleaseCookie: `{{ printf "supavisor-cookie:%s" .secret_key_base | sha256sum }}`,
+			kubesecrets.KeyReleaseCookie: `{{ printf "erlang-cookie:%s" .secret_key_base | sha256sum }}`,
 			kubesecrets.KeyPoolerTLSCert: kubesecrets.Value("tls_cert"),
 			kubesecrets.KeyPoolerTLSKey:  kubesecrets.Value("tls_key"),
 		},

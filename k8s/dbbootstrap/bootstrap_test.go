@@ -255,6 +255,18 @@ func TestBootstrapOnRDSLikeServer(t *testing.T) {
 	c.checkLogins(t, pw1, nil)
 	c.checkRoleSwitching(t, pw1)
 
+	// The pooler's tenant lists its users with passwords (no auth_query):
+	// an RDS master is no superuser and cannot read the password hashes an
+	// auth_query looks up, nor can a SECURITY DEFINER function it owns.
+	for _, sql := range []string{
+		`SELECT rolpassword FROM pg_catalog.pg_authid LIMIT 1`,
+		`SELECT passwd FROM pg_catalog.pg_shadow LIMIT 1`,
+	} {
+		if _, err := c.srv.Query(master, masterPW, dbName, sql); err == nil || !strings.Contains(err.Error(), "permission denied") {
+			t.Errorf("the RDS-like master ran %q: %v; the pooler's explicit-users decision rests on it being refused", sql, err)
+		}
+	}
+
 	// 3. The components run their migrations.
 	objects := c.simulateComponentMigrations(t, pw1)
 	managed := c.snapshot(t)

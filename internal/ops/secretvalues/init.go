@@ -44,8 +44,9 @@ func Init(ctx context.Context, store Store, o *outputs.Outputs, g Generator, log
 		return nil, err
 	}
 	var (
-		results []Result
-		errs    []error
+		results   []Result
+		errs      []error
+		generated = map[string]map[string]string{}
 	)
 	for _, logical := range outputs.SecretOrder {
 		name := o.SecretNames[logical]
@@ -68,9 +69,13 @@ func Init(ctx context.Context, store Store, o *outputs.Outputs, g Generator, log
 			continue
 		}
 		var values map[string]string
-		if logical == outputs.SecretPoolerConnection {
+		switch {
+		case logical == outputs.SecretPoolerConnection && generated[outputs.SecretPooler] != nil:
+			// Derived from the values just written: no read back.
+			values, err = PoolerConnection(generated[outputs.SecretPooler], g.PoolerTenant, o.DBName)
+		case logical == outputs.SecretPoolerConnection:
 			values, err = poolerConnectionFromStore(ctx, store, o, g.PoolerTenant)
-		} else {
+		default:
 			if g.Region == "" {
 				g.Region = o.Region
 			}
@@ -92,6 +97,7 @@ func Init(ctx context.Context, store Store, o *outputs.Outputs, g Generator, log
 			errs = append(errs, err)
 			continue
 		}
+		generated[logical] = values
 		r := Result{Logical: logical, Name: name, Action: Written, VersionID: vid}
 		if logical == outputs.SecretSMTP && g.SMTP == nil {
 			r.Note = "placeholders: fill in with `SMTP_HOST=... supabase-eks secrets rotate smtp`"
