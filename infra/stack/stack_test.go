@@ -1108,6 +1108,20 @@ func TestLoadBalancerControllerIsClusterScoped(t *testing.T) {
 		elb("listener-rule/app/supabase-prod/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee"): {
 			"elasticloadbalancing:ModifyRule", "elasticloadbalancing:DeleteRule", "elasticloadbalancing:SetRulePriorities",
 		},
+		// prod's connection pooler NLB.
+		elb("loadbalancer/net/" + names.PoolerLoadBalancer("supabase-prod") + "/60dc6c495c0c9188"): {
+			"elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteLoadBalancer",
+		},
+		elb("listener/net/" + names.PoolerLoadBalancer("supabase-prod") + "/60dc6c495c0c9188/f2f7dc8efc522ab2"): {
+			"elasticloadbalancing:ModifyListener", "elasticloadbalancing:DeleteListener",
+		},
+	}
+	// dev's own pooler NLB, named as k8s/components renders it.
+	own := elb("loadbalancer/net/" + names.PoolerLoadBalancer("supabase-dev") + "/60dc6c495c0c9188")
+	for _, a := range []string{"elasticloadbalancing:CreateListener", "elasticloadbalancing:ModifyListener"} {
+		if !allows(doc, a, own) {
+			t.Errorf("dev's controller may not %s on its own pooler NLB %s", a, own)
+		}
 	}
 	for arn, actions := range prod {
 		for _, a := range actions {
@@ -1139,7 +1153,7 @@ func TestLoadBalancerControllerIsClusterScoped(t *testing.T) {
 		named := true
 		for _, r := range st.Resource {
 			if strings.Contains(r, ":elasticloadbalancing:") || strings.Contains(r, ":ec2:") {
-				named = named && strings.Contains(r, "/supabase-dev/")
+				named = named && (strings.Contains(r, "/supabase-dev/") || strings.Contains(r, "/"+names.PoolerLoadBalancer("supabase-dev")+"/"))
 			}
 		}
 		cond := fmt.Sprint(st.Condition)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/supabase-eks/supabase-eks/internal/capacity"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/contract/pooler"
 	"github.com/supabase-eks/supabase-eks/k8s/dbbootstrap"
@@ -153,6 +154,8 @@ func (c *Context) supavisorLoadBalancer() {
 	const prefix = "service.beta.kubernetes.io/aws-load-balancer-"
 	meta := c.ObjectMeta(PoolerLoadBalancerService, pooler.Service)
 	meta.Annotations = map[string]string{
+		// The controller's IAM policy names this load balancer.
+		prefix + "name":                      names.PoolerLoadBalancer(c.Env.ResourcePrefix()),
 		prefix + "type":                      "external",
 		prefix + "nlb-target-type":           "ip",
 		prefix + "scheme":                    "internal",

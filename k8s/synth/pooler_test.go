@@ -17,6 +17,7 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"github.com/supabase-eks/supabase-eks/internal/contract/pooler"
 	"github.com/supabase-eks/supabase-eks/internal/esotemplate"
 	"github.com/supabase-eks/supabase-eks/k8s/components"
@@ -233,6 +234,10 @@ func TestPoolerReachability(t *testing.T) {
 	var svc corev1.Service
 	r.find(t, "Service", components.PoolerLoadBalancerService).into(t, &svc)
 	a := svc.Annotations
+	// The controller's IAM policy (infra/identity) allows this name only.
+	if got, want := a["service.beta.kubernetes.io/aws-load-balancer-name"], names.PoolerLoadBalancer(env.ResourcePrefix()); got != want {
+		t.Errorf("NLB name %q, want %q", got, want)
+	}
 	if svc.Spec.Type != corev1.ServiceTypeLoadBalancer || a["service.beta.kubernetes.io/aws-load-balancer-scheme"] != "internal" ||
 		a["service.beta.kubernetes.io/aws-load-balancer-nlb-target-type"] != "ip" || !slices.Equal(svc.Spec.LoadBalancerSourceRanges, []string{"10.200.0.0/16"}) {
 		t.Errorf("NLB Service: type %s annotations %v sources %v", svc.Spec.Type, a, svc.Spec.LoadBalancerSourceRanges)
