@@ -463,7 +463,8 @@ func prodWorkloads() Workloads {
 		Supavisor: fixed(2, res("250m", "512Mi", "2", "1Gi").disk(1)).withPool(3),
 		Pooler: Pooler{
 			Enabled: true, Tenant: "supabase",
-			// Storage's 20 x 7 direct connections become 20 per pooler replica.
+			// Storage's 20 x 7 direct connections become pools of 20 (per mode)
+			// on each pooler replica (make capacity ENV=prod).
 			StoragePoolSize: 20,
 			AppPoolSize:     20, AppMaxClients: 1000,
 		},
