@@ -129,7 +129,8 @@ func (c *Context) Supavisor(d Descriptor) {
 		}}}},
 		Mounts: []corev1.VolumeMount{{Name: "tls", MountPath: poolerTLSDir, ReadOnly: true}},
 		Size:   d.Size(c.W),
-		// Clients in a transaction finish it before the pod goes.
+		// Room after SIGTERM for clients to finish their transactions (how
+		// Supavisor drains was not checked: it does not run here).
 		GracePeriod: 60,
 	})
 	c.supavisorTenant()
