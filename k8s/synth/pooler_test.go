@@ -3,6 +3,7 @@ package synth
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -278,4 +279,20 @@ func TestPoolerReachability(t *testing.T) {
 			t.Errorf("pooler off, yet %s/%s renders", o.Kind, o.Name)
 		}
 	}
+}
+
+// checkPoolerURLTemplate checks a URL template that targets the pooler and
+// reports whether it was one: encoded password, the pooler's Service and
+// transaction port, user <role>.<tenant>, plain TCP inside the cluster
+// (the pooler's side to RDS is TLS).
+func checkPoolerURLTemplate(t *testing.T, r *rendered, what, tmpl string) bool {
+	t.Helper()
+	if !strings.HasPrefix(tmpl, "postgres://") || !strings.Contains(tmpl, "@"+pooler.ServiceHost()+":") {
+		return false
+	}
+	want := fmt.Sprintf("@%s:%d/%s?sslmode=disable", pooler.ServiceHost(), pooler.TransactionPort, r.out.DBName)
+	if !strings.Contains(tmpl, "| urlquery") || !strings.HasSuffix(tmpl, want) || !strings.Contains(tmpl, "."+r.env.Workloads.Pooler.Tenant+":") {
+		t.Errorf("%s: pooler URL must URL-encode the password, name the tenant and end in %s: %s", what, want, tmpl)
+	}
+	return true
 }

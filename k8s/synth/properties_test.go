@@ -11,7 +11,6 @@ import (
 
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
-	"github.com/supabase-eks/supabase-eks/internal/contract/pooler"
 	"github.com/supabase-eks/supabase-eks/k8s/dbbootstrap"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	"github.com/supabase-eks/supabase-eks/k8s/platform"
@@ -488,14 +487,7 @@ func TestExternalSecretsReadTheContract(t *testing.T) {
 				}
 			}
 			for k, tmpl := range es.TemplateData() {
-				// The pooler's URLs: encoded password, the pooler's Service and
-				// transaction port, user <role>.<tenant>; plain TCP inside the
-				// cluster (the pooler's side to RDS is TLS).
-				if strings.HasPrefix(tmpl, "postgres://") && strings.Contains(tmpl, "@"+pooler.ServiceHost()+":") {
-					want := fmt.Sprintf("@%s:%d/%s?sslmode=disable", pooler.ServiceHost(), pooler.TransactionPort, r.out.DBName)
-					if !strings.Contains(tmpl, "| urlquery") || !strings.HasSuffix(tmpl, want) || !strings.Contains(tmpl, "."+r.env.Workloads.Pooler.Tenant+":") {
-						t.Errorf("%s[%s]: pooler URL must URL-encode the password, name the tenant and end in %s: %s", es.Name, k, want, tmpl)
-					}
+				if checkPoolerURLTemplate(t, r, es.Name+"["+k+"]", tmpl) {
 					continue
 				}
 				if strings.HasPrefix(tmpl, "postgres://") {

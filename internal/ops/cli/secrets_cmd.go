@@ -106,6 +106,13 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 	if *noRoll && *rollOnly {
 		return usagef("--no-roll and --roll-only exclude each other")
 	}
+	if logical == outputs.SecretPoolerConnection {
+		if *rollOnly {
+			return usagef("%s is read by applications outside the cluster: there is nothing to roll", logical)
+		}
+		// Applications read it; nothing in the namespace does.
+		*noRoll = true
+	}
 	if *rollOnly && (*dbEncKey || f.smtpFromEnv) {
 		return usagef("--roll-only writes nothing: --rotate-db-enc-key and --smtp-from-env do not apply")
 	}
@@ -118,13 +125,6 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 		return err
 	}
 	kc := &kube.Client{R: a.Runner, Context: env.KubeContext(), Namespace: outputs.Namespace, Log: a.Stdout, Sleep: a.Sleep}
-	if logical == outputs.SecretPoolerConnection {
-		if *rollOnly {
-			return usagef("%s is read by applications outside the cluster: there is nothing to roll", logical)
-		}
-		// Applications read it; nothing in the namespace does.
-		*noRoll = true
-	}
 	var objs []artifacts.Object
 	if !*noRoll {
 		// Everything the roll needs is checked before a version is written:

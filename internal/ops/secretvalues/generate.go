@@ -69,6 +69,12 @@ type Generator struct {
 	// Region names the NLBs the pooler's certificate is valid for; Init
 	// and Rotate take it from the outputs.
 	Region string
+
+	// pooler is the pooler secret's current value and database the
+	// outputs' database name: what pooler_connection is derived from (set
+	// by bind and by Init once it writes the pooler secret).
+	pooler   map[string]string
+	database string
 }
 
 // Generate returns fresh values for one logical secret, with exactly the
@@ -121,7 +127,12 @@ func (g Generator) Generate(logical string) (map[string]string, error) {
 		}
 		v = pv
 	case outputs.SecretPoolerConnection:
-		return nil, fmt.Errorf("%s is derived from the %s secret, not generated (secrets init and rotate derive it)", outputs.SecretPoolerConnection, outputs.SecretPooler)
+		// Derived, not random: the application password and CA of the
+		// pooler secret.
+		if g.pooler == nil {
+			return nil, fmt.Errorf("%s is derived from the %s secret, which has no value yet: run secrets init (or rotate %s) first", outputs.SecretPoolerConnection, outputs.SecretPooler, outputs.SecretPooler)
+		}
+		return PoolerConnection(g.pooler, g.PoolerTenant, g.database)
 	case outputs.SecretSMTP:
 		for _, k := range outputs.SecretKeys[outputs.SecretSMTP] {
 			v[k] = g.SMTP[k]

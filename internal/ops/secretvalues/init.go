@@ -44,10 +44,10 @@ func Init(ctx context.Context, store Store, o *outputs.Outputs, g Generator, log
 		return nil, err
 	}
 	var (
-		results   []Result
-		errs      []error
-		generated = map[string]map[string]string{}
+		results []Result
+		errs    []error
 	)
+	g.bind(ctx, store, o)
 	for _, logical := range outputs.SecretOrder {
 		name := o.SecretNames[logical]
 		current, ok, err := store.Current(ctx, name)
@@ -68,19 +68,7 @@ func Init(ctx context.Context, store Store, o *outputs.Outputs, g Generator, log
 			fmt.Fprintf(log, "  %-10s %-32s kept (%s)\n", logical, name, r.Note)
 			continue
 		}
-		var values map[string]string
-		switch {
-		case logical == outputs.SecretPoolerConnection && generated[outputs.SecretPooler] != nil:
-			// Derived from the values just written: no read back.
-			values, err = PoolerConnection(generated[outputs.SecretPooler], g.PoolerTenant, o.DBName)
-		case logical == outputs.SecretPoolerConnection:
-			values, err = poolerConnectionFromStore(ctx, store, o, g.PoolerTenant)
-		default:
-			if g.Region == "" {
-				g.Region = o.Region
-			}
-			values, err = g.Generate(logical)
-		}
+		values, err := g.Generate(logical)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -97,7 +85,10 @@ func Init(ctx context.Context, store Store, o *outputs.Outputs, g Generator, log
 			errs = append(errs, err)
 			continue
 		}
-		generated[logical] = values
+		if logical == outputs.SecretPooler {
+			// pooler_connection, later in SecretOrder, derives from it.
+			g.pooler = values
+		}
 		r := Result{Logical: logical, Name: name, Action: Written, VersionID: vid}
 		if logical == outputs.SecretSMTP && g.SMTP == nil {
 			r.Note = "placeholders: fill in with `SMTP_HOST=... supabase-eks secrets rotate smtp`"

@@ -141,19 +141,19 @@ func PoolerConnection(poolerValues map[string]string, tenant, database string) (
 	return v, nil
 }
 
-// poolerConnectionFromStore reads the pooler secret's current value and
-// derives the connection secret from it.
-func poolerConnectionFromStore(ctx context.Context, store Store, o *outputs.Outputs, tenant string) (map[string]string, error) {
-	current, ok, err := store.Current(ctx, o.SecretNames[outputs.SecretPooler])
-	if err != nil {
-		return nil, err
+// bind gives the generator what the outputs and the store decide: the
+// region (the certificate's NLB names), the database name and the pooler
+// secret's current value, when it has one (pooler_connection derives from
+// it). A pooler secret that cannot be read leaves pooler_connection to
+// fail with its own error.
+func (g *Generator) bind(ctx context.Context, store Store, o *outputs.Outputs) {
+	if g.Region == "" {
+		g.Region = o.Region
 	}
-	if !ok || current == "" {
-		return nil, fmt.Errorf("%s: the %s secret has no value yet", outputs.SecretPoolerConnection, outputs.SecretPooler)
+	g.database = o.DBName
+	if current, ok, err := store.Current(ctx, o.SecretNames[outputs.SecretPooler]); err == nil && ok && current != "" {
+		if v, err := Decode(current); err == nil {
+			g.pooler = v
+		}
 	}
-	values, err := Decode(current)
-	if err != nil {
-		return nil, err
-	}
-	return PoolerConnection(values, tenant, o.DBName)
 }

@@ -109,15 +109,8 @@ func Rotate(ctx context.Context, store Store, o *outputs.Outputs, logical string
 			old = map[string]string{}
 		}
 	}
-	if g.Region == "" {
-		g.Region = o.Region
-	}
-	var values map[string]string
-	if logical == outputs.SecretPoolerConnection {
-		values, err = poolerConnectionFromStore(ctx, store, o, g.PoolerTenant)
-	} else {
-		values, err = g.Generate(logical)
-	}
+	g.bind(ctx, store, o)
+	values, err := g.Generate(logical)
 	if err != nil {
 		return "", err
 	}
