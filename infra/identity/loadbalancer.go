@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 )
 
 // LoadBalancerControllerPolicy is the AWS Load Balancer Controller's
@@ -23,9 +24,13 @@ func LoadBalancerControllerPolicy(region, account, cluster string) policy.Docume
 	// are scoped by name; target groups and security groups get generated
 	// names and are scoped by the ownership tag's value instead. Another
 	// environment's controller in the same account touches neither.
-	ownLBs := []string{elb("loadbalancer/app/" + cluster + "/*"), elb("loadbalancer/net/" + cluster + "/*")}
+	// The connection pooler's optional NLB carries the cluster's name and a
+	// fixed suffix (names.PoolerLoadBalancer): ELB names are unique per
+	// region, so it cannot share the ALB's.
+	pool := names.PoolerLoadBalancer(cluster)
+	ownLBs := []string{elb("loadbalancer/app/" + cluster + "/*"), elb("loadbalancer/net/" + cluster + "/*"), elb("loadbalancer/net/" + pool + "/*")}
 	ownListeners := []string{
-		elb("listener/app/" + cluster + "/*/*"), elb("listener/net/" + cluster + "/*/*"),
+		elb("listener/app/" + cluster + "/*/*"), elb("listener/net/" + cluster + "/*/*"), elb("listener/net/" + pool + "/*/*"),
 		elb("listener-rule/app/" + cluster + "/*/*/*"), elb("listener-rule/net/" + cluster + "/*/*/*"),
 	}
 	lbAndTG := append([]string{elb("targetgroup/*/*")}, ownLBs...)

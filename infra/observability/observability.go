@@ -4,6 +4,7 @@ package observability
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
@@ -13,6 +14,7 @@ import (
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/snstopicsubscription"
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
 
+	"github.com/supabase-eks/supabase-eks/internal/capacity"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 )
 
@@ -24,7 +26,10 @@ type Props struct {
 	KMSKeyARN    *string
 	AlarmEmail   string
 	DBIdentifier string
-	// DBMaxConnections is the instance's max_connections; the alarm fires at 80%.
+	// DBMaxConnections is the instance's max_connections. The connections
+	// alarm fires above the connection budget's full scale-out (variable
+	// rds_connections_alarm_threshold, written by the deploy from
+	// dist/<env>), never above capacity.Threshold of it.
 	DBMaxConnections int
 	// DBAllocatedStorageGiB sizes the free-storage alarm (10% left).
 	DBAllocatedStorageGiB int
@@ -47,6 +52,30 @@ type Observability struct {
 }
 
 // New creates the topic and the alarms.
+// connectionsAlarm fires when RDS holds more connections than the budget
+// says every component at full scale-out can open: something the model
+// does not know (a leak, a new client, an unpooled application) is
+// connecting, while there is still room. Until the deploy has computed
+// the budget, and never higher, the threshold is capacity.Threshold of
+// max_connections, where the budget's own test fails.
+func connectionsAlarm(scope constructs.Construct, alarm func(id, metric, namespace, stat, op string, threshold float64, periods int, dims map[string]*string, desc string) cloudwatchmetricalarm.CloudwatchMetricAlarmConfig,
+	p Props, db map[string]*string) cloudwatchmetricalarm.CloudwatchMetricAlarmConfig {
+	limit := math.Floor(capacity.Threshold * float64(p.DBMaxConnections))
+	v := cdktf.NewTerraformVariable(scope, jsii.String(capacity.AlarmThresholdVariable), &cdktf.TerraformVariableConfig{
+		Type:        jsii.String("number"),
+		Default:     jsii.Number(limit),
+		Description: jsii.String(fmt.Sprintf("Connections above which the RDS connections alarm fires: the connection budget at full scale-out (make capacity), at most %.0f (%.0f %% of max_connections %d).", limit, capacity.Threshold*100, p.DBMaxConnections)),
+		Validation: &[]*cdktf.TerraformVariableValidationConfig{{
+			Condition:    jsii.String(fmt.Sprintf("${var.%s >= 1 && var.%s <= %.0f}", capacity.AlarmThresholdVariable, capacity.AlarmThresholdVariable, limit)),
+			ErrorMessage: jsii.String(fmt.Sprintf("%s must be 1..%.0f (%.0f %% of max_connections %d): a budget above that fails make capacity.", capacity.AlarmThresholdVariable, limit, capacity.Threshold*100, p.DBMaxConnections)),
+		}},
+	})
+	cfg := alarm("rds-connections", "DatabaseConnections", "AWS/RDS", "Maximum", "GreaterThanThreshold", limit, 2, db,
+		fmt.Sprintf("RDS connections above the connection budget's full scale-out (make capacity; at most %.0f %% of max_connections %d): a client the budget does not count is connecting. Find it in pg_stat_activity; put it behind the pooler or raise the budget.", capacity.Threshold*100, p.DBMaxConnections))
+	cfg.Threshold = v.NumberValue()
+	return cfg
+}
+
 func New(scope constructs.Construct, id string, p Props) *Observability {
 	c := constructs.NewConstruct(scope, jsii.String(id))
 	topic := snstopic.NewSnsTopic(c, jsii.String("alarms"), &snstopic.SnsTopicConfig{
@@ -119,9 +148,7 @@ func New(scope constructs.Construct, id string, p Props) *Observability {
 		alarm("rds-free-storage", "FreeStorageSpace", "AWS/RDS", "Minimum", "LessThanThreshold",
 			float64(p.DBAllocatedStorageGiB)*0.1*(1<<30), 1, db,
 			"RDS free storage below 10% of the allocation: storage autoscaling may have hit its maximum."),
-		alarm("rds-connections", "DatabaseConnections", "AWS/RDS", "Maximum", "GreaterThanThreshold",
-			float64(p.DBMaxConnections)*0.8, 2, db,
-			fmt.Sprintf("RDS connections above 80%% of max_connections (%d): add a pooler or a larger class.", p.DBMaxConnections)),
+		connectionsAlarm(scope, alarm, p, db),
 		// Realtime consumes a logical replication slot; a stuck consumer makes
 		// the slot lag grow until max_slot_wal_keep_size invalidates it.
 		alarm("rds-replication-slot-lag", "OldestReplicationSlotLag", "AWS/RDS", "Maximum", "GreaterThanThreshold",

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,10 +22,12 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/identity"
 	"github.com/supabase-eks/supabase-eks/infra/observability"
 	"github.com/supabase-eks/supabase-eks/infra/policy"
+	"github.com/supabase-eks/supabase-eks/internal/capacity"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/nodewarn"
+	"github.com/supabase-eks/supabase-eks/internal/rdsclass"
 )
 
 // synthesized holds each test environment's cdk.tf.json, decoded.
@@ -1114,6 +1117,20 @@ func TestLoadBalancerControllerIsClusterScoped(t *testing.T) {
 		elb("listener-rule/app/supabase-prod/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee"): {
 			"elasticloadbalancing:ModifyRule", "elasticloadbalancing:DeleteRule", "elasticloadbalancing:SetRulePriorities",
 		},
+		// prod's connection pooler NLB.
+		elb("loadbalancer/net/" + names.PoolerLoadBalancer("supabase-prod") + "/60dc6c495c0c9188"): {
+			"elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteLoadBalancer",
+		},
+		elb("listener/net/" + names.PoolerLoadBalancer("supabase-prod") + "/60dc6c495c0c9188/f2f7dc8efc522ab2"): {
+			"elasticloadbalancing:ModifyListener", "elasticloadbalancing:DeleteListener",
+		},
+	}
+	// dev's own pooler NLB, named as k8s/components renders it.
+	own := elb("loadbalancer/net/" + names.PoolerLoadBalancer("supabase-dev") + "/60dc6c495c0c9188")
+	for _, a := range []string{"elasticloadbalancing:CreateListener", "elasticloadbalancing:ModifyListener"} {
+		if !allows(doc, a, own) {
+			t.Errorf("dev's controller may not %s on its own pooler NLB %s", a, own)
+		}
 	}
 	for arn, actions := range prod {
 		for _, a := range actions {
@@ -1145,7 +1162,7 @@ func TestLoadBalancerControllerIsClusterScoped(t *testing.T) {
 		named := true
 		for _, r := range st.Resource {
 			if strings.Contains(r, ":elasticloadbalancing:") || strings.Contains(r, ":ec2:") {
-				named = named && strings.Contains(r, "/supabase-dev/")
+				named = named && (strings.Contains(r, "/supabase-dev/") || strings.Contains(r, "/"+names.PoolerLoadBalancer("supabase-dev")+"/"))
 			}
 		}
 		cond := fmt.Sprint(st.Condition)
@@ -1370,4 +1387,36 @@ func TestRolesCarryTheBoundary(t *testing.T) {
 		}
 	}
 	// What the boundary allows is checked in boundary_test.go.
+}
+
+// The RDS connections alarm fires above the threshold variable the deploy
+// sets from the connection budget; its default and upper bound are
+// capacity.Threshold of the class's max_connections, so a budget the
+// capacity test would refuse cannot silence the alarm either.
+func TestConnectionsAlarmFollowsTheBudgetVariable(t *testing.T) {
+	for _, env := range stackEnvs {
+		maxConns, err := rdsclass.MaxConnections(envs[env].Database.InstanceClass)
+		if err != nil {
+			t.Fatal(err)
+		}
+		limit := math.Floor(capacity.Threshold * float64(maxConns))
+		found := false
+		for _, a := range resources(env, "aws_cloudwatch_metric_alarm") {
+			if str(a["metric_name"]) != "DatabaseConnections" {
+				continue
+			}
+			found = true
+			if fmt.Sprint(a["threshold"]) != "${var."+capacity.AlarmThresholdVariable+"}" {
+				t.Errorf("%s: connections alarm threshold %v, want the variable", env, a["threshold"])
+			}
+		}
+		if !found {
+			t.Fatalf("%s: no connections alarm", env)
+		}
+		vars, _ := synthesized[env]["variable"].(map[string]any)
+		v, _ := vars[capacity.AlarmThresholdVariable].(map[string]any)
+		if v == nil || v["default"] != limit || !strings.Contains(fmt.Sprint(v["validation"]), fmt.Sprintf("<= %.0f", limit)) {
+			t.Errorf("%s: variable %s = %v, want default and upper bound %.0f", env, capacity.AlarmThresholdVariable, v, limit)
+		}
+	}
 }

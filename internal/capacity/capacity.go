@@ -8,14 +8,17 @@
 package capacity
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
+	"github.com/supabase-eks/supabase-eks/internal/contract/pooler"
 	"github.com/supabase-eks/supabase-eks/internal/rdsclass"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
@@ -29,6 +32,12 @@ import (
 // operator's session and connections the model does not know of. It is also
 // where the RDS connections alarm fires.
 const Threshold = 0.80
+
+// AlarmThresholdVariable is the Terraform variable of the environment's
+// stack (infra/observability) that holds the RDS connections alarm's
+// threshold: the budget's Total, capped at Threshold of max_connections,
+// written by the deploy from dist/<env>.
+const AlarmThresholdVariable = "rds_connections_alarm_threshold"
 
 // waitForDatabase is the init container (k8s/manifest.WaitForDatabase) a
 // Deployment carries when it logs in to PostgreSQL; every such Deployment
@@ -175,6 +184,11 @@ func Model(env, dir, instanceClass string) (Budget, error) {
 	}
 	known := map[string]bool{}
 	for _, p := range pools {
+		if p.component == "storage" && viaPooler(deps[p.component]) {
+			// Storage's queries go through the pooler (counted in its
+			// tenant rows); its direct URL serves the migrations at start.
+			p = storageMigrationsOnly
+		}
 		known[p.component] = true
 		d, ok := deps[p.component]
 		if !ok {
@@ -185,6 +199,13 @@ func Model(env, dir, instanceClass string) (Budget, error) {
 			return b, err
 		}
 		b.Rows = append(b.Rows, r)
+	}
+	if sv, ok := deps[pooler.Service]; ok {
+		rows, err := tenantRows(sv, objs, hpas)
+		if err != nil {
+			return b, err
+		}
+		b.Rows = append(b.Rows, rows...)
 	}
 	if len(b.Rows) == 0 {
 		// An empty budget would pass any check.
@@ -280,6 +301,97 @@ func envValue(pod corev1.PodSpec, name string) (int, error) {
 	return 0, fmt.Errorf("env %s is not rendered: the pool would be the upstream default", name)
 }
 
+// viaPooler reports whether the Deployment's queries go to the pooler.
+func viaPooler(d appsv1.Deployment) bool {
+	for _, c := range d.Spec.Template.Spec.Containers {
+		for _, e := range c.Env {
+			if e.Name == EnvStoragePoolURL {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tenantPoolModes: Supavisor keeps a transaction pool and a session pool
+// per user (v2.7.4 lib/supavisor.ex id/6: the port's mode picks the pool),
+// each of the user's pool_size, and any client holding the user's
+// password may open either; both are counted.
+const tenantPoolModes = 2
+
+// tenantRows are the server connections the pooler holds for its tenant:
+// per user, pool_size x the two modes on every replica (the replicas are
+// not clustered: each holds its own pools), read back from the tenant
+// definition the tenant Job sends (the ExternalSecret's template).
+func tenantRows(sv appsv1.Deployment, objs []artifacts.Object, hpas map[string]autoscalingv2.HorizontalPodAutoscaler) ([]Row, error) {
+	body, err := tenantBody(objs)
+	if err != nil {
+		return nil, err
+	}
+	base, err := row(pool{component: sv.Name, perReplica: 1}, sv, hpas)
+	if err != nil {
+		return nil, err
+	}
+	var rows []Row
+	for _, u := range body.Tenant.Users {
+		size := u.PoolSize
+		if size == 0 {
+			size = body.Tenant.DefaultPoolSize
+		}
+		if size < 1 {
+			return nil, fmt.Errorf("%s: user %s has no pool_size and the tenant no default_pool_size: its pool would be Supavisor's default", pooler.TenantBodyKey, u.DBUser)
+		}
+		r := base
+		r.Component = pooler.Service + ":" + u.DBUser
+		r.Pool = size * tenantPoolModes
+		r.Setting = "tenant pool_size x2"
+		r.Note = fmt.Sprintf("pool_size %d per mode (transaction, session) per replica", size)
+		rows = append(rows, r)
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%s: the tenant has no users", pooler.TenantBodyKey)
+	}
+	return rows, nil
+}
+
+// tenantDefinition is the part of Supavisor's tenant body the budget reads.
+type tenantDefinition struct {
+	Tenant struct {
+		DefaultPoolSize int `json:"default_pool_size"`
+		Users           []struct {
+			DBUser   string `json:"db_user"`
+			PoolSize int    `json:"pool_size"`
+		} `json:"users"`
+	} `json:"tenant"`
+}
+
+// placeholder matches an External Secrets template action; in the tenant
+// body each one stands for a JSON string (a password through toJson).
+var placeholder = regexp.MustCompile(`\{\{[^}]*\}\}`)
+
+func tenantBody(objs []artifacts.Object) (tenantDefinition, error) {
+	var def tenantDefinition
+	ess, err := artifacts.ExternalSecrets(objs)
+	if err != nil {
+		return def, err
+	}
+	found := 0
+	for _, es := range ess {
+		tmpl, ok := es.TemplateData()[pooler.TenantBodyKey]
+		if !ok {
+			continue
+		}
+		found++
+		if err := json.Unmarshal([]byte(placeholder.ReplaceAllString(tmpl, `"x"`)), &def); err != nil {
+			return def, fmt.Errorf("externalsecret/%s[%s]: %w", es.Name, pooler.TenantBodyKey, err)
+		}
+	}
+	if found != 1 {
+		return def, fmt.Errorf("deployment/%s runs, but %d ExternalSecrets define its tenant (%s), want 1: its pools cannot be counted", pooler.Service, found, pooler.TenantBodyKey)
+	}
+	return def, nil
+}
+
 func usesPostgresClient(pod corev1.PodSpec) bool {
 	for _, c := range slices.Concat(pod.InitContainers, pod.Containers) {
 		if strings.HasPrefix(c.Image, "postgres:") {
@@ -293,17 +405,17 @@ func usesPostgresClient(pod corev1.PodSpec) bool {
 func (b Budget) Print(w io.Writer) {
 	fmt.Fprintf(w, "%s: %s, max_connections %d (RDS default for the class), limit %.0f %% = %d\n\n",
 		b.Env, b.InstanceClass, b.MaxConnections, Threshold*100, int(math.Floor(Threshold*float64(b.MaxConnections))))
-	fmt.Fprintf(w, "%-20s %9s %6s %5s %-24s %8s %6s  %s\n", "COMPONENT", "REPLICAS", "SURGE", "POOL", "SETTING", "AT MAX", "SHARE", "NOTE")
+	fmt.Fprintf(w, "%-34s %9s %6s %5s %-24s %8s %6s  %s\n", "COMPONENT", "REPLICAS", "SURGE", "POOL", "SETTING", "AT MAX", "SHARE", "NOTE")
 	share := func(n int) string { return fmt.Sprintf("%.1f%%", 100*float64(n)/float64(b.MaxConnections)) }
 	for _, r := range b.Rows {
 		pool := strconv.Itoa(r.Pool)
 		if r.Extra > 0 {
 			pool += "+" + strconv.Itoa(r.Extra)
 		}
-		fmt.Fprintf(w, "%-20s %9s %6d %5s %-24s %8d %6s  %s\n", r.Component, fmt.Sprintf("%d/%d", r.MinReplicas, r.MaxReplicas), r.Surge, pool, r.Setting, r.AtMax(), share(r.AtMax()), r.Note)
+		fmt.Fprintf(w, "%-34s %9s %6d %5s %-24s %8d %6s  %s\n", r.Component, fmt.Sprintf("%d/%d", r.MinReplicas, r.MaxReplicas), r.Surge, pool, r.Setting, r.AtMax(), share(r.AtMax()), r.Note)
 	}
 	for _, r := range b.Reserved {
-		fmt.Fprintf(w, "%-20s %9s %6s %5s %-24s %8d %6s  %s\n", r.Name, "-", "-", "-", "reserved", r.Connections, share(r.Connections), r.Note)
+		fmt.Fprintf(w, "%-34s %9s %6s %5s %-24s %8d %6s  %s\n", r.Name, "-", "-", "-", "reserved", r.Connections, share(r.Connections), r.Note)
 	}
-	fmt.Fprintf(w, "%-20s %9s %6s %5s %-24s %8d %6s\n", "TOTAL", "", "", "", "", b.Total(), share(b.Total()))
+	fmt.Fprintf(w, "%-34s %9s %6s %5s %-24s %8d %6s\n", "TOTAL", "", "", "", "", b.Total(), share(b.Total()))
 }

@@ -1,6 +1,7 @@
 package capacity
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,6 +32,9 @@ func TestCommittedEnvironmentsFitTheBudget(t *testing.T) {
 			// Every component that logs in is in the table, with the pool
 			// its env renders.
 			for _, c := range append(config.PooledComponents, "meta") {
+				if c == "supavisor" && !env.Workloads.Pooler.Enabled {
+					continue
+				}
 				if !hasRow(b, c) {
 					t.Errorf("no row for %s", c)
 				}
@@ -99,5 +103,81 @@ func TestModelReadsTheRenderedEnv(t *testing.T) {
 func TestUnknownInstanceClass(t *testing.T) {
 	if _, err := Model("dev", filepath.Join("..", "..", "dist", "dev"), "db.x9.huge"); err == nil {
 		t.Error("an unknown class must be an error")
+	}
+}
+
+// TestModelCountsThePoolersTenant: with the pooler, Storage's pool leaves
+// the budget (its queries go through the pooler) and each tenant user's
+// pool_size counts twice (transaction and session) on every pooler replica
+// plus a rollout's surge pod, as read from the rendered tenant definition.
+func TestModelCountsThePoolersTenant(t *testing.T) {
+	env, err := config.Load("prod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !env.Workloads.Pooler.Enabled {
+		t.Fatal("prod is expected to run the pooler")
+	}
+	dir := filepath.Join("..", "..", "dist", "prod")
+	base, err := Model("prod", dir, env.Database.InstanceClass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, sv := env.Workloads.Pooler, env.Workloads.Supavisor
+	want := map[string]int{
+		"supavisor:app_user":               p.AppPoolSize * 2 * (sv.Replicas + 1),
+		"supavisor:supabase_storage_admin": p.StoragePoolSize * 2 * (sv.Replicas + 1),
+		"storage":                          1 * (env.Workloads.Storage.MaxReplicas + 1),
+		"supavisor":                        sv.DBPoolSize * (sv.Replicas + 1),
+	}
+	for _, r := range base.Rows {
+		if w, ok := want[r.Component]; ok {
+			if r.AtMax() != w {
+				t.Errorf("%s: %d at full scale-out, want %d", r.Component, r.AtMax(), w)
+			}
+			delete(want, r.Component)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("rows missing: %v", want)
+	}
+
+	// A hand-edited tenant pool in the rendered secrets file moves the total.
+	copyDir := t.TempDir()
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range files {
+		f := filepath.Base(path)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f == "10-secrets.yaml" {
+			old := fmt.Sprintf(`"pool_size": %d`, p.AppPoolSize)
+			if !strings.Contains(string(data), old) {
+				t.Fatalf("10-secrets.yaml does not render %s", old)
+			}
+			data = []byte(strings.Replace(string(data), old, fmt.Sprintf(`"pool_size": %d`, p.AppPoolSize+10), 1))
+		}
+		if err := os.WriteFile(filepath.Join(copyDir, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := Model("prod", copyDir, env.Database.InstanceClass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.Total()-base.Total(), 10*2*(sv.Replicas+1); got != want {
+		t.Errorf("total grew by %d, want %d", got, want)
+	}
+
+	// Without the tenant definition the pooler's pools cannot be bounded.
+	if err := os.Remove(filepath.Join(copyDir, "10-secrets.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Model("prod", copyDir, env.Database.InstanceClass); err == nil || !strings.Contains(err.Error(), "tenant.json") {
+		t.Errorf("pooler without its tenant definition: error %v, want one naming tenant.json", err)
 	}
 }

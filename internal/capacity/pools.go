@@ -21,12 +21,22 @@ const (
 	// supabase/storage v1.60.4 src/config.ts and
 	// src/internal/database/pool.ts (getSettings).
 	EnvStoragePool = "DATABASE_MAX_CONNECTIONS"
+	// EnvStoragePoolURL, when set, sends Storage's queries to that URL (an
+	// external pooler) instead of DATABASE_URL, which then serves only its
+	// migrations. supabase/storage v1.60.4 src/config.ts (databasePoolURL)
+	// and src/internal/database/client.ts.
+	EnvStoragePoolURL = "DATABASE_POOL_URL"
 	// EnvRealtimePool is the pool of Realtime.Repo, the _realtime metadata
 	// repo every replica opens (default 5; the replica repos are only
 	// started when REGION differs from DB_MASTER_REGION, both unset here).
 	// supabase/realtime v2.102.3 config/runtime.exs (db_pool_size) and
 	// lib/realtime/application.ex (database_connections).
 	EnvRealtimePool = "DB_POOL_SIZE"
+	// EnvSupavisorPool is the pool of Supavisor.Repo, its metadata
+	// repository (default 25), not the pools it holds for its tenant's
+	// users. supabase/supavisor v2.7.4 config/runtime.exs (Supavisor.Repo
+	// pool_size).
+	EnvSupavisorPool = "DB_POOL_SIZE"
 )
 
 // pool describes how one component's connections are counted.
@@ -56,7 +66,15 @@ var pools = []pool{
 	// connection per request in flight. Studio is its only client; 5
 	// models the parallel requests of one or two open dashboards.
 	{component: "meta", perReplica: MetaConnectionsPerReplica, note: "modelled: one connection per request in flight"},
+	// The pooler's metadata repository; the pools it holds for its
+	// tenant's users are rows of their own (tenantRows).
+	{component: "supavisor", env: EnvSupavisorPool, note: "metadata repository; tenant pools below"},
 }
+
+// storageMigrationsOnly replaces Storage's row when its queries go through
+// the pooler: its direct URL then serves its migrations, one session at
+// start-up (src/internal/database/migrations/migrate.ts).
+var storageMigrationsOnly = pool{component: "storage", perReplica: 1, note: "queries via supavisor; 1 direct session for migrations"}
 
 // MetaConnectionsPerReplica is the modelled concurrency of postgres-meta.
 const MetaConnectionsPerReplica = 5

@@ -23,6 +23,24 @@ var memoryGiB = map[string]float64{
 	"db.r6g.large": 16, "db.r7g.large": 16, "db.r7g.xlarge": 32,
 }
 
+// vCPUs of every class above (AWS's DB instance class table,
+// https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.Summary.html):
+// RDS Proxy bills by the vCPUs of the instance behind it (internal/ops/cost).
+var vCPUs = map[string]int{
+	"db.t3.micro": 2, "db.t3.small": 2, "db.t3.medium": 2,
+	"db.t4g.micro": 2, "db.t4g.small": 2, "db.t4g.medium": 2, "db.t4g.large": 2, "db.t4g.xlarge": 4,
+	"db.m5.large": 2, "db.m6i.large": 2,
+	"db.m6g.large": 2, "db.m6g.xlarge": 4,
+	"db.m7g.large": 2, "db.m7g.xlarge": 4, "db.m7g.2xlarge": 8,
+	"db.r6g.large": 2, "db.r7g.large": 2, "db.r7g.xlarge": 4,
+}
+
+// VCPUs returns the class's vCPUs.
+func VCPUs(class string) (int, bool) {
+	n, ok := vCPUs[class]
+	return n, ok
+}
+
 // bytesPerConnection is the divisor of RDS for PostgreSQL's default
 // parameter group: max_connections = LEAST({DBInstanceClassMemory/9531392}, 5000).
 const bytesPerConnection = 9531392

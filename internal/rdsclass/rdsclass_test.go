@@ -28,3 +28,15 @@ func TestEveryPricedClassIsKnown(t *testing.T) {
 		}
 	}
 }
+
+// Every class with a memory size has a vCPU count (the RDS Proxy estimate).
+func TestEveryClassHasVCPUs(t *testing.T) {
+	for _, class := range Classes() {
+		if n, ok := VCPUs(class); !ok || n < 2 {
+			t.Errorf("%s: %d vCPUs (%v)", class, n, ok)
+		}
+	}
+	if len(vCPUs) != len(memoryGiB) {
+		t.Errorf("%d classes with vCPUs, %d with memory", len(vCPUs), len(memoryGiB))
+	}
+}

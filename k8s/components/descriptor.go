@@ -58,6 +58,7 @@ func init() {
 	Registry = []Descriptor{
 		kongComponent, authComponent, restComponent, realtimeComponent, storageComponent,
 		imgproxyComponent, metaComponent, studioComponent, functionsComponent, analyticsComponent,
+		supavisorComponent,
 	}
 }
 

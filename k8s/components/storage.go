@@ -6,6 +6,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/internal/capacity"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/contract/pooler"
 	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	corev1 "k8s.io/api/core/v1"
@@ -13,8 +14,10 @@ import (
 
 var storageComponent = Descriptor{
 	Name: "storage", Image: manifest.ImageStorage, Port: StoragePort, DatabaseRole: "supabase_storage_admin",
-	// PostgREST for its own API calls, imgproxy for transformations.
-	Calls:      []Call{{To: "rest", Ports: []int{RestPort}}, {To: "imgproxy", Ports: []int{ImgproxyPort}}},
+	// PostgREST for its own API calls, imgproxy for transformations, the
+	// pooler's transaction port for its queries when the pooler runs.
+	Calls: []Call{{To: "rest", Ports: []int{RestPort}}, {To: "imgproxy", Ports: []int{ImgproxyPort}},
+		{To: pooler.Service, Ports: []int{pooler.TransactionPort}}},
 	Internet:   https,
 	Routes:     (*Context).storageRoutes,
 	Autoscaled: true,
@@ -30,7 +33,7 @@ func (c *Context) Storage(d Descriptor) {
 		Image:   d.Image,
 		UID:     1000,
 		RoleARN: c.Out.RoleARNs[outputs.RoleStorage],
-		Env: []corev1.EnvVar{
+		Env: append([]corev1.EnvVar{
 			manifest.Env("SERVER_PORT", fmt.Sprint(StoragePort)),
 			manifest.SecretEnv("ANON_KEY", kubesecrets.JWT, kubesecrets.KeyAnonKey),
 			manifest.SecretEnv("SERVICE_KEY", kubesecrets.JWT, kubesecrets.KeyServiceRoleKey),
@@ -59,7 +62,7 @@ func (c *Context) Storage(d Descriptor) {
 			// not in that list. Node adds this file to it at process start,
 			// for every connection (pool, migrations, pubsub).
 			manifest.Env("NODE_EXTRA_CA_CERTS", RDSCAFile),
-		},
+		}, c.storagePoolEnv()...),
 		Ports:          []corev1.ContainerPort{manifest.Port("http", StoragePort)},
 		Readiness:      manifest.HTTPProbe("/status", StoragePort, 5, 3),
 		Liveness:       manifest.LivenessProbe(StoragePort),
@@ -72,4 +75,16 @@ func (c *Context) Storage(d Descriptor) {
 		ReloadConfigMaps: []string{RDSCAConfigMap},
 		Size:             d.Size(c.W),
 	})
+}
+
+// storagePoolEnv sends Storage's queries through the pooler's transaction
+// port when the pooler runs. Storage (v1.60.4 src/internal/database/
+// client.ts) then opens a connection per request to it ("single_use", the
+// default DATABASE_POOL_MODE) and leaves the search path to the role; its
+// migrations keep DATABASE_URL, a direct session, as they need.
+func (c *Context) storagePoolEnv() []corev1.EnvVar {
+	if !c.W.Pooler.Enabled {
+		return nil
+	}
+	return []corev1.EnvVar{manifest.SecretEnv(capacity.EnvStoragePoolURL, kubesecrets.DB, kubesecrets.KeyStoragePoolURL)}
 }

@@ -18,6 +18,10 @@
 --                                     and supabase_read_only_user (Studio's
 --                                     read-only queries: Studio logs both in
 --                                     with its one POSTGRES_PASSWORD)
+--   SUPAVISOR_PASSWORD                supavisor            (the pooler's own metadata
+--                                     in schema _supavisor)
+--   APP_USER_PASSWORD                 app_user             (applications, through
+--                                     the pooler as app_user.<tenant>)
 --
 -- Rules this file keeps, so it is safe to run any number of times, also after
 -- the components have run their own migrations:
@@ -43,10 +47,14 @@
 \set supabase_auth_admin_password ''
 \set supabase_storage_admin_password ''
 \set supabase_admin_password ''
+\set supavisor_password ''
+\set app_user_password ''
 \getenv authenticator_password AUTHENTICATOR_PASSWORD
 \getenv supabase_auth_admin_password SUPABASE_AUTH_ADMIN_PASSWORD
 \getenv supabase_storage_admin_password SUPABASE_STORAGE_ADMIN_PASSWORD
 \getenv supabase_admin_password SUPABASE_ADMIN_PASSWORD
+\getenv supavisor_password SUPAVISOR_PASSWORD
+\getenv app_user_password APP_USER_PASSWORD
 
 BEGIN;
 
@@ -77,7 +85,9 @@ SELECT
   set_config('supabase_bootstrap.authenticator_password', :'authenticator_password', true) IS NULL AS bootstrap_stash_1,
   set_config('supabase_bootstrap.supabase_auth_admin_password', :'supabase_auth_admin_password', true) IS NULL AS bootstrap_stash_2,
   set_config('supabase_bootstrap.supabase_storage_admin_password', :'supabase_storage_admin_password', true) IS NULL AS bootstrap_stash_3,
-  set_config('supabase_bootstrap.supabase_admin_password', :'supabase_admin_password', true) IS NULL AS bootstrap_stash_4
+  set_config('supabase_bootstrap.supabase_admin_password', :'supabase_admin_password', true) IS NULL AS bootstrap_stash_4,
+  set_config('supabase_bootstrap.supavisor_password', :'supavisor_password', true) IS NULL AS bootstrap_stash_5,
+  set_config('supabase_bootstrap.app_user_password', :'app_user_password', true) IS NULL AS bootstrap_stash_6
 \gset
 
 DO $bootstrap$
@@ -90,7 +100,9 @@ BEGIN
       ('AUTHENTICATOR_PASSWORD', 'authenticator_password'),
       ('SUPABASE_AUTH_ADMIN_PASSWORD', 'supabase_auth_admin_password'),
       ('SUPABASE_STORAGE_ADMIN_PASSWORD', 'supabase_storage_admin_password'),
-      ('SUPABASE_ADMIN_PASSWORD', 'supabase_admin_password')
+      ('SUPABASE_ADMIN_PASSWORD', 'supabase_admin_password'),
+      ('SUPAVISOR_PASSWORD', 'supavisor_password'),
+      ('APP_USER_PASSWORD', 'app_user_password')
     ) AS e(env, key)
   LOOP
     IF coalesce(current_setting('supabase_bootstrap.' || v.key, true), '') = '' THEN
@@ -114,6 +126,12 @@ $bootstrap$;
 --     logins; each owns its schema and runs its own migrations there.
 --   supabase_admin: Realtime's and postgres-meta's login.
 --   supabase_read_only_user: Studio's login for read-only queries.
+--   supavisor: the pooler's login for its own metadata (schema _supavisor);
+--     it never serves clients: the pooler logs clients' server connections
+--     in as the clients' own roles.
+--   app_user: the applications' login through the pooler (the only role
+--     the pooler's tenant serves besides Storage's); no API role, no
+--     BYPASSRLS.
 --   postgres, dashboard_user: never log in. Realtime's and Storage's
 --     migrations grant to roles of these names (on Supabase's own image
 --     `postgres` is the main user); without them those migrations fail with
@@ -125,7 +143,7 @@ BEGIN
   FOREACH r IN ARRAY ARRAY[
     'anon', 'authenticated', 'service_role', 'authenticator',
     'supabase_auth_admin', 'supabase_storage_admin', 'supabase_admin',
-    'supabase_read_only_user', 'postgres', 'dashboard_user']
+    'supabase_read_only_user', 'postgres', 'dashboard_user', 'supavisor', 'app_user']
   LOOP
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
       EXECUTE format('CREATE ROLE %I NOLOGIN NOINHERIT', r);
@@ -143,6 +161,8 @@ ALTER ROLE supabase_auth_admin    LOGIN   NOINHERIT NOCREATEDB CREATEROLE;
 ALTER ROLE supabase_storage_admin LOGIN   NOINHERIT NOCREATEDB CREATEROLE;
 ALTER ROLE supabase_admin         LOGIN   INHERIT   CREATEDB   CREATEROLE;
 ALTER ROLE supabase_read_only_user LOGIN  INHERIT   NOCREATEDB NOCREATEROLE;
+ALTER ROLE supavisor              LOGIN   NOINHERIT NOCREATEDB NOCREATEROLE;
+ALTER ROLE app_user               LOGIN   NOINHERIT NOCREATEDB NOCREATEROLE;
 
 DO $bootstrap$
 DECLARE
@@ -154,7 +174,9 @@ BEGIN
       ('supabase_auth_admin', 'supabase_auth_admin_password'),
       ('supabase_storage_admin', 'supabase_storage_admin_password'),
       ('supabase_admin', 'supabase_admin_password'),
-      ('supabase_read_only_user', 'supabase_admin_password')
+      ('supabase_read_only_user', 'supabase_admin_password'),
+      ('supavisor', 'supavisor_password'),
+      ('app_user', 'app_user_password')
     ) AS p(role, key)
   LOOP
     BEGIN
@@ -178,6 +200,9 @@ ALTER ROLE supabase_auth_admin    SET search_path = auth;
 ALTER ROLE supabase_storage_admin SET search_path = storage;
 ALTER ROLE supabase_admin         SET search_path = "$user", public, extensions;
 ALTER ROLE supabase_read_only_user SET default_transaction_read_only = on;
+-- Supavisor's repository qualifies its tables with _supavisor; its
+-- migrations' bookkeeping table follows the search path.
+ALTER ROLE supavisor              SET search_path = _supavisor;
 ALTER ROLE anon                   SET statement_timeout = '3s';
 ALTER ROLE authenticated          SET statement_timeout = '8s';
 
@@ -209,7 +234,7 @@ DECLARE
   r text;
   pg16 boolean := current_setting('server_version_num')::int >= 160000;
 BEGIN
-  FOREACH r IN ARRAY ARRAY['supabase_auth_admin', 'supabase_storage_admin', 'supabase_admin'] LOOP
+  FOREACH r IN ARRAY ARRAY['supabase_auth_admin', 'supabase_storage_admin', 'supabase_admin', 'supavisor'] LOOP
     IF pg16 THEN
       IF NOT (pg_has_role(current_user, r, 'USAGE') AND pg_has_role(current_user, r, 'SET')) THEN
         EXECUTE format('GRANT %I TO CURRENT_USER WITH INHERIT TRUE, SET TRUE', r);
@@ -267,7 +292,11 @@ DO $bootstrap$
 BEGIN
   EXECUTE format('GRANT CONNECT, CREATE ON DATABASE %I TO supabase_auth_admin, supabase_storage_admin, supabase_admin',
     current_database());
-  EXECUTE format('GRANT CONNECT ON DATABASE %I TO authenticator, supabase_read_only_user', current_database());
+  EXECUTE format('GRANT CONNECT ON DATABASE %I TO authenticator, supabase_read_only_user, app_user', current_database());
+  -- Supavisor's migration starts with CREATE SCHEMA IF NOT EXISTS
+  -- _supavisor, and PostgreSQL checks CREATE on the database before it
+  -- notices that the schema exists: without it the pooler never starts.
+  EXECUTE format('GRANT CONNECT, CREATE ON DATABASE %I TO supavisor', current_database());
 END
 $bootstrap$;
 
@@ -284,7 +313,8 @@ BEGIN
       ('auth', 'supabase_auth_admin'),
       ('storage', 'supabase_storage_admin'),
       ('_realtime', 'supabase_admin'),
-      ('graphql_public', 'supabase_admin')
+      ('graphql_public', 'supabase_admin'),
+      ('_supavisor', 'supavisor')
     ) AS v(name, owner)
   LOOP
     SELECT pg_get_userbyid(n.nspowner) INTO current_owner
@@ -327,8 +357,12 @@ $bootstrap$;
 -- Schema privileges -----------------------------------------------------
 GRANT USAGE ON SCHEMA public         TO anon, authenticated, service_role;
 GRANT USAGE, CREATE ON SCHEMA public TO supabase_admin;
+-- Applications create and use their own tables in public; exposing them
+-- through the API takes explicit grants to the API roles.
+GRANT USAGE, CREATE ON SCHEMA public TO app_user;
 GRANT USAGE ON SCHEMA extensions     TO anon, authenticated, service_role,
-                                        supabase_auth_admin, supabase_storage_admin, supabase_admin;
+                                        supabase_auth_admin, supabase_storage_admin, supabase_admin,
+                                        app_user;
 GRANT USAGE ON SCHEMA graphql_public TO anon, authenticated, service_role;
 -- RLS policies call auth.uid() and friends as the API roles.
 GRANT USAGE ON SCHEMA auth           TO anon, authenticated, service_role;

@@ -255,6 +255,18 @@ func TestBootstrapOnRDSLikeServer(t *testing.T) {
 	c.checkLogins(t, pw1, nil)
 	c.checkRoleSwitching(t, pw1)
 
+	// The pooler's tenant lists its users with passwords (no auth_query):
+	// an RDS master is no superuser and cannot read the password hashes an
+	// auth_query looks up, nor can a SECURITY DEFINER function it owns.
+	for _, sql := range []string{
+		`SELECT rolpassword FROM pg_catalog.pg_authid LIMIT 1`,
+		`SELECT passwd FROM pg_catalog.pg_shadow LIMIT 1`,
+	} {
+		if _, err := c.srv.Query(master, masterPW, dbName, sql); err == nil || !strings.Contains(err.Error(), "permission denied") {
+			t.Errorf("the RDS-like master ran %q: %v; the pooler's explicit-users decision rests on it being refused", sql, err)
+		}
+	}
+
 	// 3. The components run their migrations.
 	objects := c.simulateComponentMigrations(t, pw1)
 	managed := c.snapshot(t)
@@ -299,7 +311,7 @@ func (c *rdsLike) checkCatalog(t *testing.T) {
 		}
 	}
 	const managed = `('anon','authenticated','service_role','authenticator','supabase_auth_admin','supabase_storage_admin',
-		'supabase_admin','supabase_read_only_user','postgres','dashboard_user','` + master + `')`
+		'supabase_admin','supabase_read_only_user','postgres','dashboard_user','supavisor','app_user','` + master + `')`
 
 	masterAttributes := master + "|t t t t f f f"
 	if c.major >= 16 { // the master needs BYPASSRLS to grant it (masterMayNotGrantBypass)
@@ -318,6 +330,8 @@ SELECT rolname || '|' || concat_ws(' ', rolcanlogin, rolinherit, rolcreaterole, 
 		"supabase_read_only_user|t t f f t f f",
 		"postgres|f f f f f f f",
 		"dashboard_user|f f f f f f f",
+		"supavisor|t f f f f f f",
+		"app_user|t f f f f f f",
 		masterAttributes,
 	})
 
@@ -329,6 +343,7 @@ SELECT rolname || '|' || concat_ws(' ', rolcanlogin, rolinherit, rolcreaterole, 
 		"supabase_admin<anon", "supabase_admin<authenticated", "supabase_admin<service_role",
 		"supabase_admin<supabase_auth_admin", "supabase_admin<supabase_storage_admin", "supabase_admin<rds_replication",
 		master + "<rds_superuser", master + "<supabase_admin", master + "<supabase_auth_admin", master + "<supabase_storage_admin",
+		master + "<supavisor",
 	}
 	// Granting a predefined role needs ADMIN on it: the local superuser that
 	// runs the privileged step on 15 has it, a master with BYPASSRLS on 16+
@@ -342,13 +357,14 @@ SELECT rolname || '|' || concat_ws(' ', rolcanlogin, rolinherit, rolcreaterole, 
 	// as a second, explicit grant.
 	if c.major >= 16 {
 		created := []string{"anon", "authenticated", "authenticator", "dashboard_user", "postgres", "service_role",
-			"supabase_admin", "supabase_auth_admin", "supabase_storage_admin", "supabase_read_only_user"}
+			"supabase_admin", "supabase_auth_admin", "supabase_storage_admin", "supabase_read_only_user",
+			"supavisor", "app_user"}
 		var options []string
 		for _, r := range created {
 			memberships = append(memberships, master+"<"+r)
 			options = append(options, r+"|t f f")
 		}
-		for _, r := range []string{"supabase_admin", "supabase_auth_admin", "supabase_storage_admin"} {
+		for _, r := range []string{"supabase_admin", "supabase_auth_admin", "supabase_storage_admin", "supavisor"} {
 			options = append(options, r+"|f t t")
 		}
 		expect("the master's memberships in roles it created (role|admin inherit set)", `
@@ -363,8 +379,8 @@ SELECT m.rolname || '<' || r.rolname
 
 	expect("schema owners", `
 SELECT nspname || '|' || pg_get_userbyid(nspowner) FROM pg_namespace
-  WHERE nspname IN ('extensions', 'auth', 'storage', 'graphql_public', '_realtime') ORDER BY 1`, []string{
-		"_realtime|supabase_admin", "auth|supabase_auth_admin", "extensions|" + master,
+  WHERE nspname IN ('extensions', 'auth', 'storage', 'graphql_public', '_realtime', '_supavisor') ORDER BY 1`, []string{
+		"_realtime|supabase_admin", "_supavisor|supavisor", "auth|supabase_auth_admin", "extensions|" + master,
 		"graphql_public|supabase_admin", "storage|supabase_storage_admin",
 	})
 
@@ -376,10 +392,11 @@ SELECT x.extname || '|' || n.nspname FROM pg_extension x JOIN pg_namespace n ON 
 	// grants behind them in datacl (not only PUBLIC's defaults).
 	expect("database privileges (CREATE CONNECT)", `
 SELECT r || '|' || concat_ws(' ', has_database_privilege(r, current_database(), 'CREATE'), has_database_privilege(r, current_database(), 'CONNECT'))
-  FROM unnest(ARRAY['anon','authenticated','service_role','authenticator','supabase_auth_admin','supabase_storage_admin','supabase_admin']) AS r
+  FROM unnest(ARRAY['anon','authenticated','service_role','authenticator','supabase_auth_admin','supabase_storage_admin','supabase_admin','supavisor','app_user']) AS r
   ORDER BY 1`, []string{
 		"anon|f t", "authenticated|f t", "service_role|f t", "authenticator|f t",
 		"supabase_auth_admin|t t", "supabase_storage_admin|t t", "supabase_admin|t t",
+		"supavisor|t t", "app_user|f t",
 	})
 	expect("database ACL", `
 SELECT a.grantee::regrole::text || '|' || a.privilege_type
@@ -389,6 +406,7 @@ SELECT a.grantee::regrole::text || '|' || a.privilege_type
 		"supabase_admin|CONNECT", "supabase_admin|CREATE",
 		"supabase_auth_admin|CONNECT", "supabase_auth_admin|CREATE",
 		"supabase_storage_admin|CONNECT", "supabase_storage_admin|CREATE",
+		"app_user|CONNECT", "supavisor|CONNECT", "supavisor|CREATE",
 	})
 
 	// Effective schema privileges, counting inheritance: U = USAGE, C = CREATE.
@@ -396,17 +414,19 @@ SELECT a.grantee::regrole::text || '|' || a.privilege_type
 SELECT r || '|' || s || '|'
     || CASE WHEN has_schema_privilege(r, s, 'USAGE') THEN 'U' ELSE '-' END
     || CASE WHEN has_schema_privilege(r, s, 'CREATE') THEN 'C' ELSE '-' END
-  FROM unnest(ARRAY['anon','authenticated','service_role','authenticator','supabase_auth_admin','supabase_storage_admin','supabase_admin']) AS r,
-       unnest(ARRAY['public','extensions','graphql_public','auth','storage','_realtime']) AS s
+  FROM unnest(ARRAY['anon','authenticated','service_role','authenticator','supabase_auth_admin','supabase_storage_admin','supabase_admin','supavisor','app_user']) AS r,
+       unnest(ARRAY['public','extensions','graphql_public','auth','storage','_realtime','_supavisor']) AS s
   ORDER BY 1`, schemaPrivileges(map[string]string{
-		//                           public extensions graphql_public auth storage _realtime
-		"anon":                   "U- U- U- U- U- --",
-		"authenticated":          "U- U- U- U- U- --",
-		"service_role":           "U- U- U- U- U- --",
-		"authenticator":          "U- -- -- -- -- --",
-		"supabase_auth_admin":    "U- U- -- UC -- --",
-		"supabase_storage_admin": "U- U- -- -- UC --",
-		"supabase_admin":         "UC U- UC UC UC UC",
+		//                           public extensions graphql_public auth storage _realtime _supavisor
+		"anon":                   "U- U- U- U- U- -- --",
+		"authenticated":          "U- U- U- U- U- -- --",
+		"service_role":           "U- U- U- U- U- -- --",
+		"authenticator":          "U- -- -- -- -- -- --",
+		"supabase_auth_admin":    "U- U- -- UC -- -- --",
+		"supabase_storage_admin": "U- U- -- -- UC -- --",
+		"supabase_admin":         "UC U- UC UC UC UC --",
+		"supavisor":              "U- -- -- -- -- -- UC",
+		"app_user":               "UC U- -- -- -- -- --",
 	}))
 
 	// Default privileges: objects created by the master and supabase_admin in
@@ -451,6 +471,7 @@ SELECT r.rolname || '|' || s.setdatabase || '|' || s.setconfig::text
 		`supabase_auth_admin|0|{search_path=auth` + selfGrant + `}`,
 		`supabase_storage_admin|0|{search_path=storage` + selfGrant + `}`,
 		`supabase_read_only_user|0|{default_transaction_read_only=on}`,
+		`supavisor|0|{search_path=_supavisor}`,
 	})
 
 	expect("event triggers (name|event|owner|function|enabled)", `
@@ -466,14 +487,14 @@ SELECT rolname || '|' || CASE WHEN rolpassword IS NULL THEN 'none' WHEN rolpassw
   FROM pg_authid WHERE rolname IN `+managed+` AND rolname <> '`+master+`' ORDER BY 1`, []string{
 		"anon|none", "authenticated|none", "service_role|none", "postgres|none", "dashboard_user|none",
 		"authenticator|scram", "supabase_auth_admin|scram", "supabase_storage_admin|scram", "supabase_admin|scram",
-		"supabase_read_only_user|scram",
+		"supabase_read_only_user|scram", "supavisor|scram", "app_user|scram",
 	})
 }
 
 // schemaPrivileges expands the compact table in checkCatalog into
 // role|schema|UC lines.
 func schemaPrivileges(table map[string]string) []string {
-	schemas := []string{"public", "extensions", "graphql_public", "auth", "storage", "_realtime"}
+	schemas := []string{"public", "extensions", "graphql_public", "auth", "storage", "_realtime", "_supavisor"}
 	var out []string
 	for role, row := range table {
 		for i, p := range strings.Fields(row) {
@@ -599,6 +620,23 @@ CREATE TABLE _realtime.tenants (id bigint PRIMARY KEY);
 CREATE TABLE public.todos (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text);
 ALTER PUBLICATION supabase_realtime ADD TABLE public.todos;
 `)
+	// Supavisor's migrate (v2.7.4 priv/repo/seeds_before_migration.exs and
+	// its migrations, prefix _supavisor): the schema statement it always
+	// runs, then its tables; the bookkeeping table lands in _supavisor
+	// through the role's search path.
+	as(PoolerMetadataRole, `
+CREATE SCHEMA IF NOT EXISTS _supavisor;
+CREATE TABLE _supavisor.tenants (id uuid PRIMARY KEY, external_id text NOT NULL UNIQUE);
+CREATE TABLE schema_migrations (version bigint PRIMARY KEY, inserted_at timestamp);
+`)
+	if got := c.q(t, `SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = '_supavisor' AND tableowner = 'supavisor'`); got != "2" {
+		t.Errorf("supavisor's tables in _supavisor: %s, want 2", got)
+	}
+	// An application through the pooler: its own table in public.
+	as(AppRole, `CREATE TABLE public.app_orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);`)
+	if got := c.q(t, `SELECT has_table_privilege('app_user', 'auth.users', 'SELECT') OR has_table_privilege('app_user', 'storage.objects', 'SELECT') OR has_schema_privilege('app_user', '_supavisor', 'USAGE')`); got != "f" {
+		t.Errorf("app_user reaches auth.users, storage.objects or the pooler's metadata")
+	}
 	// The default privileges reached the API roles.
 	for _, tbl := range []string{"storage.buckets", "storage.objects", "public.todos"} {
 		if got := c.q(t, fmt.Sprintf(`SELECT has_table_privilege('anon', '%[1]s', 'SELECT') AND has_table_privilege('service_role', '%[1]s', 'INSERT')`, tbl)); got != "t" {

@@ -12,6 +12,8 @@ package dbbootstrap
 import (
 	_ "embed"
 	"path"
+
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 )
 
 // SQL is bootstrap.sql: everything except the BYPASSRLS attribute.
@@ -58,6 +60,8 @@ var RequiredEnv = []string{
 	"SUPABASE_AUTH_ADMIN_PASSWORD",
 	"SUPABASE_STORAGE_ADMIN_PASSWORD",
 	"SUPABASE_ADMIN_PASSWORD",
+	"SUPAVISOR_PASSWORD",
+	"APP_USER_PASSWORD",
 }
 
 // SecretKeyForEnv maps each RequiredEnv variable to its key in the database
@@ -67,7 +71,27 @@ var SecretKeyForEnv = map[string]string{
 	"SUPABASE_AUTH_ADMIN_PASSWORD":    "supabase_auth_admin_password",
 	"SUPABASE_STORAGE_ADMIN_PASSWORD": "supabase_storage_admin_password",
 	"SUPABASE_ADMIN_PASSWORD":         "supabase_admin_password",
+	"SUPAVISOR_PASSWORD":              "supavisor_password",
+	"APP_USER_PASSWORD":               "app_user_password",
 }
+
+// LogicalSecretForEnv is the Secrets Manager secret (outputs.SecretDatabase
+// unless listed) holding each RequiredEnv variable's key: the pooler's two
+// roles keep their passwords with the pooler's other keys.
+var LogicalSecretForEnv = map[string]string{
+	"SUPAVISOR_PASSWORD": outputs.SecretPooler,
+	"APP_USER_PASSWORD":  outputs.SecretPooler,
+}
+
+// Roles that only the pooler uses.
+const (
+	// PoolerMetadataRole owns schema PoolerSchema, where Supavisor keeps
+	// its tenants.
+	PoolerMetadataRole = "supavisor"
+	PoolerSchema       = "_supavisor"
+	// AppRole is the applications' login through the pooler.
+	AppRole = "app_user"
+)
 
 // RoleForEnv maps each RequiredEnv variable to the role whose password it is.
 var RoleForEnv = map[string]string{
@@ -75,6 +99,8 @@ var RoleForEnv = map[string]string{
 	"SUPABASE_AUTH_ADMIN_PASSWORD":    "supabase_auth_admin",
 	"SUPABASE_STORAGE_ADMIN_PASSWORD": "supabase_storage_admin",
 	"SUPABASE_ADMIN_PASSWORD":         "supabase_admin",
+	"SUPAVISOR_PASSWORD":              PoolerMetadataRole,
+	"APP_USER_PASSWORD":               AppRole,
 }
 
 // File is one SQL file for the Job's ConfigMap.

@@ -46,15 +46,19 @@ func TestRequiredEnvMatchesGetenv(t *testing.T) {
 }
 
 func TestEnvMapsToDatabaseSecretAndRoles(t *testing.T) {
-	keys := outputs.SecretKeys[outputs.SecretDatabase]
 	if len(SecretKeyForEnv) != len(RequiredEnv) || len(RoleForEnv) != len(RequiredEnv) {
 		t.Fatalf("SecretKeyForEnv (%d) and RoleForEnv (%d) must cover RequiredEnv (%d) exactly",
 			len(SecretKeyForEnv), len(RoleForEnv), len(RequiredEnv))
 	}
 	for _, env := range RequiredEnv {
+		logical := outputs.SecretDatabase
+		if l, ok := LogicalSecretForEnv[env]; ok {
+			logical = l
+		}
+		keys := outputs.SecretKeys[logical]
 		key, ok := SecretKeyForEnv[env]
 		if !ok || !slices.Contains(keys, key) {
-			t.Errorf("%s maps to secret key %q, not one of the database secret's keys %v", env, key, keys)
+			t.Errorf("%s maps to secret key %q, not one of the %s secret's keys %v", env, key, logical, keys)
 		}
 		role := RoleForEnv[env]
 		if role == "" || !strings.Contains(SQL, "('"+role+"', '"+strings.ToLower(env)+"')") {

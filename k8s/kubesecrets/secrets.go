@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/contract/pooler"
 	"github.com/supabase-eks/supabase-eks/k8s/dbbootstrap"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 )
@@ -61,6 +62,22 @@ const (
 	KeySMTPAdminEmail = "admin-email"
 	KeySMTPSender     = "sender-name"
 
+	// KeyStoragePoolURL is Storage's URL through the pooler's transaction
+	// port (rendered only when the pooler runs).
+	KeyStoragePoolURL = "storage-pool-url"
+
+	// Pooler is Supavisor's own Secret; PoolerTenant what its tenant Job
+	// reads (the tenant's definition, passwords included, and the API key).
+	Pooler              = "supabase-pooler"
+	PoolerTenant        = "supabase-pooler-tenant"
+	KeyPoolerMetadata   = "metadata-url"
+	KeyVaultEncKey      = "vault-enc-key"
+	KeyAPIJWTSecret     = "api-jwt-secret"
+	KeyMetricsJWTSecret = "metrics-jwt-secret"
+	KeyTenantBody       = pooler.TenantBodyKey
+	KeyPoolerTLSCert    = "tls.crt"
+	KeyPoolerTLSKey     = "tls.key"
+
 	Analytics          = "supabase-analytics"
 	KeyLogflarePublic  = "public-access-token"
 	KeyLogflarePrivate = "private-access-token"
@@ -89,6 +106,17 @@ func BootstrapKey(env string) string {
 
 // value copies one variable into a Secret key.
 func value(v string) string { return "{{ ." + v + " }}" }
+
+// Value is value for the components that register their own Secrets.
+func Value(v string) string { return value(v) }
+
+// URLPart is urlPart for the components that register their own Secrets.
+func URLPart(v string) string { return urlPart(v) }
+
+// Ref is the reference to property of a logical Secrets Manager secret.
+func Ref(out *outputs.Outputs, logical, property string) manifest.SecretRef {
+	return ref(out, logical, property)
+}
 
 // urlPart percent-encodes a value for the user-info part of a URL. urlquery
 // encodes a space as "+", which libpq and Go's URL parser read literally, so
@@ -138,12 +166,20 @@ func Register(c *manifest.Context) {
 	db := manifest.SecretSpec{Name: DB, Templates: map[string]string{}}
 	for _, env := range dbbootstrap.RequiredEnv {
 		prop := dbbootstrap.SecretKeyForEnv[env]
-		db.Refs = append(db.Refs, ref(out, outputs.SecretDatabase, prop))
+		logical := outputs.SecretDatabase
+		if l, ok := dbbootstrap.LogicalSecretForEnv[env]; ok {
+			logical = l
+		}
+		db.Refs = append(db.Refs, ref(out, logical, prop))
 		db.Templates[BootstrapKey(env)] = value(prop)
 	}
 	db.Templates[KeyAuthURL] = PostgresURL(out, "supabase_auth_admin", "supabase_auth_admin_password")
 	db.Templates[KeyRestURL] = PostgresURL(out, "authenticator", "authenticator_password")
 	db.Templates[KeyStorageURL] = PostgresURL(out, "supabase_storage_admin", "supabase_storage_admin_password")
+	if c.W.Pooler.Enabled {
+		db.Templates[KeyStoragePoolURL] = pooler.URL("supabase_storage_admin", c.W.Pooler.Tenant, urlPart("supabase_storage_admin_password"),
+			pooler.ServiceHost(), pooler.TransactionPort, out.DBName)
+	}
 	c.AddSecret(db)
 
 	// The RDS-managed secret is JSON {"username","password"}; it is read by

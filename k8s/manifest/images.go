@@ -19,6 +19,7 @@ const (
 	ImageStudio    = "supabase/studio:2026.07.07-sha-a6a04f2"
 	ImageFunctions = "supabase/edge-runtime:v1.74.0"
 	ImageAnalytics = "supabase/logflare:1.43.1"
+	ImageSupavisor = "supabase/supavisor:2.7.4"
 	ImageAWSCLI    = "amazon/aws-cli:2.27.0"
 )
 

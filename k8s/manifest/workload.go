@@ -237,6 +237,9 @@ type Workload struct {
 	Env     []corev1.EnvVar
 	// Ports are the container ports; the first is the Service port.
 	Ports []corev1.ContainerPort
+	// ServicePorts names further container ports the Service also serves
+	// (a component with more than one listener for its clients).
+	ServicePorts []string
 	// Readiness probes the component's health endpoint (ready to serve);
 	// Liveness checks something narrower (the process is alive, usually
 	// LivenessProbe), never the same thing, so a failing dependency takes
@@ -384,6 +387,11 @@ func (c *Context) Deploy(w Workload) {
 				Name: w.Ports[0].Name, Port: w.Ports[0].ContainerPort, TargetPort: intstr.FromString(w.Ports[0].Name), Protocol: corev1.ProtocolTCP,
 			}},
 		},
+	}
+	for _, name := range w.ServicePorts {
+		svc.Spec.Ports = append(svc.Spec.Ports, corev1.ServicePort{
+			Name: name, Port: containerPort(w, name), TargetPort: intstr.FromString(name), Protocol: corev1.ProtocolTCP,
+		})
 	}
 	if w.MetricsPort != "" {
 		svc.Spec.Ports = append(svc.Spec.Ports, corev1.ServicePort{

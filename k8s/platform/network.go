@@ -8,6 +8,7 @@ import (
 	"github.com/cdk8s-team/cdk8s-core-go/cdk8s/v2"
 	vpcrc "github.com/supabase-eks/supabase-eks/imports/vpcresourcesk8saws"
 
+	"github.com/supabase-eks/supabase-eks/internal/contract/pooler"
 	"github.com/supabase-eks/supabase-eks/k8s/components"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	corev1 "k8s.io/api/core/v1"
@@ -101,8 +102,29 @@ func Edges(c *manifest.Context) []Edge {
 		}
 	}
 	edges = append(edges, Edge{pod(BackupName), internet, []int{443}})
+	if running[pooler.Service] {
+		edges = append(edges, poolerEdges(c)...)
+	}
 	for _, n := range DatabaseClients(c) {
 		edges = append(edges, Edge{pod(n), db, []int{c.Out.DBPort}})
+	}
+	return edges
+}
+
+// poolerEdges: the tenant Job calls the pooler's API; applications reach
+// its two client ports from the namespaces the configuration names and,
+// when it exists, through the internal NLB (whose addresses are in the
+// private subnets; it does not preserve client addresses).
+func poolerEdges(c *manifest.Context) []Edge {
+	to := Peer{Pod: pooler.Service}
+	clientPorts := []int{pooler.TransactionPort, pooler.SessionPort}
+	edges := []Edge{{Peer{Pod: components.SupavisorTenantJob}, to, []int{pooler.APIPort}}}
+	for _, ns := range c.W.Pooler.ClientNamespaces {
+		edges = append(edges, Edge{Peer{Name: ns, Namespace: ns}, to, clientPorts})
+	}
+	if c.W.Pooler.LoadBalancer.Enabled {
+		// The NLB's health checks hit the API port's /api/health.
+		edges = append(edges, Edge{Peer{Name: "nlb", CIDRs: c.Out.PrivateSubnetCIDRs}, to, append(clientPorts, pooler.APIPort)})
 	}
 	return edges
 }
@@ -110,6 +132,9 @@ func Edges(c *manifest.Context) []Edge {
 // PodGroups lists every pod group that runs in the namespace.
 func PodGroups(c *manifest.Context) []string {
 	groups := []string{BootstrapName, BackupName}
+	if c.W.Pooler.Enabled {
+		groups = append(groups, components.SupavisorTenantJob)
+	}
 	for _, d := range components.Enabled(c.W) {
 		groups = append(groups, d.Name)
 	}

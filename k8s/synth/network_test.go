@@ -37,7 +37,7 @@ func firstHost(cidr string) string {
 
 // probePorts are every port any component listens on or dials, plus ports
 // nothing should reach.
-var probePorts = []int{22, 53, 80, 443, 465, 587, 3000, 3001, 4000, 4369, 4370, 5000, 5001, 5369, 5432, 8000, 8080, 8100, 9000, 9999}
+var probePorts = []int{22, 53, 80, 443, 465, 587, 3000, 3001, 4000, 4369, 4370, 5000, 5001, 5369, 5412, 5432, 6543, 8000, 8080, 8100, 9000, 9999}
 
 // podRef is a pod the matrix probes: one of the stack's pod groups or a pod
 // of another namespace.
@@ -70,11 +70,21 @@ func intendedFlows(r *rendered) []string {
 		// Metrics scrapes: Kong's status listener, PostgREST's admin server.
 		"amazon-cloudwatch/cloudwatch-agent -> kong:8100", "amazon-cloudwatch/cloudwatch-agent -> rest:3001",
 	}
-	for _, c := range []string{"auth", "rest", "realtime", "storage", "meta", "db-bootstrap", "db-backup"} {
+	dbClients := []string{"auth", "rest", "realtime", "storage", "meta", "db-bootstrap", "db-backup"}
+	dnsClients := []string{"kong", "auth", "rest", "realtime", "storage", "imgproxy", "meta", "studio", "db-bootstrap", "db-backup"}
+	// The pooler: its own metadata on RDS, Storage's queries on the
+	// transaction port, the tenant Job on the API; nothing else reaches it
+	// (no client namespace, no NLB in the committed configuration).
+	if r.env.Workloads.Pooler.Enabled {
+		dbClients = append(dbClients, "supavisor")
+		dnsClients = append(dnsClients, "supavisor", "supavisor-tenant")
+		flows = append(flows, "storage -> supavisor:6543", "supavisor-tenant -> supavisor:4000")
+	}
+	for _, c := range dbClients {
 		flows = append(flows, c+" -> database:5432")
 	}
 	// DNS (TCP here; UDP is checked below).
-	for _, c := range []string{"kong", "auth", "rest", "realtime", "storage", "imgproxy", "meta", "studio", "db-bootstrap", "db-backup"} {
+	for _, c := range dnsClients {
 		flows = append(flows, c+" -> kube-system/kube-dns:53")
 	}
 	sort.Strings(flows)

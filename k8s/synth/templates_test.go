@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"encoding/json"
 	"net/url"
 	"regexp"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
+	"github.com/supabase-eks/supabase-eks/internal/contract/pooler"
 	"github.com/supabase-eks/supabase-eks/internal/esotemplate"
 	"sigs.k8s.io/yaml"
 )
@@ -81,7 +83,29 @@ func TestExternalSecretTemplatesRender(t *testing.T) {
 					if v := plain.FindStringSubmatch(text)[1]; got != vars[v] {
 						t.Errorf("%s[%s] = %q, want the value of %s verbatim", name, key, got, v)
 					}
-				case strings.HasPrefix(text, "postgres://"):
+				case key == pooler.TenantBodyKey:
+					// Passwords inside JSON: valid JSON, every password exact.
+					var body struct {
+						Tenant struct {
+							Users []struct {
+								DBUser     string `json:"db_user"`
+								DBPassword string `json:"db_password"`
+							} `json:"users"`
+						} `json:"tenant"`
+					}
+					if err := json.Unmarshal([]byte(got), &body); err != nil {
+						t.Errorf("%s[%s]: rendered body is not JSON: %v\n%s", name, key, err, got)
+						continue
+					}
+					if len(body.Tenant.Users) == 0 {
+						t.Errorf("%s[%s]: no users", name, key)
+					}
+					for _, u := range body.Tenant.Users {
+						if !strings.HasSuffix(u.DBPassword, "_password"+hostile("")) || vars[strings.TrimSuffix(u.DBPassword, hostile(""))] != u.DBPassword {
+							t.Errorf("%s[%s]: %s's password does not survive the JSON: %q", name, key, u.DBUser, u.DBPassword)
+						}
+					}
+				case strings.HasPrefix(text, "postgres://"), strings.HasPrefix(text, "ecto://"):
 					u, err := url.Parse(got)
 					if err != nil {
 						t.Errorf("%s[%s]: rendered URL does not parse: %v", name, key, err)

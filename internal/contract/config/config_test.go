@@ -193,3 +193,19 @@ func TestSubnetPlan(t *testing.T) {
 		}
 	}
 }
+
+// The pooler's NLB is named after the cluster with a suffix, and ELB caps
+// names at 32 characters: an environment whose name leaves no room is
+// refused when the NLB is on, and only then.
+func TestPoolerLoadBalancerNameFits(t *testing.T) {
+	e := Prod()
+	e.Name = "production-eu-west"
+	if err := e.Validate(); err != nil && strings.Contains(err.Error(), "workloads.pooler.loadBalancer.enabled") {
+		t.Fatalf("NLB off, yet: %v", err)
+	}
+	e.Workloads.Pooler.LoadBalancer = PoolerLoadBalancer{Enabled: true, SourceCIDRs: []string{"10.200.0.0/16"}}
+	err := e.Validate()
+	if err == nil || !strings.Contains(err.Error(), "workloads.pooler.loadBalancer.enabled:") || !strings.Contains(err.Error(), "supabase-production-eu-west-pooler") {
+		t.Fatalf("a 34-character NLB name: error %v, want one naming workloads.pooler.loadBalancer.enabled", err)
+	}
+}

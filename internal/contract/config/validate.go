@@ -12,6 +12,7 @@ import (
 
 	"github.com/aws/amazon-vpc-resource-controller-k8s/pkg/aws/vpc"
 	"github.com/supabase-eks/supabase-eks/internal/awsname"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"github.com/supabase-eks/supabase-eks/internal/elblogs"
 	"github.com/supabase-eks/supabase-eks/internal/pricetable"
 	"github.com/supabase-eks/supabase-eks/internal/rdsca"
@@ -373,6 +374,9 @@ func (e Environment) Validate() error {
 	}
 	if err := e.Workloads.Validate(e.IsProd()); err != nil {
 		errs = append(errs, err)
+	}
+	if n := names.PoolerLoadBalancer(e.ResourcePrefix()); e.Workloads.Pooler.Enabled && e.Workloads.Pooler.LoadBalancer.Enabled && len(n) > names.MaxLoadBalancerName {
+		add("workloads.pooler.loadBalancer.enabled", "the NLB would be named %q, %d characters; ELB allows %d: shorten the environment's name", n, len(n), names.MaxLoadBalancerName)
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("environment %q is invalid:\n%w", e.Name, errors.Join(errs...))

@@ -62,7 +62,7 @@ type Component struct {
 // PooledComponents are the components whose connection pool is set by
 // DBPoolSize. postgres-meta opens a one-connection pool per request and
 // has no setting, so it is not here (internal/capacity models it).
-var PooledComponents = []string{"rest", "auth", "storage", "realtime"}
+var PooledComponents = []string{"rest", "auth", "storage", "realtime", "supavisor"}
 
 // MaxDBPoolSize caps DBPoolSize: beyond it one replica alone would take a
 // large share of a small instance's max_connections.
@@ -117,6 +117,14 @@ type Workloads struct {
 	Studio    Component
 	Functions Component
 	Analytics Component
+	// Supavisor is the connection pooler's sizing; its DBPoolSize is the
+	// pool of its own metadata repository (DB_POOL_SIZE), not the pools it
+	// holds for its clients (Pooler).
+	Supavisor Component
+
+	// Pooler configures Supavisor, the connection pooler (off: no pooler,
+	// every component connects to RDS directly).
+	Pooler Pooler
 
 	// FunctionsEnabled deploys the edge runtime; off by default because it
 	// runs user code that must be built into an image first.
@@ -186,7 +194,7 @@ func (w Workloads) Components() []NamedComponent {
 	return []NamedComponent{
 		{"kong", w.Kong}, {"auth", w.Auth}, {"rest", w.Rest}, {"realtime", w.Realtime},
 		{"storage", w.Storage}, {"imgproxy", w.Imgproxy}, {"meta", w.Meta}, {"studio", w.Studio},
-		{"functions", w.Functions}, {"analytics", w.Analytics},
+		{"functions", w.Functions}, {"analytics", w.Analytics}, {"supavisor", w.Supavisor},
 	}
 }
 
@@ -214,6 +222,8 @@ func (w Workloads) Validate(prod bool) error {
 			enabled = w.FunctionsEnabled
 		case "analytics":
 			enabled = w.AnalyticsEnabled
+		case "supavisor":
+			enabled = w.Pooler.Enabled
 		}
 		if !enabled {
 			continue
@@ -326,6 +336,9 @@ func (w Workloads) Validate(prod bool) error {
 		add("backup.timeoutMinutes", "%d: want 10..1380 (less than a day, so a run ends before the next one is due)", w.Backup.TimeoutMinutes)
 	}
 	validateResources("backup.resources", w.Backup.Resources, add)
+	if w.Pooler.Enabled {
+		w.Pooler.validate(w.Supavisor, add)
+	}
 	return errors.Join(errs...)
 }
 
@@ -396,6 +409,15 @@ func devWorkloads() Workloads {
 		Studio:    fixed(1, res("100m", "256Mi", "500m", "512Mi").disk(2)),
 		Functions: fixed(1, res("100m", "128Mi", "500m", "256Mi").disk(2)),
 		Analytics: fixed(1, res("250m", "512Mi", "1", "1Gi").disk(1)),
+		// Off in dev (Pooler.Enabled): db.t4g.micro's ~112 connections leave
+		// no room for a second set of pools; sized so that switching it on
+		// is one field.
+		Supavisor: fixed(1, res("100m", "256Mi", "1", "512Mi").disk(1)).withPool(2),
+		Pooler: Pooler{
+			Enabled: false, Tenant: "supabase",
+			StoragePoolSize: 3,
+			AppPoolSize:     3, AppMaxClients: 100,
+		},
 
 		KongWorkerProcesses:   2,
 		ALBIdleTimeoutSeconds: 300,
@@ -436,6 +458,16 @@ func prodWorkloads() Workloads {
 		Studio:    fixed(2, res("250m", "512Mi", "1", "1Gi").disk(2)),
 		Functions: fixed(2, res("250m", "256Mi", "1", "512Mi").disk(2)),
 		Analytics: fixed(2, res("500m", "1Gi", "2", "2Gi").disk(1)),
+		// Two replicas, each with its own pools (make capacity ENV=prod);
+		// the metadata repository needs few connections (upstream default 25).
+		Supavisor: fixed(2, res("250m", "512Mi", "2", "1Gi").disk(1)).withPool(3),
+		Pooler: Pooler{
+			Enabled: true, Tenant: "supabase",
+			// Storage's 20 x 7 direct connections become pools of 20 (per mode)
+			// on each pooler replica (make capacity ENV=prod).
+			StoragePoolSize: 20,
+			AppPoolSize:     20, AppMaxClients: 1000,
+		},
 
 		KongWorkerProcesses:   2,
 		ALBIdleTimeoutSeconds: 3600,

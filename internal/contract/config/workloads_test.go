@@ -59,6 +59,25 @@ func TestWorkloadsErrorsNameTheField(t *testing.T) {
 		{"workloads.storage.dbPoolSize", true, func(w *Workloads) { w.Storage.DBPoolSize = MaxDBPoolSize + 1 }},
 		{"workloads.meta.dbPoolSize", false, func(w *Workloads) { w.Meta.DBPoolSize = 5 }},
 		{"workloads.albDeletionProtection", true, func(w *Workloads) { w.ALBDeletionProtection = false }},
+		{"workloads.pooler.tenant", true, func(w *Workloads) { w.Pooler.Tenant = "my.tenant" }},
+		{"workloads.supavisor.maxReplicas", true, func(w *Workloads) { w.Supavisor = scaled(2, 4, w.Supavisor.Resources).withPool(3) }},
+		{"workloads.supavisor.dbPoolSize", true, func(w *Workloads) { w.Supavisor.DBPoolSize = 0 }},
+		{"workloads.supavisor.replicas", true, func(w *Workloads) { w.Supavisor.Replicas = 1 }},
+		{"workloads.pooler.storagePoolSize", true, func(w *Workloads) { w.Pooler.StoragePoolSize = 0 }},
+		{"workloads.pooler.appPoolSize", true, func(w *Workloads) { w.Pooler.AppPoolSize = MaxDBPoolSize + 1 }},
+		{"workloads.pooler.appMaxClients", true, func(w *Workloads) { w.Pooler.AppMaxClients = w.Pooler.AppPoolSize - 1 }},
+		{"workloads.pooler.clientNamespaces[0]", true, func(w *Workloads) { w.Pooler.ClientNamespaces = []string{"Apps"} }},
+		{"workloads.pooler.loadBalancer.sourceCidrs", true, func(w *Workloads) { w.Pooler.LoadBalancer.Enabled = true }},
+		{"workloads.pooler.loadBalancer.sourceCidrs[0]", true, func(w *Workloads) {
+			w.Pooler.LoadBalancer = PoolerLoadBalancer{Enabled: true, SourceCIDRs: []string{"0.0.0.0/0"}}
+		}},
+		{"workloads.pooler.loadBalancer.sourceCidrs[0]", true, func(w *Workloads) {
+			w.Pooler.LoadBalancer = PoolerLoadBalancer{Enabled: true, SourceCIDRs: []string{"10.0.0.1/8"}}
+		}},
+		{"workloads.pooler.loadBalancer.enabled", true, func(w *Workloads) { w.Pooler.LoadBalancer.SourceCIDRs = []string{"10.0.0.0/8"} }},
+		// A disabled pooler is not validated, except that dev's settings
+		// are checked once it is switched on.
+		{"workloads.pooler.tenant", false, func(w *Workloads) { w.Pooler.Enabled = true; w.Pooler.Tenant = "" }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.field, func(t *testing.T) {

@@ -37,6 +37,15 @@ func BackupBucket(prefix, accountID string) string { return prefix + "-backups-"
 // server access logs.
 func AccessLogBucket(prefix, accountID string) string { return prefix + "-access-logs-" + accountID }
 
+// PoolerLoadBalancer is the internal NLB in front of the connection pooler
+// (workloads.pooler.loadBalancer): the cluster's name and a fixed suffix,
+// which the load balancer controller's IAM policy names. ELB caps names
+// at 32 characters (config validation checks it).
+func PoolerLoadBalancer(cluster string) string { return cluster + "-pooler" }
+
+// MaxLoadBalancerName is ELB's limit on a load balancer's name.
+const MaxLoadBalancerName = 32
+
 // DBClientSecurityGroup is the group the database clients' pods carry, the
 // only source RDS admits.
 func DBClientSecurityGroup(prefix string) string { return prefix + "-db-clients" }

@@ -106,7 +106,7 @@ func TestSecretsInitTwice(t *testing.T) {
 		t.Errorf("stdout: %s", h.stdout)
 	}
 	printed := h.stdout.String() + h.stderr.String()
-	for _, logical := range []string{outputs.SecretJWT, outputs.SecretSigningKeys, outputs.SecretAPIKeys} {
+	for _, logical := range []string{outputs.SecretJWT, outputs.SecretSigningKeys, outputs.SecretAPIKeys, outputs.SecretPooler, outputs.SecretPoolerConnection} {
 		value, _ := h.sm.Current("supabase-dev/" + logical)
 		v, _ := secretvalues.Decode(value)
 		for prop, secret := range v {

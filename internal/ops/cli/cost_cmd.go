@@ -44,7 +44,12 @@ func (a *App) cost(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	est, err := cost.Compute(res, table, env.Name, cost.Options{ALBs: *albs})
+	w := env.Workloads
+	est, err := cost.Compute(res, table, env.Name, cost.Options{ALBs: *albs, Pooler: cost.Pooler{
+		Enabled: w.Pooler.Enabled, Replicas: w.Supavisor.Replicas,
+		CPURequest: w.Supavisor.Resources.CPURequest, MemoryRequest: w.Supavisor.Resources.MemoryRequest,
+		NLB: w.Pooler.LoadBalancer.Enabled,
+	}})
 	if err != nil {
 		return err
 	}

@@ -26,12 +26,12 @@ func (f *secretFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.smtpFromEnv, "smtp-from-env", false, "take SMTP settings from SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_ADMIN_EMAIL, SMTP_SENDER_NAME")
 }
 
-func (a *App) generator(f *secretFlags) (secretvalues.Generator, error) {
+func (a *App) generator(f *secretFlags, env config.Environment) (secretvalues.Generator, error) {
 	exp, err := secretvalues.ParseExpiry(f.expiry)
 	if err != nil {
 		return secretvalues.Generator{}, usageError{err}
 	}
-	g := secretvalues.Generator{JWTExpiry: exp, DashboardUser: f.dashboardUser}
+	g := secretvalues.Generator{JWTExpiry: exp, DashboardUser: f.dashboardUser, PoolerTenant: env.Workloads.Pooler.Tenant}
 	if f.smtpFromEnv {
 		if g.SMTP, err = a.smtpFromEnv(); err != nil {
 			return g, err
@@ -60,7 +60,7 @@ func (a *App) initSecrets(ctx context.Context, env config.Environment, f secretF
 	if err != nil {
 		return err
 	}
-	g, err := a.generator(&f)
+	g, err := a.generator(&f, env)
 	if err != nil {
 		return err
 	}
@@ -112,6 +112,13 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 	if *noRoll && *rollOnly {
 		return usagef("--no-roll and --roll-only exclude each other")
 	}
+	if logical == outputs.SecretPoolerConnection {
+		if *rollOnly {
+			return usagef("%s is read by applications outside the cluster: there is nothing to roll", logical)
+		}
+		// Applications read it; nothing in the namespace does.
+		*noRoll = true
+	}
 	if *rollOnly && (*dbEncKey || f.smtpFromEnv) {
 		return usagef("--roll-only writes nothing: --rotate-db-enc-key and --smtp-from-env do not apply")
 	}
@@ -137,7 +144,7 @@ func (a *App) secretsRotate(ctx context.Context, args []string) error {
 	if logical == outputs.SecretSMTP {
 		f.smtpFromEnv = true
 	}
-	g, err := a.generator(&f)
+	g, err := a.generator(&f, env)
 	if err != nil {
 		return err
 	}

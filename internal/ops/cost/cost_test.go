@@ -300,3 +300,32 @@ func TestSynthesizedStacks(t *testing.T) {
 		t.Logf("%s: $%.2f/month, %s the $%.0f target", name, e.Total(), verdict, Targets[name])
 	}
 }
+
+// The pooling choice: Supavisor costs no line of its own, its NLB does,
+// and RDS Proxy, the managed alternative, is quoted from the instance's
+// vCPUs (at least two).
+func TestPoolerChoice(t *testing.T) {
+	r := &Resources{Clusters: []Cluster{{Name: "c", Version: "1.35"}}, Databases: []Database{{Name: "db", Class: "db.m7g.xlarge"}}}
+	base, err := Compute(r, table(t), "prod", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(base.Notes, "\n"), "RDS Proxy would add $43.80/month (4 vCPUs of db.m7g.xlarge") {
+		t.Errorf("no RDS Proxy quote for 4 vCPUs:\n%s", strings.Join(base.Notes, "\n"))
+	}
+	with, err := Compute(r, table(t), "prod", Options{Pooler: Pooler{Enabled: true, Replicas: 2, CPURequest: "250m", MemoryRequest: "512Mi", NLB: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 730 h x $0.0225 + 0.1 NLCU x 730 h x $0.006.
+	if got, want := with.Total()-base.Total(), 730*0.0225+0.1*730*0.006; math.Abs(got-want) > 0.001 {
+		t.Errorf("the pooler's NLB adds $%.2f, want $%.2f", got, want)
+	}
+	if !strings.Contains(strings.Join(with.Notes, "\n"), "Supavisor, 2 replica(s)") {
+		t.Errorf("notes do not name the deployed pooler:\n%s", strings.Join(with.Notes, "\n"))
+	}
+	r.Databases[0].Class = "db.x9.huge"
+	if _, err := Compute(r, table(t), "prod", Options{}); err == nil {
+		t.Error("a class without vCPUs must be an error")
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/supabase-eks/supabase-eks/internal/rdsclass"
 )
 
 // Line is one row of the estimate.
@@ -44,6 +46,19 @@ type Options struct {
 	// ALBs is the number of load balancers the Kubernetes side creates (one
 	// Ingress in one group); zero means 1.
 	ALBs int
+	// Pooler is the connection pooler the configuration deploys.
+	Pooler Pooler
+}
+
+// Pooler describes the connection pooling choice for the estimate.
+type Pooler struct {
+	// Enabled: Supavisor runs (on the cluster's nodes).
+	Enabled bool
+	// Replicas, CPURequest and MemoryRequest are its pods' requests.
+	Replicas                  int
+	CPURequest, MemoryRequest string
+	// NLB: the internal Network Load Balancer in front of it.
+	NLB bool
 }
 
 // Compute prices r for env with table t.
@@ -97,6 +112,11 @@ func Compute(r *Resources, t *Table, env string, opt Options) (*Estimate, error)
 	add(Line{Item: "Public IPv4 addresses", Detail: fmt.Sprintf("%d EIP(s) + %d ALB node(s)", r.EIPs, albs*albIPs), Qty: float64(r.EIPs+albs*albIPs) * h, Unit: "address-hours", UnitUSD: p("public_ipv4_hour")})
 	add(Line{Item: "Application Load Balancer", Detail: fmt.Sprintf("%d ALB from the Kubernetes Ingress (not in Terraform)", albs), Qty: float64(albs) * h, Unit: "ALB-hours", UnitUSD: p("alb_hour")})
 	add(Line{Item: "ALB capacity units", Detail: fmt.Sprintf("assumed %.1f LCU average", u.ALBLCU), Qty: float64(albs) * u.ALBLCU * h, Unit: "LCU-hours", UnitUSD: p("alb_lcu_hour"), Assumed: true})
+	for _, db := range r.Databases {
+		if err := e.pooler(opt.Pooler, db.Class, add, p, h); err != nil {
+			errs = append(errs, err)
+		}
+	}
 
 	managedSecrets := 0
 	for _, db := range r.Databases {
@@ -242,3 +262,31 @@ var shortKind = map[string]string{"vpc_flow_logs": "flow", "eks_control_plane": 
 
 // Targets are the monthly budgets the project holds itself to.
 var Targets = map[string]float64{"dev": 200, "prod": 750}
+
+// nlbNLCU is the assumed average of the pooler's NLB: a few hundred pooled
+// application connections are far below one NLCU (100,000 active).
+const nlbNLCU = 0.1
+
+// pooler prices the pooling choice: Supavisor itself runs on the nodes
+// (no line of its own, its requests are in the note), its optional NLB is
+// a line, and RDS Proxy, the managed alternative, is quoted in a note.
+func (e *Estimate) pooler(po Pooler, class string, add func(Line), p func(string) float64, h float64) error {
+	vcpus, ok := rdsclass.VCPUs(class)
+	if !ok {
+		return fmt.Errorf("instance class %q: vCPUs unknown (internal/rdsclass)", class)
+	}
+	billed := max(vcpus, 2)
+	proxy := float64(billed) * p("rds_proxy_vcpu_hour") * h
+	if po.Enabled {
+		if po.NLB {
+			add(Line{Item: "Network Load Balancer", Detail: "internal NLB in front of the connection pooler", Qty: h, Unit: "NLB-hours", UnitUSD: p("nlb_hour")})
+			add(Line{Item: "NLB capacity units", Detail: fmt.Sprintf("assumed %.1f NLCU average", nlbNLCU), Qty: nlbNLCU * h, Unit: "NLCU-hours", UnitUSD: p("nlb_nlcu_hour"), Assumed: true})
+		}
+		e.Notes = append(e.Notes, fmt.Sprintf("Connection pooler: Supavisor, %d replica(s) on the nodes above (requests %s CPU, %s memory each): no AWS charge of its own. The managed alternative, RDS Proxy, would add $%.2f/month (%d vCPUs of %s x $%.3f/vCPU-hour).",
+			po.Replicas, po.CPURequest, po.MemoryRequest, proxy, billed, class, p("rds_proxy_vcpu_hour")))
+	} else {
+		e.Notes = append(e.Notes, fmt.Sprintf("Connection pooler: none (workloads.pooler.enabled false); Supavisor would run on the nodes above at no AWS charge of its own, RDS Proxy would add $%.2f/month (%d vCPUs of %s x $%.3f/vCPU-hour).",
+			proxy, billed, class, p("rds_proxy_vcpu_hour")))
+	}
+	return nil
+}

@@ -64,6 +64,8 @@ type Table struct {
 // requiredPrices are the keys Estimate reads.
 var requiredPrices = []string{
 	"eks_cluster_hour", "ebs_gp3_gb_month", "nat_gateway_hour", "nat_gateway_gb", "public_ipv4_hour",
+	// The connection pooler's NLB and the RDS Proxy alternative.
+	"nlb_hour", "nlb_nlcu_hour", "rds_proxy_vcpu_hour",
 	"interface_endpoint_hour", "alb_hour", "alb_lcu_hour", "rds_gp3_gb_month", "rds_gp3_iops_month",
 	"kms_key_month", "secret_month", "cw_logs_ingest_gb", "cw_logs_storage_gb_month", "cw_alarm_month",
 	"container_insights_node_month", "s3_standard_gb_month", "backup_rds_gb_month", "backup_s3_gb_month",

@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/supabase-eks/supabase-eks/internal/capacity"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 )
 
@@ -19,26 +21,66 @@ func (d *Deployer) ALBVarsPath() string {
 	return filepath.Join("outputs", d.Env.Name+".alb.tfvars.json")
 }
 
+// CapacityVarsPath holds the connections alarm's threshold computed from
+// the connection budget of dist/<env> (internal/capacity).
+func (d *Deployer) CapacityVarsPath() string {
+	return filepath.Join("outputs", d.Env.Name+".capacity.tfvars.json")
+}
+
 // varFileArgs returns -var-file for the learned variables, when present.
 func (d *Deployer) varFileArgs() []string {
-	p := d.abs(d.ALBVarsPath())
-	if _, err := os.Stat(p); err != nil {
-		return nil
+	var args []string
+	for _, rel := range []string{d.ALBVarsPath(), d.CapacityVarsPath()} {
+		if p := d.abs(rel); fileExists(p) {
+			args = append(args, "-var-file="+p)
+		}
 	}
-	return []string{"-var-file=" + p}
+	return args
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// writeConnectionsThreshold records the connection budget of dist/<env>
+// (what every component can open at full scale-out, the pooler's pools
+// included) as the RDS connections alarm's threshold, capped at
+// capacity.Threshold of max_connections like the stack's default.
+func (d *Deployer) writeConnectionsThreshold() error {
+	b, err := capacity.Model(d.Env.Name, d.abs(d.DistDir()), d.Env.Database.InstanceClass)
+	if err != nil {
+		return fmt.Errorf("connection budget of %s: %w", d.DistDir(), err)
+	}
+	threshold := min(b.Total(), int(math.Floor(capacity.Threshold*float64(b.MaxConnections))))
+	data, _ := json.MarshalIndent(map[string]int{capacity.AlarmThresholdVariable: threshold}, "", "  ")
+	path := d.abs(d.CapacityVarsPath())
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		return err
+	}
+	d.logf("    RDS connections alarm at %d of max_connections %d (the budget at full scale-out; %s)", threshold, b.MaxConnections, d.CapacityVarsPath())
+	return nil
 }
 
 // ALBAlarms finds the Ingress's load balancer, records its ARN suffix and
-// re-applies the AWS layer so the ALB 5xx and latency alarms exist. A
-// missing load balancer is a warning, not a failure: Supabase already serves.
+// the connection budget's total, and re-applies the AWS layer so the ALB
+// 5xx and latency alarms exist and the RDS connections alarm fires above
+// the budget. A missing load balancer is a warning, not a failure:
+// Supabase already serves.
 func (d *Deployer) ALBAlarms(ctx context.Context) error {
+	if err := d.writeConnectionsThreshold(); err != nil {
+		return err
+	}
 	hosts, err := d.Kube().IngressHostnames(ctx)
 	if err != nil {
 		return err
 	}
 	if len(hosts) == 0 {
 		d.logf("    WARNING: the Ingress has no load balancer yet; ALB alarms not wired (re-run: make deploy ENV=%s FROM=alb-alarms)", d.Env.Name)
-		return nil
+		return d.InfraApply(ctx)
 	}
 	res, err := d.run(ctx, runner.Cmd{Name: "aws", Args: []string{"elbv2", "describe-load-balancers", "--region", d.Env.Region, "--output", "json"}})
 	if err != nil {

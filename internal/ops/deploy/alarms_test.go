@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/supabase-eks/supabase-eks/internal/capacity"
 )
 
 func TestALBAlarmsRecordsTheLoadBalancerAndReapplies(t *testing.T) {
@@ -30,8 +32,27 @@ func TestALBAlarmsRecordsTheLoadBalancerAndReapplies(t *testing.T) {
 		t.Fatalf("re-apply did not pass the learned variables: %v", plans)
 	}
 	// Later plans (deploy, diff, destroy) keep passing them.
-	if args := fx.d.varFileArgs(); len(args) != 1 {
+	if args := fx.d.varFileArgs(); len(args) != 2 {
 		t.Fatalf("varFileArgs %v", args)
+	}
+	// The connections alarm's threshold is the budget of dist/dev.
+	data, err = os.ReadFile(filepath.Join(fx.root, "outputs", "dev.capacity.tfvars.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var capVars map[string]int
+	if err := json.Unmarshal(data, &capVars); err != nil {
+		t.Fatal(err)
+	}
+	b, err := capacity.Model("dev", filepath.Join(fx.root, "dist", "dev"), fx.d.Env.Database.InstanceClass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := capVars[capacity.AlarmThresholdVariable]; got != b.Total() || got > b.MaxConnections*8/10 {
+		t.Errorf("threshold %d, want the budget's total %d (at most 80 %% of %d)", got, b.Total(), b.MaxConnections)
+	}
+	if !strings.Contains(plans[0], "-var-file="+filepath.Join(fx.root, "outputs", "dev.capacity.tfvars.json")) {
+		t.Errorf("re-apply did not pass the threshold: %v", plans)
 	}
 }
 

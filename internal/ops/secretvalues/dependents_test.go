@@ -120,6 +120,13 @@ func TestDependentsMatchRenderedManifests(t *testing.T) {
 		}
 		o := exampleOutputs(t, env)
 		for _, logical := range outputs.SecretOrder {
+			if logical == outputs.SecretPoolerConnection {
+				// Applications outside the namespace read it.
+				if _, err := Dependents(objs, outputs.Namespace, o.SecretNames[logical]); err == nil {
+					t.Errorf("%s: something in the namespace reads %s", env, logical)
+				}
+				continue
+			}
 			dep, err := Dependents(objs, outputs.Namespace, o.SecretNames[logical])
 			if err != nil {
 				t.Errorf("%s: %s: %v", env, logical, err)
@@ -136,13 +143,18 @@ func TestDependentsMatchRenderedManifests(t *testing.T) {
 			if dep.Bootstrap {
 				computed = append(computed, "Job/db-bootstrap")
 			}
+			for _, j := range dep.Jobs {
+				computed = append(computed, "Job/"+j)
+			}
 			sort.Strings(computed)
 			derived := readersInDist(objs, o.SecretNames[logical])
 			if strings.Join(computed, ",") != strings.Join(derived, ",") {
 				t.Errorf("%s: Dependents(%q) = %v; dist/%s shows %v read it", env, logical, computed, env, derived)
 			}
-			if dep.Bootstrap != (logical == outputs.SecretDatabase) {
-				t.Errorf("%s: %s: bootstrap re-run %v; only the role passwords (database) need one", env, logical, dep.Bootstrap)
+			// The role passwords live in the database secret and, for the
+			// pooler's two roles, in the pooler secret.
+			if dep.Bootstrap != (logical == outputs.SecretDatabase || logical == outputs.SecretPooler) {
+				t.Errorf("%s: %s: bootstrap re-run %v; only the role passwords (database, pooler) need one", env, logical, dep.Bootstrap)
 			}
 			t.Logf("%s: %s -> %v", env, logical, computed)
 		}

@@ -63,6 +63,18 @@ type Generator struct {
 	// SMTP holds operator-supplied SMTP settings keyed like
 	// outputs.SecretKeys[outputs.SecretSMTP]; nil writes placeholders.
 	SMTP map[string]string
+	// PoolerTenant is the pooler's tenant (workloads.pooler.tenant): the
+	// application connection secret's user names are <role>.<tenant>.
+	PoolerTenant string
+	// Region names the NLBs the pooler's certificate is valid for; Init
+	// and Rotate take it from the outputs.
+	Region string
+
+	// pooler is the pooler secret's current value and database the
+	// outputs' database name: what pooler_connection is derived from (set
+	// by bind and by Init once it writes the pooler secret).
+	pooler   map[string]string
+	database string
 }
 
 // Generate returns fresh values for one logical secret, with exactly the
@@ -108,6 +120,19 @@ func (g Generator) Generate(logical string) (map[string]string, error) {
 		v["db_enc_key"] = str(DBEncKeyLen)
 	case outputs.SecretMeta:
 		v["crypto_key"] = str(CryptoKeyLen)
+	case outputs.SecretPooler:
+		pv, perr := g.poolerValues(str, g.Region)
+		if err == nil {
+			err = perr
+		}
+		v = pv
+	case outputs.SecretPoolerConnection:
+		// Derived, not random: the application password and CA of the
+		// pooler secret.
+		if g.pooler == nil {
+			return nil, fmt.Errorf("%s is derived from the %s secret, which has no value yet: run secrets init (or rotate %s) first", outputs.SecretPoolerConnection, outputs.SecretPooler, outputs.SecretPooler)
+		}
+		return PoolerConnection(g.pooler, g.PoolerTenant, g.database)
 	case outputs.SecretSMTP:
 		for _, k := range outputs.SecretKeys[outputs.SecretSMTP] {
 			v[k] = g.SMTP[k]

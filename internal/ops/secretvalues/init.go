@@ -50,6 +50,7 @@ func Init(ctx context.Context, store Store, o *outputs.Outputs, g Generator, log
 		// signed with it are live (see InitialSigningKeys).
 		legacyJWT bool
 	)
+	g.bind(ctx, store, o)
 	for _, logical := range outputs.SecretOrder {
 		name := o.SecretNames[logical]
 		current, ok, err := store.Current(ctx, name)
@@ -92,6 +93,10 @@ func Init(ctx context.Context, store Store, o *outputs.Outputs, g Generator, log
 		if err != nil {
 			errs = append(errs, err)
 			continue
+		}
+		if logical == outputs.SecretPooler {
+			// pooler_connection, later in SecretOrder, derives from it.
+			g.pooler = values
 		}
 		r := Result{Logical: logical, Name: name, Action: Written, VersionID: vid}
 		switch {

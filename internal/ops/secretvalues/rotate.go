@@ -23,6 +23,11 @@ type Dependency struct {
 	// again to set the new role passwords in PostgreSQL before the workloads
 	// restart.
 	Bootstrap bool
+	// Jobs are the other Jobs that read the secret (the pooler's tenant
+	// Job hands role passwords and its API key to Supavisor): re-run after
+	// the workloads restart, so that a restarted pooler already holds a
+	// rotated API key when the Job signs with it.
+	Jobs []string
 }
 
 // Dependents works out from the rendered manifests (dist/<env>) what a new
@@ -57,9 +62,11 @@ func Dependents(objs []artifacts.Object, namespace, secret string) (Dependency, 
 			dep.Workloads = append(dep.Workloads, w.Name)
 		case w.Kind == "Job" && jobErr == nil && w.Name == job.Name:
 			dep.Bootstrap = true
+		case w.Kind == "Job":
+			dep.Jobs = append(dep.Jobs, w.Name)
 		}
 	}
-	if len(dep.Workloads) == 0 && !dep.Bootstrap {
+	if len(dep.Workloads) == 0 && !dep.Bootstrap && len(dep.Jobs) == 0 {
 		// Every secret has readers: none means the manifests were rendered
 		// from other outputs, and a roll would silently skip every pod.
 		return dep, fmt.Errorf("no workload in namespace %s of the rendered manifests reads %s (are they rendered from this environment's outputs?)", namespace, secret)
@@ -108,11 +115,23 @@ func Rotate(ctx context.Context, store Store, o *outputs.Outputs, logical string
 			old = map[string]string{}
 		}
 	}
+	g.bind(ctx, store, o)
 	values, err := g.Generate(logical)
 	if err != nil {
 		return "", err
 	}
 	switch logical {
+	case outputs.SecretPooler:
+		// Supavisor stores the tenant's passwords encrypted with the vault
+		// key, and clients trust the pooler's CA: both stay. The passwords
+		// and API keys are new; rotate pooler_connection next, then re-run
+		// the bootstrap and tenant Jobs.
+		for _, k := range []string{"vault_enc_key", "tls_ca", "tls_cert", "tls_key"} {
+			if old[k] != "" {
+				values[k] = old[k]
+			}
+		}
+		fmt.Fprintf(log, "  keeping the pooler's vault_enc_key and TLS certificate; next: secrets rotate %s\n", outputs.SecretPoolerConnection)
 	case outputs.SecretDashboard:
 		if g.DashboardUser == "" && old["username"] != "" {
 			values["username"] = old["username"]
@@ -199,7 +218,22 @@ func Roll(ctx context.Context, kc *kube.Client, o *outputs.Outputs, logical stri
 	if err != nil {
 		return err
 	}
-	return kc.RestartAndWait(ctx, workloads, orDefault(opt.RolloutTimeout, 10*time.Minute))
+	if err := kc.RestartAndWait(ctx, workloads, orDefault(opt.RolloutTimeout, 10*time.Minute)); err != nil {
+		return err
+	}
+	for _, name := range dep.Jobs {
+		i := slices.IndexFunc(opt.Manifests, func(o artifacts.Object) bool { return o.Kind == "Job" && o.Name == name })
+		if i < 0 {
+			return fmt.Errorf("job %s reads the secret but is not in the rendered manifests", name)
+		}
+		if err := kc.RerunJob(ctx, name, opt.Manifests[i].YAML); err != nil {
+			return err
+		}
+		if err := kc.WaitJob(ctx, name, orDefault(opt.JobTimeout, 10*time.Minute)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // existingWorkloads maps component names to the Deployments or StatefulSets

@@ -71,7 +71,7 @@ func TestInitWritesEverySecretThroughTheSDK(t *testing.T) {
 	e := newEnv(t)
 	now := time.Now().UTC().Truncate(time.Second)
 	var log bytes.Buffer
-	res, err := Init(context.Background(), e.store, e.out, Generator{Now: func() time.Time { return now }}, &log)
+	res, err := Init(context.Background(), e.store, e.out, Generator{PoolerTenant: testTenant, Now: func() time.Time { return now }}, &log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestInitWritesEverySecretThroughTheSDK(t *testing.T) {
 func TestInitIsIdempotent(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
-	if _, err := Init(ctx, e.store, e.out, Generator{}, &bytes.Buffer{}); err != nil {
+	if _, err := Init(ctx, e.store, e.out, Generator{PoolerTenant: testTenant}, &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
 	before := map[string]string{}
@@ -180,7 +180,7 @@ func TestInitIsIdempotent(t *testing.T) {
 		before[l], _ = e.fake.Current(e.out.SecretNames[l])
 	}
 	puts := e.fake.Count("PutSecretValue")
-	res, err := Init(ctx, e.store, e.out, Generator{SMTP: map[string]string{"host": "smtp.example.com"}}, &bytes.Buffer{})
+	res, err := Init(ctx, e.store, e.out, Generator{PoolerTenant: testTenant, SMTP: map[string]string{"host": "smtp.example.com"}}, &bytes.Buffer{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestInitKeepsExistingValueAndFillsEmptyOnes(t *testing.T) {
 	srv := httptest.NewServer(fake)
 	defer srv.Close()
 	e.store.Client = clientFor(t, srv.URL)
-	res, err := Init(context.Background(), e.store, e.out, Generator{}, &bytes.Buffer{})
+	res, err := Init(context.Background(), e.store, e.out, Generator{PoolerTenant: testTenant}, &bytes.Buffer{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +240,7 @@ func TestInitKeepsExistingValueAndFillsEmptyOnes(t *testing.T) {
 func TestInitRefusesMissingContainersBeforeWriting(t *testing.T) {
 	e := newEnv(t)
 	e.out.SecretNames[outputs.SecretMeta] = "supabase-dev/not-created"
-	_, err := Init(context.Background(), e.store, e.out, Generator{}, &bytes.Buffer{})
+	_, err := Init(context.Background(), e.store, e.out, Generator{PoolerTenant: testTenant}, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "supabase-dev/not-created") || !strings.Contains(err.Error(), "does not exist") {
 		t.Fatalf("err = %v; want a missing-container error naming it", err)
 	}
@@ -252,7 +252,7 @@ func TestInitRefusesMissingContainersBeforeWriting(t *testing.T) {
 func TestInitRefusesWrongAccount(t *testing.T) {
 	e := newEnv(t)
 	e.out.SecretARNs[outputs.SecretJWT] = "arn:aws:secretsmanager:us-east-1:444455556666:secret:supabase-dev/jwt-AbCdEf"
-	_, err := Init(context.Background(), e.store, e.out, Generator{}, &bytes.Buffer{})
+	_, err := Init(context.Background(), e.store, e.out, Generator{PoolerTenant: testTenant}, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "444455556666") {
 		t.Fatalf("err = %v; want an ARN mismatch", err)
 	}
@@ -272,7 +272,7 @@ func TestInitReportsInvalidExistingValue(t *testing.T) {
 	srv := httptest.NewServer(fake)
 	defer srv.Close()
 	e.store.Client = clientFor(t, srv.URL)
-	_, err := Init(context.Background(), e.store, e.out, Generator{}, &bytes.Buffer{})
+	_, err := Init(context.Background(), e.store, e.out, Generator{PoolerTenant: testTenant}, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "crypto_key") {
 		t.Fatalf("err = %v; want the missing key named", err)
 	}
@@ -284,7 +284,7 @@ func TestInitReportsInvalidExistingValue(t *testing.T) {
 func TestRotateWritesNewVersion(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
-	if _, err := Init(ctx, e.store, e.out, Generator{}, &bytes.Buffer{}); err != nil {
+	if _, err := Init(ctx, e.store, e.out, Generator{PoolerTenant: testTenant}, &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
 	old := e.value(t, outputs.SecretJWT)
@@ -322,7 +322,7 @@ func TestRotateWritesNewVersion(t *testing.T) {
 func TestRotateRealtimeKeepsEncryptionKeyByDefault(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
-	if _, err := Init(ctx, e.store, e.out, Generator{}, &bytes.Buffer{}); err != nil {
+	if _, err := Init(ctx, e.store, e.out, Generator{PoolerTenant: testTenant}, &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
 	old := e.value(t, outputs.SecretRealtime)
@@ -344,7 +344,7 @@ func TestRotateRealtimeKeepsEncryptionKeyByDefault(t *testing.T) {
 func TestRotateDashboardKeepsUserAndSMTPNeedsValues(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
-	if _, err := Init(ctx, e.store, e.out, Generator{DashboardUser: "admin"}, &bytes.Buffer{}); err != nil {
+	if _, err := Init(ctx, e.store, e.out, Generator{PoolerTenant: testTenant, DashboardUser: "admin"}, &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
 	old := e.value(t, outputs.SecretDashboard)
@@ -400,3 +400,6 @@ func TestParseExpiry(t *testing.T) {
 		}
 	}
 }
+
+// testTenant is the pooler tenant the connection secret's user names carry.
+const testTenant = "supabase"

@@ -136,6 +136,19 @@ func (h *Harness) CheckStorage(c *Container) error {
 	if d := res.Steps[1].Detail; d["role"] != "authenticated" || d["ssl"] != true || !strings.Contains(fmt.Sprint(d["buckets"]), "conformance") {
 		return fmt.Errorf("storage request pool: %v, want role authenticated over TLS seeing the bucket", d)
 	}
+	// Through the pooler (DATABASE_POOL_URL), the request pool must have
+	// logged in as <role>.<tenant> at the pooler and reached the server as
+	// the role, finding its tables through the role's search path alone.
+	if pooled, _ := res.Steps[1].Detail["pooled"].(bool); pooled {
+		if h.Pooler == nil {
+			return fmt.Errorf("storage renders DATABASE_POOL_URL but the environment renders no pooler")
+		}
+		want := "supabase_storage_admin." + h.Pooler.Tenant
+		if !slices.Contains(h.Pooler.Logins(), want) || res.Steps[1].Detail["login"] != "supabase_storage_admin" {
+			return fmt.Errorf("storage request pool through the pooler: logins %v, session user %v; want %s at the pooler, supabase_storage_admin at the server",
+				h.Pooler.Logins(), res.Steps[1].Detail["login"], want)
+		}
+	}
 	return nil
 }
 

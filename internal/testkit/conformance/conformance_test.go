@@ -169,6 +169,29 @@ CREATE POLICY "owners use their notes" ON `+notes+` FOR ALL TO authenticated
 			t.Fatalf("storage without the CA bundle: want a certificate verification failure, got %v", err)
 		}
 	})
+	// Only where the environment renders the pooler (the gate fails on a
+	// skipped test).
+	if h.Pooler != nil {
+		t.Run("negative: storage through the pooler", func(t *testing.T) {
+			poolURL, ok := storage.Get("DATABASE_POOL_URL")
+			if !ok {
+				t.Fatal("the pooler is rendered but storage has no DATABASE_POOL_URL")
+			}
+			// A user name without the tenant is refused at the pooler.
+			bare := strings.Replace(poolURL, "."+h.Pooler.Tenant+":", ":", 1)
+			if err := h.CheckStorage(storage.With("DATABASE_POOL_URL", bare)); err == nil || !strings.Contains(err.Error(), "Tenant or user not found") {
+				t.Errorf("pool URL without the tenant: want the pooler's refusal, got %v", err)
+			}
+			// Storage sets no search path through an external pooler: without
+			// the role's own (the bootstrap's), its unqualified tables vanish.
+			h.RDS.Server.SuperQuery(t, h.Out.DBName, `ALTER ROLE supabase_storage_admin RESET search_path`)
+			err := h.CheckStorage(storage)
+			h.RDS.Server.SuperQuery(t, h.Out.DBName, `ALTER ROLE supabase_storage_admin SET search_path = storage`)
+			if err == nil || !strings.Contains(err.Error(), `relation "buckets" does not exist`) {
+				t.Errorf("pooled storage without the role's search path: want a missing relation, got %v", err)
+			}
+		})
+	}
 	t.Run("negative: Studio without POSTGRES_HOST", func(t *testing.T) {
 		err := h.CheckStudio(meta, studio.Without("POSTGRES_HOST"), notes)
 		if err == nil || !regexp.MustCompile(`getaddrinfo (ENOTFOUND|EAI_AGAIN) db\b`).MatchString(err.Error()) {

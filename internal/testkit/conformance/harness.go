@@ -20,7 +20,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/contract/pooler"
 	"github.com/supabase-eks/supabase-eks/internal/ops/secretvalues"
 	"github.com/supabase-eks/supabase-eks/k8s/dbbootstrap"
 )
@@ -80,8 +82,11 @@ type Harness struct {
 	BinDir  string
 	// CAErr is what UseCA found wrong with the rendered bundle, if anything.
 	CAErr error
-	tmp   string
-	store *memoryStore
+	// Pooler stands in for Supavisor when the environment renders it
+	// (see PoolerStandIn for what it does not emulate).
+	Pooler *PoolerStandIn
+	tmp    string
+	store  *memoryStore
 }
 
 // MasterPassword is what the harness's "RDS" puts in the master secret: the
@@ -110,7 +115,11 @@ func NewHarnessAt(t testing.TB, distDir, outputsFile, bin string) *Harness {
 	for logical, name := range out.SecretNames {
 		store.arns[name] = out.SecretARNs[logical]
 	}
-	if _, err := secretvalues.Init(context.Background(), store, out, secretvalues.Generator{}, io.Discard); err != nil {
+	env, err := config.Load(out.Environment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := secretvalues.Init(context.Background(), store, out, secretvalues.Generator{PoolerTenant: env.Workloads.Pooler.Tenant}, io.Discard); err != nil {
 		t.Fatalf("secrets init: %v", err)
 	}
 	master, err := secretvalues.Encode(map[string]string{"username": out.DBMasterUsername, "password": MasterPassword})
@@ -124,6 +133,9 @@ func NewHarnessAt(t testing.TB, distDir, outputsFile, bin string) *Harness {
 	h.Dist = h.Load(distDir)
 	h.RDS = StartRDS(t, RDSOptions{BinDir: bin, Endpoint: out.DBHost, Port: out.DBPort, Database: out.DBName, Master: out.DBMasterUsername, MasterPassword: MasterPassword})
 	h.CAErr = h.UseCA(h.Dist)
+	if _, ok := h.Dist.Workloads["deployment/"+pooler.Service]; ok {
+		h.Pooler = StartPoolerStandIn(t, pooler.ServiceHost(), pooler.TransactionPort, env.Workloads.Pooler.Tenant, h.RDS)
+	}
 	return h
 }
 
@@ -238,7 +250,11 @@ func (h *Harness) nodeEnv(stack string, env []string) []string {
 }
 
 func (h *Harness) hostsJSON() string {
-	b, _ := json.Marshal(h.RDS.Hosts())
+	hosts := h.RDS.Hosts()
+	if h.Pooler != nil {
+		hosts[h.Pooler.Host] = h.Pooler.Addr
+	}
+	b, _ := json.Marshal(hosts)
 	return string(b)
 }
 

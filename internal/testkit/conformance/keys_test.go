@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/ops/secretvalues"
 	"github.com/supabase-eks/supabase-eks/internal/testkit/kongsim"
@@ -31,7 +32,12 @@ func newKeysEnv(t *testing.T, seed map[string]map[string]string) *keysEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &keysEnv{t: t, out: out, store: &memoryStore{values: map[string]string{}, arns: map[string]string{}}}
+	env, err := config.Load(out.Environment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &keysEnv{t: t, out: out, store: &memoryStore{values: map[string]string{}, arns: map[string]string{}},
+		g: secretvalues.Generator{PoolerTenant: env.Workloads.Pooler.Tenant}}
 	for logical, name := range out.SecretNames {
 		e.store.arns[name] = out.SecretARNs[logical]
 	}

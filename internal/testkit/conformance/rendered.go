@@ -260,6 +260,13 @@ func (c *Container) Without(names ...string) *Container {
 	return &cp
 }
 
+// With returns a copy of c with the environment variable name set to value.
+func (c *Container) With(name, value string) *Container {
+	cp := c.Without()
+	cp.set(name, value)
+	return cp
+}
+
 // WithoutMount returns a copy of c whose container no longer mounts the
 // volume mounted at mountPath.
 func (c *Container) WithoutMount(mountPath string) *Container {

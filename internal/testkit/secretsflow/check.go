@@ -18,6 +18,7 @@ import (
 
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/contract/pooler"
 	"github.com/supabase-eks/supabase-eks/internal/ops/secretvalues"
 	"github.com/supabase-eks/supabase-eks/internal/testkit/awsfake"
 )
@@ -185,8 +186,24 @@ func CheckValues(s *State, remote Remote, o *outputs.Outputs) []string {
 				if got != want {
 					bad(es, key, "value differs from Secrets Manager (%d bytes, want %d)", len(got), len(want))
 				}
+			case strings.Contains(tmpl, "@"+pooler.ServiceHost()+":"):
+				for _, p := range checkPoolerURL(got, remote, o) {
+					bad(es, key, "%s", p)
+				}
 			case strings.HasPrefix(got, "postgres://") || strings.HasPrefix(got, "postgresql://") || strings.Contains(tmpl, "postgres://"):
 				for _, p := range checkPostgresURL(got, remote, o) {
+					bad(es, key, "%s", p)
+				}
+			case strings.HasPrefix(tmpl, "ecto://"):
+				// Supavisor's metadata repository: Ecto's URL, TLS as ssl=true.
+				for _, p := range checkPostgresURL(strings.Replace(strings.Replace(got, "ecto://", "postgres://", 1), "?ssl=true", "?sslmode=require", 1), remote, o) {
+					bad(es, key, "%s", p)
+				}
+				if !strings.HasSuffix(got, "?ssl=true") {
+					bad(es, key, "the metadata URL does not ask for TLS (?ssl=true)")
+				}
+			case key == pooler.TenantBodyKey:
+				for _, p := range checkTenantBody(got, remote, o) {
 					bad(es, key, "%s", p)
 				}
 			case key == "kong.yml":
@@ -245,9 +262,78 @@ func checkPostgresURL(raw string, remote Remote, o *outputs.Outputs) []string {
 	return problems
 }
 
+// checkPoolerURL checks a URL through the pooler: user <role>.<tenant>
+// with the role's password, the pooler's Service and transaction port, the
+// database of the outputs, plain TCP inside the cluster.
+func checkPoolerURL(raw string, remote Remote, o *outputs.Outputs) []string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return []string{fmt.Sprintf("the pooler URL does not survive the template: a driver cannot parse it (%v)", err)}
+	}
+	var problems []string
+	user := u.User.Username()
+	i := strings.LastIndex(user, ".")
+	if i <= 0 || i == len(user)-1 {
+		return []string{fmt.Sprintf("user %q is not <role>.<tenant>", user)}
+	}
+	pw, _ := u.User.Password()
+	if want, source := expectedPassword(user[:i], remote, o); source == "" {
+		problems = append(problems, fmt.Sprintf("URL logs in as %q, a role no secret holds a password for", user[:i]))
+	} else if pw != want {
+		problems = append(problems, fmt.Sprintf("password of %s does not survive the URL template: a driver reads %q, %s holds %q", user, pw, source, want))
+	}
+	if u.Hostname() != pooler.ServiceHost() || u.Port() != strconv.Itoa(pooler.TransactionPort) {
+		problems = append(problems, fmt.Sprintf("host %s, want %s:%d", u.Host, pooler.ServiceHost(), pooler.TransactionPort))
+	}
+	if db := strings.TrimPrefix(u.Path, "/"); db != o.DBName {
+		problems = append(problems, fmt.Sprintf("database %q, the outputs say %q", db, o.DBName))
+	}
+	if mode := u.Query().Get("sslmode"); mode != "disable" {
+		problems = append(problems, fmt.Sprintf("sslmode %q: the pooler's Service is plain TCP inside the cluster (want disable)", mode))
+	}
+	return problems
+}
+
+// checkTenantBody parses the pooler's tenant definition and checks every
+// user's password against Secrets Manager and the upstream against the
+// outputs.
+func checkTenantBody(doc string, remote Remote, o *outputs.Outputs) []string {
+	var body struct {
+		Tenant struct {
+			DBHost      string `json:"db_host"`
+			DBPort      int    `json:"db_port"`
+			DBDatabase  string `json:"db_database"`
+			UpstreamSSL bool   `json:"upstream_ssl"`
+			Users       []struct {
+				DBUser     string `json:"db_user"`
+				DBPassword string `json:"db_password"`
+			} `json:"users"`
+		} `json:"tenant"`
+	}
+	if err := json.Unmarshal([]byte(doc), &body); err != nil {
+		return []string{fmt.Sprintf("the tenant body is not JSON after the template: %v", err)}
+	}
+	var problems []string
+	tn := body.Tenant
+	if tn.DBHost != o.DBHost || tn.DBPort != o.DBPort || tn.DBDatabase != o.DBName || !tn.UpstreamSSL {
+		problems = append(problems, fmt.Sprintf("upstream %s:%d/%s (ssl %v), the outputs say %s:%d/%s over TLS", tn.DBHost, tn.DBPort, tn.DBDatabase, tn.UpstreamSSL, o.DBHost, o.DBPort, o.DBName))
+	}
+	if len(tn.Users) == 0 {
+		problems = append(problems, "the tenant has no users")
+	}
+	for _, u := range tn.Users {
+		if want, source := expectedPassword(u.DBUser, remote, o); source == "" {
+			problems = append(problems, fmt.Sprintf("user %q: no secret holds its password", u.DBUser))
+		} else if u.DBPassword != want {
+			problems = append(problems, fmt.Sprintf("password of %s does not survive the JSON template: %q, %s holds %q", u.DBUser, u.DBPassword, source, want))
+		}
+	}
+	return problems
+}
+
 // expectedPassword finds the password Secrets Manager holds for a database
 // user: the RDS-managed secret for the master user, else the database
-// secret's <user>_password key.
+// secret's <user>_password key, else the pooler secret's (its two roles).
 func expectedPassword(user string, remote Remote, o *outputs.Outputs) (string, string) {
 	if user == o.DBMasterUsername {
 		if raw, ok := remote(o.DBMasterSecretARN); ok {
@@ -256,16 +342,17 @@ func expectedPassword(user string, remote Remote, o *outputs.Outputs) (string, s
 		}
 		return "", ""
 	}
-	raw, ok := remote(o.SecretNames[outputs.SecretDatabase])
-	if !ok {
-		return "", ""
+	for _, logical := range []string{outputs.SecretDatabase, outputs.SecretPooler} {
+		raw, ok := remote(o.SecretNames[logical])
+		if !ok {
+			continue
+		}
+		v, _ := secretvalues.Decode(raw)
+		if pw, ok := v[user+"_password"]; ok {
+			return pw, o.SecretNames[logical] + "." + user + "_password"
+		}
 	}
-	v, _ := secretvalues.Decode(raw)
-	pw, ok := v[user+"_password"]
-	if !ok {
-		return "", ""
-	}
-	return pw, o.SecretNames[outputs.SecretDatabase] + "." + user + "_password"
+	return "", ""
 }
 
 // checkKeySet checks the key sets rendered from the signing_keys secret:

@@ -22,6 +22,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
+	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/ops/secretvalues"
 	"github.com/supabase-eks/supabase-eks/internal/testkit/awsfake"
@@ -233,7 +234,11 @@ func (r *run) seed(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := secretvalues.Init(ctx, store, o, secretvalues.Generator{}, io.Discard); err != nil {
+	env, err := config.Load(r.cfg.Env)
+	if err != nil {
+		return err
+	}
+	if _, err := secretvalues.Init(ctx, store, o, secretvalues.Generator{PoolerTenant: env.Workloads.Pooler.Tenant}, io.Discard); err != nil {
 		return err
 	}
 	db := map[string]string{}
@@ -241,6 +246,18 @@ func (r *run) seed(ctx context.Context) error {
 		db[k] = fmt.Sprintf("pw%d%s%s", i, specialChars, k[:3])
 	}
 	if err := r.put(ctx, store, o.SecretNames[outputs.SecretDatabase], db); err != nil {
+		return err
+	}
+	// The pooler's two role passwords too: they reach URLs and the tenant's
+	// JSON body.
+	pool, err := r.current(o.SecretNames[outputs.SecretPooler])
+	if err != nil {
+		return err
+	}
+	for i, k := range []string{"supavisor_password", "app_user_password"} {
+		pool[k] = fmt.Sprintf("pw%d%s%s", i+10, specialChars, k[:3])
+	}
+	if err := r.put(ctx, store, o.SecretNames[outputs.SecretPooler], pool); err != nil {
 		return err
 	}
 	dash, err := r.current(o.SecretNames[outputs.SecretDashboard])

@@ -7,7 +7,9 @@
 //     search_path storage,public,extensions for the tenant migrations;
 //   - src/internal/database/pool.ts: knex on DATABASE_POOL_URL || DATABASE_URL
 //     with { connectionString, connectionTimeoutMillis, ssl, application_name }
-//     and per-request set_config('role', <JWT role>) in a transaction;
+//     and per-request set_config('role', <JWT role>) in a transaction; with
+//     DATABASE_POOL_URL (an external pooler) no search path is set: the
+//     login role's own applies;
 //   - pubsub: pg-listen on DATABASE_URL with no ssl option.
 // node-postgres merges the parsed URL over these options, so ?sslmode=require
 // replaces ssl with {} (verify the chain and host name against Node's CAs,
@@ -95,7 +97,7 @@ async function main() {
     const ssl = sslSettings(poolURL);
     const db = knex({
       client: 'pg',
-      searchPath,
+      searchPath: env.DATABASE_POOL_URL ? undefined : searchPath,
       pool: { min: 0, max: Number(env.DATABASE_MAX_CONNECTIONS || 20), acquireTimeoutMillis: connectionTimeoutMillis, idleTimeoutMillis: 5000, reapIntervalMillis: 1000 },
       connection: { connectionString: poolURL, connectionTimeoutMillis, ssl: ssl ? { ...ssl } : undefined, application_name: 'storage-conformance' },
     });
@@ -107,7 +109,8 @@ async function main() {
           [roles.authenticated, JSON.stringify({ role: roles.authenticated, sub: '00000000-0000-4000-8000-000000000001' })]);
         const who = await trx.raw('SELECT current_user AS role');
         const buckets = await trx.raw('SELECT id FROM buckets ORDER BY id');
-        return { role: who.rows[0].role, ssl: tls.rows[0].ssl, buckets: buckets.rows.map((b) => b.id) };
+        const sessionUser = await trx.raw('SELECT session_user AS login');
+        return { role: who.rows[0].role, ssl: tls.rows[0].ssl, buckets: buckets.rows.map((b) => b.id), login: sessionUser.rows[0].login, pooled: Boolean(env.DATABASE_POOL_URL) };
       });
     } finally {
       await db.destroy();
