@@ -214,7 +214,7 @@ var serviceOf = map[string]string{
 	"aws_s3_bucket": "s3", "aws_s3_bucket_public_access_block": "s3", "aws_s3_bucket_ownership_controls": "s3",
 	"aws_s3_bucket_versioning": "s3", "aws_s3_bucket_server_side_encryption_configuration": "s3",
 	"aws_s3_bucket_policy": "s3", "aws_s3_bucket_lifecycle_configuration": "s3",
-	"aws_cloudwatch_log_group": "logs", "aws_cloudwatch_metric_alarm": "cloudwatch",
+	"aws_cloudwatch_log_group": "logs", "aws_cloudwatch_log_metric_filter": "logs", "aws_cloudwatch_metric_alarm": "cloudwatch",
 	"aws_sns_topic": "sns", "aws_sns_topic_subscription": "sns",
 	"aws_s3_bucket_logging": "s3", "aws_acm_certificate": "acm",
 	"aws_acm_certificate_validation": "acm", "aws_route53_record": "route53",
@@ -426,7 +426,11 @@ func Policy(services []string, s Scope) policy.Document {
 			groups = append(groups, arn("logs", "log-group:"+g), arn("logs", "log-group:"+g+":*"))
 		}
 		st = append(st, policy.Allow("ManageProjectLogGroups", []string{"logs:*"}, groups),
-			policy.Allow("DescribeLogGroups", []string{"logs:DescribeLogGroups"}, []string{arn("logs", "log-group:*")}))
+			policy.Allow("DescribeLogGroups", []string{"logs:DescribeLogGroups"}, []string{arn("logs", "log-group:*")}),
+			// The pooler's saturation filters sit on the group the Container
+			// Insights add-on creates: filters only, never the group itself.
+			policy.Allow("ManagePoolerLogFilters", []string{"logs:PutMetricFilter", "logs:DeleteMetricFilter", "logs:DescribeMetricFilters"},
+				[]string{arn("logs", "log-group:"+names.ContainerInsightsApplicationLogGroup(anyEnv)), arn("logs", "log-group:"+names.ContainerInsightsApplicationLogGroup(anyEnv)+":*")}))
 	}
 	if has["sns"] {
 		st = append(st, policy.Allow("ManageProjectTopics", []string{"sns:*"}, []string{arn("sns", s.Prefix+"-*")}))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
+	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/cloudwatchlogmetricfilter"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/cloudwatchmetricalarm"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/dbeventsubscription"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v19/snstopic"
@@ -15,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
 
 	"github.com/supabase-eks/supabase-eks/internal/capacity"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 )
 
@@ -35,6 +37,40 @@ type Props struct {
 	DBAllocatedStorageGiB int
 	// ReplicationSlotLagBytes alarms when Realtime's logical slot falls behind.
 	ReplicationSlotLagBytes int64
+	// PoolerLogGroup, when set, is the log group Supavisor's output reaches
+	// (Container Insights' application group): the pooler saturation
+	// alarms count its refusals there. The add-on creates the group, so
+	// the filters wait for variable PoolerLogAlarmsVariable, which the
+	// deploy sets once the group exists.
+	PoolerLogGroup string
+}
+
+// PoolerLogAlarmsVariable turns on the pooler's log metric filters and
+// alarms; the deploy's alarms step sets it.
+const PoolerLogAlarmsVariable = names.PoolerLogAlarmsVariable
+
+// PoolerMetricNamespace holds the metrics the pooler's log filters count.
+const PoolerMetricNamespace = "Supabase/Pooler"
+
+// PoolerSaturation is one refusal Supavisor logs when it is saturated,
+// with the filter pattern that counts it. The messages are Supavisor
+// v2.7.4's (lib/supavisor/client_handler.ex), logged at error level with
+// the "ClientHandler: " prefix; an image bump must recheck them.
+type PoolerSaturation struct {
+	Alarm, Metric, Pattern, Description string
+}
+
+// PoolerSaturations are the client side (every client slot of a user is
+// taken: max_clients) and the server side (no server connection freed up
+// within the checkout timeout in transaction mode, or a session-mode
+// client beyond pool_size).
+var PoolerSaturations = []PoolerSaturation{
+	{Alarm: "pooler-clients-saturated", Metric: "MaxClientsReached",
+		Pattern:     `"ClientHandler: Max client connections reached"`,
+		Description: "Supavisor refused clients: a user's max_clients is reached. Clients are opening more connections than the tenant allows (leak, missing pooling in the app); raise max_clients only if RDS has room (make capacity)."},
+	{Alarm: "pooler-server-saturated", Metric: "CheckoutTimeouts",
+		Pattern:     `?"Unable to check out process from the pool due to timeout" ?"MaxClientsInSessionMode"`,
+		Description: "Supavisor's server pool is exhausted: transactions waited past the checkout timeout, or session-mode clients exceeded pool_size. Long transactions hold the pool; raise the pool size only within the connection budget (make capacity)."},
 }
 
 // BackupAlarmHours without a successful backup raise the missed-backup
@@ -179,5 +215,47 @@ func New(scope constructs.Construct, id string, p Props) *Observability {
 		cfg.Count = count
 		cloudwatchmetricalarm.NewCloudwatchMetricAlarm(c, cfg.AlarmName, &cfg)
 	}
+	if p.PoolerLogGroup != "" {
+		poolerAlarms(scope, c, p, topic.Arn())
+	}
 	return &Observability{TopicARN: topic.Arn(), ALBArnSuffix: suffix}
+}
+
+// poolerAlarms counts Supavisor's saturation refusals in its log group and
+// alarms on the first one in five minutes.
+func poolerAlarms(scope, c constructs.Construct, p Props, topic *string) {
+	cdktf.NewTerraformVariable(scope, jsii.String(PoolerLogAlarmsVariable), &cdktf.TerraformVariableConfig{
+		Type:        jsii.String("bool"),
+		Default:     jsii.Bool(false),
+		Description: jsii.String("Create the pooler's log metric filters and alarms on " + p.PoolerLogGroup + " (the deploy sets it once the Container Insights add-on has created the group)."),
+	})
+	count := cdktf.Token_AsNumber(jsii.String("${var." + PoolerLogAlarmsVariable + " ? 1 : 0}"))
+	for _, s := range PoolerSaturations {
+		cloudwatchlogmetricfilter.NewCloudwatchLogMetricFilter(c, jsii.String(s.Alarm+"-filter"), &cloudwatchlogmetricfilter.CloudwatchLogMetricFilterConfig{
+			Count:        count,
+			Name:         jsii.String(p.Name + "-" + s.Alarm),
+			LogGroupName: jsii.String(p.PoolerLogGroup),
+			Pattern:      jsii.String(s.Pattern),
+			MetricTransformation: &cloudwatchlogmetricfilter.CloudwatchLogMetricFilterMetricTransformation{
+				Name: jsii.String(s.Metric), Namespace: jsii.String(PoolerMetricNamespace),
+				Value: jsii.String("1"), DefaultValue: jsii.String("0"),
+				Dimensions: &map[string]*string{},
+			},
+		})
+		cloudwatchmetricalarm.NewCloudwatchMetricAlarm(c, jsii.String(s.Alarm), &cloudwatchmetricalarm.CloudwatchMetricAlarmConfig{
+			Count:              count,
+			AlarmName:          jsii.String(p.Name + "-" + s.Alarm),
+			AlarmDescription:   jsii.String(s.Description),
+			Namespace:          jsii.String(PoolerMetricNamespace),
+			MetricName:         jsii.String(s.Metric),
+			Statistic:          jsii.String("Sum"),
+			ComparisonOperator: jsii.String("GreaterThanOrEqualToThreshold"),
+			Threshold:          jsii.Number(1),
+			Period:             jsii.Number(300),
+			EvaluationPeriods:  jsii.Number(1),
+			TreatMissingData:   jsii.String("notBreaching"),
+			AlarmActions:       &[]*string{topic},
+			OkActions:          &[]*string{topic},
+		})
+	}
 }

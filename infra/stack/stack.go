@@ -21,6 +21,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/infra/secretstore"
 	"github.com/supabase-eks/supabase-eks/infra/storage"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/internal/rdsclass"
 )
@@ -129,6 +130,7 @@ func New(app constructs.Construct, env config.Environment) *Stack {
 		Name: name, Environment: env.Name, KMSKeyARN: sec.KeyARN, AlarmEmail: env.Observability.AlarmEmail, DBIdentifier: db.Identifier,
 		DBMaxConnections: maxConns, DBAllocatedStorageGiB: env.Database.AllocatedStorageGiB,
 		ReplicationSlotLagBytes: int64(env.Database.MaxSlotWALKeepSizeMB) << 20 / 2,
+		PoolerLogGroup:          poolerLogGroup(env, name),
 	})
 
 	out := outputs.Outputs{
@@ -212,4 +214,14 @@ func loggedBuckets(b *storage.Storage, env config.Environment) []edge.LoggedBuck
 		out = append(out, edge.LoggedBucket{Name: b.BackupBucket, ARN: b.BackupBucketARN})
 	}
 	return out
+}
+
+// poolerLogGroup is where Supavisor's output reaches CloudWatch: Container
+// Insights' application group. Without the add-on nothing ships the logs
+// and the pooler has no saturation alarms (README, "Connection pooling").
+func poolerLogGroup(env config.Environment, cluster string) string {
+	if !env.Workloads.Pooler.Enabled || !env.Observability.ContainerInsights {
+		return ""
+	}
+	return names.ContainerInsightsApplicationLogGroup(cluster)
 }

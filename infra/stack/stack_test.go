@@ -1420,3 +1420,84 @@ func TestConnectionsAlarmFollowsTheBudgetVariable(t *testing.T) {
 		}
 	}
 }
+
+// Supavisor's saturation refusals are counted from its log lines where
+// Container Insights ships them (prod), behind the variable the deploy sets
+// once the add-on has created the group; without the pooler or the add-on
+// (dev) there is nothing to filter.
+func TestPoolerSaturationAlarms(t *testing.T) {
+	for _, env := range stackEnvs {
+		var filters map[string]map[string]any
+		if hasType(env, "aws_cloudwatch_log_metric_filter") {
+			filters = resources(env, "aws_cloudwatch_log_metric_filter")
+		}
+		cfg, err := config.Load(env)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !cfg.Workloads.Pooler.Enabled || !cfg.Observability.ContainerInsights {
+			if len(filters) != 0 {
+				t.Errorf("%s: %d log metric filters without a shipped pooler log", env, len(filters))
+			}
+			continue
+		}
+		if len(filters) != len(observability.PoolerSaturations) {
+			t.Fatalf("%s: %d log metric filters, want one per saturation (%d)", env, len(filters), len(observability.PoolerSaturations))
+		}
+		group := names.ContainerInsightsApplicationLogGroup("supabase-" + env)
+		for _, f := range filters {
+			mt := fmt.Sprint(f["metric_transformation"])
+			if str(f["log_group_name"]) != group || !strings.Contains(mt, observability.PoolerMetricNamespace) ||
+				fmt.Sprint(f["count"]) != "${var."+observability.PoolerLogAlarmsVariable+" ? 1 : 0}" {
+				t.Errorf("%s: filter %v", env, f)
+			}
+		}
+		alarms := 0
+		for _, a := range resources(env, "aws_cloudwatch_metric_alarm") {
+			if str(a["namespace"]) != observability.PoolerMetricNamespace {
+				continue
+			}
+			alarms++
+			if a["threshold"] != float64(1) || str(a["comparison_operator"]) != "GreaterThanOrEqualToThreshold" || !strings.Contains(fmt.Sprint(a["alarm_actions"]), "aws_sns_topic") {
+				t.Errorf("%s: pooler alarm %v", env, a)
+			}
+		}
+		if alarms != len(observability.PoolerSaturations) {
+			t.Errorf("%s: %d pooler alarms", env, alarms)
+		}
+	}
+}
+
+// The filter patterns match the lines Supavisor v2.7.4 logs
+// (lib/supavisor/client_handler.ex: Logger.error("ClientHandler: " <> msg)),
+// as Container Insights ships them (the line inside a JSON record's "log").
+// CloudWatch's quoted terms match exact substrings; "?" terms are
+// alternatives.
+func TestPoolerPatternsMatchSupavisorsMessages(t *testing.T) {
+	lines := map[string][]string{
+		"pooler-clients-saturated": {`{"log":"12:00:01.001 [error] ClientHandler: Max client connections reached","kubernetes":{"container_name":"supavisor"}}`},
+		"pooler-server-saturated": {
+			`{"log":"12:00:02.002 [error] ClientHandler: Unable to check out process from the pool due to timeout"}`,
+			`{"log":"12:00:03.003 [error] ClientHandler: MaxClientsInSessionMode: max clients reached - in Session mode max clients are limited to pool_size"}`,
+		},
+	}
+	quoted := regexp.MustCompile(`(\?)?"([^"]+)"`)
+	for _, s := range observability.PoolerSaturations {
+		terms := quoted.FindAllStringSubmatch(s.Pattern, -1)
+		if len(terms) == 0 {
+			t.Fatalf("%s: pattern %q has no quoted term", s.Alarm, s.Pattern)
+		}
+		for _, line := range lines[s.Alarm] {
+			matched := false
+			for _, term := range terms {
+				matched = matched || strings.Contains(line, term[2])
+			}
+			if !matched {
+				t.Errorf("%s: pattern %s misses %s", s.Alarm, s.Pattern, line)
+			}
+		}
+		if strings.Contains(`{"log":"ClientHandler: Terminate an idle connection by 300 timeout"}`, terms[0][2]) {
+			t.Errorf("%s: pattern %s counts an idle timeout", s.Alarm, s.Pattern)
+		}
+	}
+}

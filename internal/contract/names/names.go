@@ -15,6 +15,17 @@ func ClusterLogGroup(cluster string) string { return "/aws/eks/" + cluster + "/c
 // are ".../application", ".../host", ".../dataplane", ".../performance".
 func ContainerInsightsLogGroups(cluster string) string { return "/aws/containerinsights/" + cluster }
 
+// PoolerLogAlarmsVariable is the Terraform variable that turns on the
+// pooler's log metric filters and alarms (infra/observability); the
+// deploy sets it once ContainerInsightsApplicationLogGroup exists.
+const PoolerLogAlarmsVariable = "pooler_log_alarms"
+
+// ContainerInsightsApplicationLogGroup is where the add-on's Fluent Bit
+// sends the containers' output.
+func ContainerInsightsApplicationLogGroup(cluster string) string {
+	return ContainerInsightsLogGroups(cluster) + "/application"
+}
+
 // FlowLogGroup is the VPC flow-log group.
 func FlowLogGroup(prefix string) string { return "/aws/vpc/" + prefix + "/flow-logs" }
 

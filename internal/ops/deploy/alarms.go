@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/internal/capacity"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 	"github.com/supabase-eks/supabase-eks/internal/ops/runner"
 )
 
@@ -27,10 +28,16 @@ func (d *Deployer) CapacityVarsPath() string {
 	return filepath.Join("outputs", d.Env.Name+".capacity.tfvars.json")
 }
 
+// LogVarsPath records that the log group the pooler's saturation filters
+// need exists (the Container Insights add-on creates it, not Terraform).
+func (d *Deployer) LogVarsPath() string {
+	return filepath.Join("outputs", d.Env.Name+".logs.tfvars.json")
+}
+
 // varFileArgs returns -var-file for the learned variables, when present.
 func (d *Deployer) varFileArgs() []string {
 	var args []string
-	for _, rel := range []string{d.ALBVarsPath(), d.CapacityVarsPath()} {
+	for _, rel := range []string{d.ALBVarsPath(), d.CapacityVarsPath(), d.LogVarsPath()} {
 		if p := d.abs(rel); fileExists(p) {
 			args = append(args, "-var-file="+p)
 		}
@@ -72,6 +79,9 @@ func (d *Deployer) writeConnectionsThreshold() error {
 // Supabase already serves.
 func (d *Deployer) ALBAlarms(ctx context.Context) error {
 	if err := d.writeConnectionsThreshold(); err != nil {
+		return err
+	}
+	if err := d.wirePoolerLogAlarms(ctx); err != nil {
 		return err
 	}
 	hosts, err := d.Kube().IngressHostnames(ctx)
@@ -125,4 +135,43 @@ func albARNSuffix(describe []byte, dnsName string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("no load balancer named %s in %s", dnsName, "the region")
+}
+
+// wirePoolerLogAlarms turns on the pooler's saturation filters once the
+// Container Insights add-on has created the log group they sit on; before
+// that a filter could not be created. Environments without the pooler or
+// the add-on have no filters to wire.
+func (d *Deployer) wirePoolerLogAlarms(ctx context.Context) error {
+	if !d.Env.Workloads.Pooler.Enabled || !d.Env.Observability.ContainerInsights {
+		return nil
+	}
+	group := names.ContainerInsightsApplicationLogGroup(d.Env.ResourcePrefix())
+	res, err := d.run(ctx, runner.Cmd{Name: "aws", Args: []string{"logs", "describe-log-groups", "--log-group-name-prefix", group, "--region", d.Env.Region, "--output", "json"}})
+	if err != nil {
+		return err
+	}
+	var out struct {
+		LogGroups []struct{ LogGroupName string }
+	}
+	if err := json.Unmarshal(res.Stdout, &out); err != nil {
+		return fmt.Errorf("aws logs describe-log-groups: %w", err)
+	}
+	found := false
+	for _, g := range out.LogGroups {
+		found = found || g.LogGroupName == group
+	}
+	if !found {
+		d.logf("    WARNING: %s does not exist yet (the Container Insights add-on creates it when it ships the first logs); pooler saturation alarms not wired (re-run: make deploy ENV=%s FROM=alb-alarms)", group, d.Env.Name)
+		return nil
+	}
+	data, _ := json.MarshalIndent(map[string]bool{names.PoolerLogAlarmsVariable: true}, "", "  ")
+	path := d.abs(d.LogVarsPath())
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		return err
+	}
+	d.logf("    pooler saturation alarms on %s (%s)", group, d.LogVarsPath())
+	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/supabase-eks/supabase-eks/internal/capacity"
+	"github.com/supabase-eks/supabase-eks/internal/contract/names"
 )
 
 func TestALBAlarmsRecordsTheLoadBalancerAndReapplies(t *testing.T) {
@@ -66,5 +67,37 @@ func TestALBAlarmsWithoutALoadBalancerOnlyWarns(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(fx.root, "outputs", "dev.alb.tfvars.json")); err == nil {
 		t.Fatal("variables written without a load balancer")
+	}
+}
+
+// The pooler's saturation filters are switched on once the Container
+// Insights add-on has created their log group, and passed to every later
+// plan; before that the deploy warns and leaves them off.
+func TestPoolerLogAlarmsWaitForTheirLogGroup(t *testing.T) {
+	fx := newFixture(t, "prod")
+	if !fx.d.Env.Workloads.Pooler.Enabled || !fx.d.Env.Observability.ContainerInsights {
+		t.Skip("prod renders no pooler with Container Insights")
+	}
+	fx.fake.On("aws elbv2 describe-load-balancers", `{"LoadBalancers":[]}`, 0)
+	fx.fake.On("aws logs describe-log-groups", `{"logGroups":[]}`, 0)
+	if err := fx.d.RunSteps(context.Background(), "deploy", fx.d.DeploySteps(), "alb-alarms", ""); err != nil {
+		t.Fatalf("%v\n%s", err, fx.log)
+	}
+	vars := filepath.Join(fx.root, "outputs", "prod.logs.tfvars.json")
+	if _, err := os.Stat(vars); err == nil || !strings.Contains(fx.log.String(), "pooler saturation alarms not wired") {
+		t.Fatalf("without the log group: tfvars written or no warning\n%s", fx.log)
+	}
+	group := names.ContainerInsightsApplicationLogGroup("supabase-prod")
+	fx.fake.On("aws logs describe-log-groups", `{"logGroups":[{"logGroupName":"`+group+`-other"},{"logGroupName":"`+group+`"}]}`, 0)
+	if err := fx.d.RunSteps(context.Background(), "deploy", fx.d.DeploySteps(), "alb-alarms", ""); err != nil {
+		t.Fatalf("%v\n%s", err, fx.log)
+	}
+	data, err := os.ReadFile(vars)
+	var got map[string]bool
+	if err != nil || json.Unmarshal(data, &got) != nil || !got[names.PoolerLogAlarmsVariable] {
+		t.Fatalf("with the log group: %s %v", data, err)
+	}
+	if !strings.Contains(strings.Join(fx.d.varFileArgs(), " "), "-var-file="+vars) {
+		t.Errorf("later plans do not pass %s: %v", vars, fx.d.varFileArgs())
 	}
 }
