@@ -12,6 +12,7 @@ import (
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
 	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
+	"github.com/supabase-eks/supabase-eks/internal/ops/kube"
 	"github.com/supabase-eks/supabase-eks/internal/ops/secretvalues"
 )
 
@@ -41,7 +42,11 @@ type keysTarget struct {
 	gen   secretvalues.Generator
 }
 
-func (a *App) keysTarget(ctx context.Context, env config.Environment, f keysFlags, what string) (*keysTarget, error) {
+func (a *App) keysTarget(ctx context.Context, loadEnv func() (config.Environment, error), f keysFlags, what string) (*keysTarget, error) {
+	env, err := loadEnv()
+	if err != nil {
+		return nil, err
+	}
 	o, _, err := a.loadOutputs(env, f.outputs)
 	if err != nil {
 		return nil, err
@@ -94,6 +99,13 @@ func (t *keysTarget) write(ctx context.Context, logical string, values map[strin
 	return nil
 }
 
+// signingTiming gates the rotation steps: the cache wait asked for, and
+// GoTrue's access-token lifetime as dist/<env> renders it.
+func (a *App) signingTiming(env config.Environment, cacheWait time.Duration) (secretvalues.Timing, error) {
+	lifetime, err := a.tokenLifetime(env)
+	return secretvalues.Timing{CacheWait: cacheWait, TokenLifetime: lifetime, Margin: secretvalues.DefaultRetireMargin}, err
+}
+
 // tokenLifetime is GoTrue's access-token lifetime as dist/<env> renders it.
 func (a *App) tokenLifetime(env config.Environment) (time.Duration, error) {
 	objs, err := artifacts.ReadManifests(a.path(filepath.Join("dist", env.Name)))
@@ -140,15 +152,12 @@ func (a *App) secretsRotateSigningKey(ctx context.Context, args []string) error 
 	if f.noRoll && f.rollOnly {
 		return usagef("--no-roll and --roll-only exclude each other")
 	}
-	env, err := loadEnv()
+	t, err := a.keysTarget(ctx, loadEnv, f, "secrets rotate signing-key")
 	if err != nil {
 		return err
 	}
-	lifetime, err := a.tokenLifetime(env)
-	if err != nil {
-		return err
-	}
-	t, err := a.keysTarget(ctx, env, f, "secrets rotate signing-key")
+	env := t.env
+	timing, err := a.signingTiming(env, f.cacheWait)
 	if err != nil {
 		return err
 	}
@@ -173,7 +182,6 @@ func (a *App) secretsRotateSigningKey(ctx context.Context, args []string) error 
 			return err
 		}
 	}
-	timing := secretvalues.Timing{CacheWait: f.cacheWait, TokenLifetime: lifetime, Margin: secretvalues.DefaultRetireMargin}
 	next, changed, err := t.gen.Apply(state, *step, a.now(), timing, *force)
 	if err != nil {
 		if errors.Is(err, secretvalues.ErrTooEarly) {
@@ -194,14 +202,13 @@ func (a *App) secretsRotateSigningKey(ctx context.Context, args []string) error 
 		fmt.Fprintf(a.Stdout, "signing keys of %s: step %s was already done; rolling again\n", env.Name, *step)
 	}
 	a.printSigningState(next, timing)
-	if f.noRoll {
-		fmt.Fprintf(a.Stdout, "--no-roll: the cluster still uses the previous keys until `supabase-eks secrets rotate signing-key --env %s --roll-only`\n", env.Name)
-		return nil
+	retry := "supabase-eks secrets rotate signing-key --env " + env.Name
+	if err := a.finishRoll(ctx, t, kc, objs, outputs.SecretSigningKeys, f, retry); err != nil {
+		return fmt.Errorf("step %s written, but %w", *step, err)
 	}
-	if err := a.roll(ctx, kc, t.out, outputs.SecretSigningKeys, objs, f.timeout); err != nil {
-		return fmt.Errorf("step %s written, but %w\nretry only the roll: supabase-eks secrets rotate signing-key --env %s --roll-only", *step, err, env.Name)
+	if !f.noRoll {
+		fmt.Fprintf(a.Stdout, "step %s complete\n", *step)
 	}
-	fmt.Fprintf(a.Stdout, "step %s complete\n", *step)
 	return nil
 }
 
@@ -222,14 +229,11 @@ func (a *App) secretsRevokeSigningKey(ctx context.Context, args []string) error 
 	if f.rollOnly {
 		return usagef("--roll-only: use `secrets rotate signing-key --roll-only`")
 	}
-	env, err := loadEnv()
+	t, err := a.keysTarget(ctx, loadEnv, f, "secrets revoke signing-key")
 	if err != nil {
 		return err
 	}
-	t, err := a.keysTarget(ctx, env, f, "secrets revoke signing-key")
-	if err != nil {
-		return err
-	}
+	env := t.env
 	kc, objs, err := a.prepareRoll(ctx, env, t.out, outputs.SecretSigningKeys, f.noRoll)
 	if err != nil {
 		return err
@@ -269,12 +273,8 @@ func (a *App) secretsRevokeSigningKey(ctx context.Context, args []string) error 
 	}
 	fmt.Fprintf(a.Stdout, "signing key %s revoked in Secrets Manager\n", *kid)
 	a.printSigningState(next, secretvalues.Timing{})
-	if f.noRoll {
-		fmt.Fprintf(a.Stdout, "--no-roll: the key still verifies in the cluster until `supabase-eks secrets rotate signing-key --env %s --roll-only`\n", env.Name)
-		return nil
-	}
-	if err := a.roll(ctx, kc, t.out, outputs.SecretSigningKeys, objs, f.timeout); err != nil {
-		return fmt.Errorf("revocation written, but %w\nretry only the roll: supabase-eks secrets rotate signing-key --env %s --roll-only", err, env.Name)
+	if err := a.finishRoll(ctx, t, kc, objs, outputs.SecretSigningKeys, f, "supabase-eks secrets rotate signing-key --env "+env.Name); err != nil {
+		return fmt.Errorf("revocation written, but %w", err)
 	}
 	return nil
 }
@@ -304,14 +304,11 @@ func (a *App) secretsAPIKey(ctx context.Context, args []string) error {
 	case f.noRoll && f.rollOnly:
 		return usagef("--no-roll and --roll-only exclude each other")
 	}
-	env, err := loadEnv()
+	t, err := a.keysTarget(ctx, loadEnv, f, "secrets api-key "+action)
 	if err != nil {
 		return err
 	}
-	t, err := a.keysTarget(ctx, env, f, "secrets api-key "+action)
-	if err != nil {
-		return err
-	}
+	env := t.env
 	if action == "list" {
 		values, err := t.read(ctx, outputs.SecretAPIKeys)
 		if err != nil {
@@ -349,12 +346,19 @@ func (a *App) secretsAPIKey(ctx context.Context, args []string) error {
 			fmt.Fprintf(a.Stdout, "revoked the %s key %s (slot %s): Kong answers 401 to it once it has rolled\n", k.Type, k.Masked(), k.Slot)
 		}
 	}
+	return a.finishRoll(ctx, t, kc, objs, outputs.SecretAPIKeys, f, "supabase-eks secrets api-key "+action+" --env "+env.Name)
+}
+
+// finishRoll makes the cluster pick up what was written to logical, or
+// with --no-roll says how to later; retry is the command whose
+// --roll-only redoes just the roll.
+func (a *App) finishRoll(ctx context.Context, t *keysTarget, kc *kube.Client, objs []artifacts.Object, logical string, f keysFlags, retry string) error {
 	if f.noRoll {
-		fmt.Fprintf(a.Stdout, "--no-roll: Kong uses the previous keys until `supabase-eks secrets api-key %s --env %s --roll-only`\n", action, env.Name)
+		fmt.Fprintf(a.Stdout, "--no-roll: the cluster keeps the previous values until `%s --roll-only`\n", retry)
 		return nil
 	}
-	if err := a.roll(ctx, kc, t.out, outputs.SecretAPIKeys, objs, f.timeout); err != nil {
-		return fmt.Errorf("%w\nretry only the roll: supabase-eks secrets api-key %s --env %s --roll-only", err, action, env.Name)
+	if err := a.roll(ctx, kc, t.out, logical, objs, f.timeout); err != nil {
+		return fmt.Errorf("%w\nretry only the roll: %s --roll-only", err, retry)
 	}
 	return nil
 }
@@ -368,15 +372,12 @@ func (a *App) secretsStatus(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	env, err := loadEnv()
+	t, err := a.keysTarget(ctx, loadEnv, f, "secrets status")
 	if err != nil {
 		return err
 	}
-	lifetime, err := a.tokenLifetime(env)
-	if err != nil {
-		return err
-	}
-	t, err := a.keysTarget(ctx, env, f, "secrets status")
+	env := t.env
+	timing, err := a.signingTiming(env, f.cacheWait)
 	if err != nil {
 		return err
 	}
@@ -392,7 +393,7 @@ func (a *App) secretsStatus(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(a.Stdout, "signing keys of %s (%s):\n", env.Name, t.out.SecretNames[outputs.SecretSigningKeys])
-	a.printSigningState(state, secretvalues.Timing{CacheWait: f.cacheWait, TokenLifetime: lifetime, Margin: secretvalues.DefaultRetireMargin})
+	a.printSigningState(state, timing)
 	api, err := t.read(ctx, outputs.SecretAPIKeys)
 	if err != nil {
 		return err

@@ -192,6 +192,18 @@ func (g Generator) SignKey(secret, role string) (string, error) {
 	if len(secret) < 32 {
 		return "", errors.New("jwt secret shorter than 32 characters")
 	}
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, g.roleClaims(role)).SignedString([]byte(secret))
+}
+
+// roleClaims are the claims of an API-role token (anon or service_role)
+// that GoTrue, PostgREST, Storage and Kong expect, stamped now.
+func (g Generator) roleClaims(role string) jwt.MapClaims {
+	iat, exp := g.stamps()
+	return jwt.MapClaims{"role": role, "iss": "supabase", "iat": iat.Unix(), "exp": exp.Unix()}
+}
+
+// stamps are iat and exp of a generated API-role token.
+func (g Generator) stamps() (time.Time, time.Time) {
 	now := time.Now
 	if g.Now != nil {
 		now = g.Now
@@ -201,13 +213,7 @@ func (g Generator) SignKey(secret, role string) (string, error) {
 		exp = DefaultJWTExpiry
 	}
 	iat := now().UTC().Truncate(time.Second)
-	claims := jwt.MapClaims{
-		"role": role,
-		"iss":  "supabase",
-		"iat":  iat.Unix(),
-		"exp":  iat.Add(exp).Unix(),
-	}
-	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString([]byte(secret))
+	return iat, iat.Add(exp)
 }
 
 // ParseKey verifies an API key against secret and returns its claims.

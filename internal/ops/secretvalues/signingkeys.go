@@ -446,24 +446,9 @@ func (g Generator) SignRoleES256(k JWK, role string) (string, error) {
 	if priv == nil {
 		return "", fmt.Errorf("key %s has no private part", k.Kid)
 	}
-	iat, exp := g.stamps()
-	t := jwt.NewWithClaims(jwt.SigningMethodES256, jwt.MapClaims{"role": role, "iss": "supabase", "iat": iat.Unix(), "exp": exp.Unix()})
+	t := jwt.NewWithClaims(jwt.SigningMethodES256, g.roleClaims(role))
 	t.Header["kid"] = k.Kid
 	return t.SignedString(priv)
-}
-
-// stamps are iat and exp of a generated API-role token.
-func (g Generator) stamps() (time.Time, time.Time) {
-	now := time.Now
-	if g.Now != nil {
-		now = g.Now
-	}
-	exp := g.JWTExpiry
-	if exp == 0 {
-		exp = DefaultJWTExpiry
-	}
-	iat := now().UTC().Truncate(time.Second)
-	return iat, iat.Add(exp)
 }
 
 // ParseSigningState reads the state property of a signing_keys value.
