@@ -169,11 +169,7 @@ func (g Generator) Generate(logical string) (map[string]string, error) {
 // GoTrue keeps signing with the secret until `secrets rotate signing-key`
 // promotes the key, after every verifier has had it for the cache wait.
 func (g Generator) InitialSigningKeys(legacy bool) (map[string]string, error) {
-	now := time.Now
-	if g.Now != nil {
-		now = g.Now
-	}
-	k, err := g.newKey(now())
+	k, err := g.newKey(g.now())
 	if err != nil {
 		return nil, err
 	}
@@ -204,16 +200,20 @@ func (g Generator) roleClaims(role string) jwt.MapClaims {
 
 // stamps are iat and exp of a generated API-role token.
 func (g Generator) stamps() (time.Time, time.Time) {
-	now := time.Now
-	if g.Now != nil {
-		now = g.Now
-	}
 	exp := g.JWTExpiry
 	if exp == 0 {
 		exp = DefaultJWTExpiry
 	}
-	iat := now().UTC().Truncate(time.Second)
+	iat := g.now().UTC().Truncate(time.Second)
 	return iat, iat.Add(exp)
+}
+
+// now is the generator's clock.
+func (g Generator) now() time.Time {
+	if g.Now != nil {
+		return g.Now()
+	}
+	return time.Now()
 }
 
 // ParseKey verifies an API key against secret and returns its claims.

@@ -74,9 +74,11 @@ func Init(ctx context.Context, store Store, o *outputs.Outputs, g Generator, log
 			fmt.Fprintf(log, "  %-12s %-32s kept (%s)\n", logical, name, r.Note)
 			continue
 		}
-		values, err := g.Generate(logical)
+		var values map[string]string
 		if logical == outputs.SecretSigningKeys && legacyJWT {
 			values, err = g.InitialSigningKeys(true)
+		} else {
+			values, err = g.Generate(logical)
 		}
 		if err != nil {
 			errs = append(errs, err)

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -390,11 +391,30 @@ type JWKSet struct {
 // GoTrue, the verifiers and Kong read. The internal anon and service_role
 // JWTs are signed again on every call, with the signing key.
 func (g Generator) SigningValues(s SigningState) (map[string]string, error) {
-	if _, err := s.Stage(); err != nil {
+	sets, err := s.keySets()
+	if err != nil {
 		return nil, err
 	}
 	state, err := json.Marshal(s)
 	if err != nil {
+		return nil, err
+	}
+	v := map[string]string{"state": string(state), "anon_jwt": "", "service_role_jwt": ""}
+	maps.Copy(v, sets)
+	if sk, ok := s.Signing(); ok {
+		for role, prop := range map[string]string{"anon": "anon_jwt", "service_role": "service_role_jwt"} {
+			if v[prop], err = g.signRoleES256(sk.Private, role); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return v, CheckKeys(outputs.SecretSigningKeys, v)
+}
+
+// keySets derives the properties that follow from the keys alone:
+// gotrue_keys, jwks and legacy_signing.
+func (s SigningState) keySets() (map[string]string, error) {
+	if _, err := s.Stage(); err != nil {
 		return nil, err
 	}
 	// GoTrue: only the signing key's private half; every other key as
@@ -424,21 +444,13 @@ func (g Generator) SigningValues(s SigningState) (map[string]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := map[string]string{"state": string(state), "gotrue_keys": string(gj), "jwks": string(sj), "legacy_signing": "true", "anon_jwt": "", "service_role_jwt": ""}
-	if sk, ok := s.Signing(); ok {
-		v["legacy_signing"] = "false"
-		for role, prop := range map[string]string{"anon": "anon_jwt", "service_role": "service_role_jwt"} {
-			if v[prop], err = g.SignRoleES256(sk.Private, role); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return v, CheckKeys(outputs.SecretSigningKeys, v)
+	_, signs := s.Signing()
+	return map[string]string{"gotrue_keys": string(gj), "jwks": string(sj), "legacy_signing": fmt.Sprint(!signs)}, nil
 }
 
-// SignRoleES256 signs an API-role JWT (what Kong forwards for an opaque API
+// signRoleES256 signs an API-role JWT (what Kong forwards for an opaque API
 // key) with a private signing key; the token carries the key's kid.
-func (g Generator) SignRoleES256(k JWK, role string) (string, error) {
+func (g Generator) signRoleES256(k JWK, role string) (string, error) {
 	_, priv, err := k.ecdsaKeys()
 	if err != nil {
 		return "", err
@@ -471,7 +483,7 @@ func CheckSigningValues(values map[string]string) error {
 	if err != nil {
 		return err
 	}
-	want, err := Generator{}.SigningValues(s)
+	want, err := s.keySets()
 	if err != nil {
 		return err
 	}
@@ -491,7 +503,7 @@ func CheckSigningValues(values map[string]string) error {
 			}
 			continue
 		}
-		claims, err := VerifyJWKS(values[prop], values["jwks"], "")
+		claims, err := verifyByKid(values[prop], values["jwks"])
 		if err != nil {
 			return fmt.Errorf("signing keys: %s: %v", prop, err)
 		}
@@ -502,43 +514,26 @@ func CheckSigningValues(values map[string]string) error {
 	return nil
 }
 
-// VerifyJWKS verifies a token the way the pinned verifiers do with a JWKS
-// next to the legacy HS256 secret: a token with a kid must match a key of
-// the set; a token without one is an HS256 token checked against the
-// secret (empty: refused). Expiry is required.
-func VerifyJWKS(token, jwks, legacySecret string) (jwt.MapClaims, error) {
+// verifyByKid verifies an ES256 token against the key of the set its kid
+// names; expiry is required.
+func verifyByKid(token, jwks string) (jwt.MapClaims, error) {
 	var set JWKSet
 	if err := json.Unmarshal([]byte(jwks), &set); err != nil {
 		return nil, fmt.Errorf("JWKS: %v", err)
 	}
 	claims := jwt.MapClaims{}
 	_, err := jwt.ParseWithClaims(token, claims, func(t *jwt.Token) (any, error) {
-		kid, hasKid := t.Header["kid"].(string)
-		if !hasKid {
-			if t.Method.Alg() != jwt.SigningMethodHS256.Alg() || legacySecret == "" {
-				return nil, fmt.Errorf("no kid and not an HS256 token under the legacy secret")
-			}
-			return []byte(legacySecret), nil
-		}
+		kid, _ := t.Header["kid"].(string)
 		for _, k := range set.Keys {
-			if k.Kid == kid {
-				if t.Method.Alg() != k.Alg {
-					return nil, fmt.Errorf("kid %s is an %s key, token says %s", kid, k.Alg, t.Method.Alg())
-				}
+			if k.Kid == kid && kid != "" {
 				pub, _, err := k.ecdsaKeys()
 				return pub, err
 			}
 		}
-		return nil, fmt.Errorf("no key with kid %s in the set", kid)
-	}, jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg(), signingAlg}), jwt.WithExpirationRequired())
+		return nil, fmt.Errorf("no key with kid %q in the set", kid)
+	}, jwt.WithValidMethods([]string{signingAlg}), jwt.WithExpirationRequired())
 	if err != nil {
 		return nil, err
 	}
 	return claims, nil
-}
-
-// OctJWK is the legacy HS256 secret as a JWK without kid: what lets
-// PostgREST, given a JWKS, keep verifying tokens signed with the secret.
-func OctJWK(secret string) string {
-	return fmt.Sprintf(`{"kty":"oct","alg":"HS256","k":"%s"}`, base64.RawURLEncoding.EncodeToString([]byte(secret)))
 }
