@@ -92,7 +92,7 @@ func octFromSecret(extra string) string {
 	return `{"kty":"oct","alg":"HS256",` + extra + `"k":"{{ .jwt_secret | b64enc | replace "+" "-" | replace "/" "_" | trimSuffix "=" | trimSuffix "=" }}"}`
 }
 
-// GoTrueKeysTemplate renders GOTRUE_JWT_KEYS. While no asymmetric key signs
+// goTrueKeysTemplate renders GOTRUE_JWT_KEYS. While no asymmetric key signs
 // (legacy_signing), the legacy secret is the signing key, so GoTrue keeps
 // issuing the HS256 tokens live sessions have while it already verifies
 // the standby key.
@@ -104,32 +104,22 @@ func BootstrapKey(env string) string {
 	return strings.ReplaceAll(dbbootstrap.SecretKeyForEnv[env], "_", "-")
 }
 
-// value copies one variable into a Secret key.
-func value(v string) string { return "{{ ." + v + " }}" }
+// Value copies one variable into a Secret key.
+func Value(v string) string { return "{{ ." + v + " }}" }
 
-// Value is value for the components that register their own Secrets.
-func Value(v string) string { return value(v) }
-
-// URLPart is urlPart for the components that register their own Secrets.
-func URLPart(v string) string { return urlPart(v) }
-
-// Ref is the reference to property of a logical Secrets Manager secret.
-func Ref(out *outputs.Outputs, logical, property string) manifest.SecretRef {
-	return ref(out, logical, property)
-}
-
-// urlPart percent-encodes a value for the user-info part of a URL. urlquery
+// URLPart percent-encodes a value for the user-info part of a URL. urlquery
 // encodes a space as "+", which libpq and Go's URL parser read literally, so
 // spaces become %20 (a literal "+" is already %2B at that point).
-func urlPart(v string) string { return "{{ ." + v + ` | urlquery | replace "+" "%20" }}` }
+func URLPart(v string) string { return "{{ ." + v + ` | urlquery | replace "+" "%20" }}` }
 
 // PostgresURL is a template for a TLS connection URL of role, password from
 // variable passVar. RDS forces TLS (rds.force_ssl), so sslmode=require.
 func PostgresURL(out *outputs.Outputs, role, passVar string) string {
-	return fmt.Sprintf("postgres://%s:%s@%s:%d/%s?sslmode=require", role, urlPart(passVar), out.DBHost, out.DBPort, out.DBName)
+	return fmt.Sprintf("postgres://%s:%s@%s:%d/%s?sslmode=require", role, URLPart(passVar), out.DBHost, out.DBPort, out.DBName)
 }
 
-func ref(out *outputs.Outputs, logical, property string) manifest.SecretRef {
+// Ref is the reference to property of a logical Secrets Manager secret.
+func Ref(out *outputs.Outputs, logical, property string) manifest.SecretRef {
 	return manifest.SecretRef{Var: property, Key: out.SecretNames[logical], Property: property}
 }
 
@@ -138,24 +128,24 @@ func Register(c *manifest.Context) {
 	out := c.Out
 	c.AddSecret(manifest.SecretSpec{
 		Name: JWT,
-		Refs: []manifest.SecretRef{ref(out, outputs.SecretJWT, "jwt_secret"), ref(out, outputs.SecretJWT, "anon_key"), ref(out, outputs.SecretJWT, "service_role_key")},
+		Refs: []manifest.SecretRef{Ref(out, outputs.SecretJWT, "jwt_secret"), Ref(out, outputs.SecretJWT, "anon_key"), Ref(out, outputs.SecretJWT, "service_role_key")},
 		Templates: map[string]string{
-			KeyJWTSecret: value("jwt_secret"), KeyAnonKey: value("anon_key"), KeyServiceRoleKey: value("service_role_key"),
+			KeyJWTSecret: Value("jwt_secret"), KeyAnonKey: Value("anon_key"), KeyServiceRoleKey: Value("service_role_key"),
 		},
 	})
 
 	c.AddSecret(manifest.SecretSpec{
 		Name: SigningKey,
-		Refs: []manifest.SecretRef{ref(out, outputs.SecretJWT, "jwt_secret"), ref(out, outputs.SecretSigningKeys, "gotrue_keys"), ref(out, outputs.SecretSigningKeys, "legacy_signing")},
+		Refs: []manifest.SecretRef{Ref(out, outputs.SecretJWT, "jwt_secret"), Ref(out, outputs.SecretSigningKeys, "gotrue_keys"), Ref(out, outputs.SecretSigningKeys, "legacy_signing")},
 		Templates: map[string]string{
 			KeyGoTrueKeys: fmt.Sprintf(goTrueKeysTemplate, octFromSecret(`"key_ops":["sign","verify"],`)),
 		},
 	})
 	c.AddSecret(manifest.SecretSpec{
 		Name: JWKS,
-		Refs: []manifest.SecretRef{ref(out, outputs.SecretJWT, "jwt_secret"), ref(out, outputs.SecretSigningKeys, "jwks")},
+		Refs: []manifest.SecretRef{Ref(out, outputs.SecretJWT, "jwt_secret"), Ref(out, outputs.SecretSigningKeys, "jwks")},
 		Templates: map[string]string{
-			KeyJWKS: value("jwks"),
+			KeyJWKS: Value("jwks"),
 			// A token with a kid must match an asymmetric key; one without
 			// (legacy anon/service_role keys, HS256 sessions) matches the
 			// oct key.
@@ -170,14 +160,14 @@ func Register(c *manifest.Context) {
 		if l, ok := dbbootstrap.LogicalSecretForEnv[env]; ok {
 			logical = l
 		}
-		db.Refs = append(db.Refs, ref(out, logical, prop))
-		db.Templates[BootstrapKey(env)] = value(prop)
+		db.Refs = append(db.Refs, Ref(out, logical, prop))
+		db.Templates[BootstrapKey(env)] = Value(prop)
 	}
 	db.Templates[KeyAuthURL] = PostgresURL(out, "supabase_auth_admin", "supabase_auth_admin_password")
 	db.Templates[KeyRestURL] = PostgresURL(out, "authenticator", "authenticator_password")
 	db.Templates[KeyStorageURL] = PostgresURL(out, "supabase_storage_admin", "supabase_storage_admin_password")
 	if c.W.Pooler.Enabled {
-		db.Templates[KeyStoragePoolURL] = pooler.URL("supabase_storage_admin", c.W.Pooler.Tenant, urlPart("supabase_storage_admin_password"),
+		db.Templates[KeyStoragePoolURL] = pooler.URL("supabase_storage_admin", c.W.Pooler.Tenant, URLPart("supabase_storage_admin_password"),
 			pooler.ServiceHost(), pooler.TransactionPort, out.DBName)
 	}
 	c.AddSecret(db)
@@ -190,31 +180,31 @@ func Register(c *manifest.Context) {
 			{Var: "username", Key: out.DBMasterSecretARN, Property: "username"},
 			{Var: "password", Key: out.DBMasterSecretARN, Property: "password"},
 		},
-		Templates: map[string]string{KeyMasterUsername: value("username"), KeyMasterPassword: value("password")},
+		Templates: map[string]string{KeyMasterUsername: Value("username"), KeyMasterPassword: Value("password")},
 	})
 
 	c.AddSecret(manifest.SecretSpec{
 		Name: Realtime,
-		Refs: []manifest.SecretRef{ref(out, outputs.SecretRealtime, "secret_key_base"), ref(out, outputs.SecretRealtime, "db_enc_key")},
+		Refs: []manifest.SecretRef{Ref(out, outputs.SecretRealtime, "secret_key_base"), Ref(out, outputs.SecretRealtime, "db_enc_key")},
 		Templates: map[string]string{
-			KeySecretKeyBase: value("secret_key_base"),
-			KeyDBEncKey:      value("db_enc_key"),
+			KeySecretKeyBase: Value("secret_key_base"),
+			KeyDBEncKey:      Value("db_enc_key"),
 			KeyReleaseCookie: `{{ printf "erlang-cookie:%s" .secret_key_base | sha256sum }}`,
 		},
 	})
 
 	c.AddSecret(manifest.SecretSpec{
 		Name:      Meta,
-		Refs:      []manifest.SecretRef{ref(out, outputs.SecretMeta, "crypto_key")},
-		Templates: map[string]string{KeyCryptoKey: value("crypto_key")},
+		Refs:      []manifest.SecretRef{Ref(out, outputs.SecretMeta, "crypto_key")},
+		Templates: map[string]string{KeyCryptoKey: Value("crypto_key")},
 	})
 
 	smtp := manifest.SecretSpec{Name: SMTP, Templates: map[string]string{}}
 	for prop, key := range map[string]string{"host": KeySMTPHost, "port": KeySMTPPort, "user": KeySMTPUser, "password": KeySMTPPassword, "admin_email": KeySMTPAdminEmail, "sender_name": KeySMTPSender} {
-		smtp.Templates[key] = value(prop)
+		smtp.Templates[key] = Value(prop)
 	}
 	for _, prop := range outputs.SecretKeys[outputs.SecretSMTP] {
-		smtp.Refs = append(smtp.Refs, ref(out, outputs.SecretSMTP, prop))
+		smtp.Refs = append(smtp.Refs, Ref(out, outputs.SecretSMTP, prop))
 	}
 	c.AddSecret(smtp)
 
@@ -223,7 +213,7 @@ func Register(c *manifest.Context) {
 		// enabling analytics needs no new Secrets Manager keys.
 		c.AddSecret(manifest.SecretSpec{
 			Name: Analytics,
-			Refs: []manifest.SecretRef{ref(out, outputs.SecretJWT, "jwt_secret"), ref(out, outputs.SecretDatabase, "supabase_admin_password")},
+			Refs: []manifest.SecretRef{Ref(out, outputs.SecretJWT, "jwt_secret"), Ref(out, outputs.SecretDatabase, "supabase_admin_password")},
 			Templates: map[string]string{
 				KeyLogflarePublic:  `{{ printf "` + analyticsTokenSalt + `public:%s" .jwt_secret | sha256sum }}`,
 				KeyLogflarePrivate: `{{ printf "` + analyticsTokenSalt + `private:%s" .jwt_secret | sha256sum }}`,
@@ -235,19 +225,19 @@ func Register(c *manifest.Context) {
 
 // DashboardRefs are the Studio basic-auth credentials Kong's config needs.
 func DashboardRefs(out *outputs.Outputs) []manifest.SecretRef {
-	return []manifest.SecretRef{ref(out, outputs.SecretDashboard, "username"), ref(out, outputs.SecretDashboard, "password")}
+	return []manifest.SecretRef{Ref(out, outputs.SecretDashboard, "username"), Ref(out, outputs.SecretDashboard, "password")}
 }
 
 // JWTRefs are the API keys Kong's config needs: the legacy JWTs, the
 // opaque keys' slots, and the internal JWTs Kong forwards for the opaque
 // keys (the legacy JWTs while GoTrue signs with the legacy secret).
 func JWTRefs(out *outputs.Outputs) []manifest.SecretRef {
-	refs := []manifest.SecretRef{ref(out, outputs.SecretJWT, "anon_key"), ref(out, outputs.SecretJWT, "service_role_key")}
+	refs := []manifest.SecretRef{Ref(out, outputs.SecretJWT, "anon_key"), Ref(out, outputs.SecretJWT, "service_role_key")}
 	for _, p := range []string{"legacy_signing", "anon_jwt", "service_role_jwt"} {
-		refs = append(refs, ref(out, outputs.SecretSigningKeys, p))
+		refs = append(refs, Ref(out, outputs.SecretSigningKeys, p))
 	}
 	for _, p := range outputs.SecretKeys[outputs.SecretAPIKeys] {
-		refs = append(refs, ref(out, outputs.SecretAPIKeys, p))
+		refs = append(refs, Ref(out, outputs.SecretAPIKeys, p))
 	}
 	return refs
 }
