@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/supabase-eks/supabase-eks/internal/contract/config"
+	"github.com/supabase-eks/supabase-eks/internal/contract/outputs"
 	"github.com/supabase-eks/supabase-eks/k8s/kubesecrets"
 	"github.com/supabase-eks/supabase-eks/k8s/manifest"
 	corev1 "k8s.io/api/core/v1"
@@ -165,21 +166,55 @@ func kongKeyMappingVars() string {
 {{- $bearer := "" -}}
 {{- $raw := "" -}}
 `)
-	for _, typ := range []struct{ name, jwt string }{{"secret", "$serviceRoleJWT"}, {"publishable", "$anonJWT"}} {
-		for _, slot := range []string{"1", "2"} {
-			key := "." + typ.name + "_key_" + slot
-			fmt.Fprintf(&b, `{{- if and (regexMatch "^sb_%s_[A-Za-z0-9]+$" %s) (regexMatch "^[A-Za-z0-9_.-]+$" %s) -}}
+	for _, s := range apiKeySlots() {
+		key := "." + s.prop
+		fmt.Fprintf(&b, `{{- if and (regexMatch "^sb_%s_[A-Za-z0-9]+$" %s) (regexMatch "^[A-Za-z0-9_.-]+$" %s) -}}
 {{- $bearer = print $bearer "(%s == '" %s "' and 'Bearer " %s "') or " -}}
 {{- $raw = print $raw "(%s == '" %s "' and '" %s "') or " -}}
 {{- end -}}
-`, typ.name, key, typ.jwt, luaOpaqueKey, key, typ.jwt, luaSocketKey, key, typ.jwt)
-		}
+`, s.typ, key, s.jwt, luaOpaqueKey, key, s.jwt, luaSocketKey, key, s.jwt)
 	}
 	fmt.Fprintf(&b, `{{- $authorization := print "Authorization:$(%s or " $bearer "%s)" -}}
 {{- $socket := print "$(" $raw "%s)" -}}
 {{- $socketQuery := print "apikey:" $socket -}}
 {{- $socketHeader := print "x-api-key:" $socket -}}
 `, luaSessionAuth, luaLegacyAuth, luaSocketKey)
+	return b.String()
+}
+
+// apiKeySlot is one property of the api_keys secret with the consumer its
+// keys authenticate as and the template variable of that role's JWT.
+type apiKeySlot struct{ prop, typ, consumer, jwt string }
+
+// apiKeySlots are the api_keys properties the outputs contract lists
+// ("<type>_key_<n>"), in its order, each with its role.
+func apiKeySlots() []apiKeySlot {
+	roles := map[string]struct{ consumer, jwt string }{
+		"publishable": {"anon", "$anonJWT"},
+		"secret":      {"service_role", "$serviceRoleJWT"},
+	}
+	var out []apiKeySlot
+	for _, prop := range outputs.SecretKeys[outputs.SecretAPIKeys] {
+		typ, _, ok := strings.Cut(prop, "_key_")
+		r, known := roles[typ]
+		if !ok || !known {
+			panic(fmt.Sprintf("api_keys property %q: not <publishable|secret>_key_<n>", prop))
+		}
+		out = append(out, apiKeySlot{prop: prop, typ: typ, consumer: r.consumer, jwt: r.jwt})
+	}
+	return out
+}
+
+// kongConsumerKeys is the template of a consumer's key-auth credentials:
+// its legacy JWT, then each filled API key slot of its role.
+func kongConsumerKeys(consumer, legacy string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "      - key: {{ .%s | toJson }}\n", legacy)
+	for _, s := range apiKeySlots() {
+		if s.consumer == consumer {
+			fmt.Fprintf(&b, "{{- if .%s }}\n      - key: {{ .%s | toJson }}\n{{- end }}\n", s.prop, s.prop)
+		}
+	}
 	return b.String()
 }
 
@@ -385,23 +420,9 @@ consumers:
   - username: DASHBOARD
   - username: anon
     keyauth_credentials:
-      - key: {{ .anon_key | toJson }}
-{{- if .publishable_key_1 }}
-      - key: {{ .publishable_key_1 | toJson }}
-{{- end }}
-{{- if .publishable_key_2 }}
-      - key: {{ .publishable_key_2 | toJson }}
-{{- end }}
-  - username: service_role
+` + kongConsumerKeys("anon", "anon_key") + `  - username: service_role
     keyauth_credentials:
-      - key: {{ .service_role_key | toJson }}
-{{- if .secret_key_1 }}
-      - key: {{ .secret_key_1 | toJson }}
-{{- end }}
-{{- if .secret_key_2 }}
-      - key: {{ .secret_key_2 | toJson }}
-{{- end }}
-
+` + kongConsumerKeys("service_role", "service_role_key") + `
 acls:
   - consumer: anon
     group: anon
