@@ -2,8 +2,10 @@ package artifacts
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
@@ -139,4 +141,29 @@ func SecretReads(ws []Workload) []SecretRef {
 		refs = append(refs, w.SecretReads()...)
 	}
 	return refs
+}
+
+// ErrEnvNotRendered is a variable none of a pod's app containers sets.
+var ErrEnvNotRendered = errors.New("not rendered")
+
+// PositiveIntEnv reads a literal positive integer variable from the pod's
+// app containers, as rendered: a reference (secret, field) or any other
+// value is an error, and a missing one is ErrEnvNotRendered.
+func PositiveIntEnv(pod corev1.PodSpec, name string) (int, error) {
+	for _, c := range pod.Containers {
+		for _, e := range c.Env {
+			if e.Name != name {
+				continue
+			}
+			if e.ValueFrom != nil {
+				return 0, fmt.Errorf("env %s: want a literal value, not a reference", name)
+			}
+			n, err := strconv.Atoi(e.Value)
+			if err != nil || n < 1 {
+				return 0, fmt.Errorf("env %s=%q: want a positive integer", name, e.Value)
+			}
+			return n, nil
+		}
+	}
+	return 0, fmt.Errorf("env %s is %w", name, ErrEnvNotRendered)
 }

@@ -9,6 +9,7 @@ package capacity
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -279,26 +280,15 @@ func maxSurge(d appsv1.Deployment, n int) (int, error) {
 	return v, nil
 }
 
-// envValue reads a literal integer env var from the pod's app containers.
-// A missing variable is an error: the component would fall back to its
-// upstream default, which is what this budget exists to rule out.
+// envValue reads a pool variable as rendered. A missing variable is an
+// error: the component would fall back to its upstream default, which is
+// what this budget exists to rule out.
 func envValue(pod corev1.PodSpec, name string) (int, error) {
-	for _, c := range pod.Containers {
-		for _, e := range c.Env {
-			if e.Name != name {
-				continue
-			}
-			if e.ValueFrom != nil {
-				return 0, fmt.Errorf("env %s: want a literal value, not a reference", name)
-			}
-			n, err := strconv.Atoi(e.Value)
-			if err != nil || n < 1 {
-				return 0, fmt.Errorf("env %s=%q: want a positive integer", name, e.Value)
-			}
-			return n, nil
-		}
+	n, err := artifacts.PositiveIntEnv(pod, name)
+	if errors.Is(err, artifacts.ErrEnvNotRendered) {
+		return 0, fmt.Errorf("%w: the pool would be the upstream default", err)
 	}
-	return 0, fmt.Errorf("env %s is not rendered: the pool would be the upstream default", name)
+	return n, err
 }
 
 // viaPooler reports whether the Deployment's queries go to the pooler.

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"time"
 
 	"github.com/supabase-eks/supabase-eks/internal/artifacts"
@@ -117,22 +116,15 @@ func (a *App) tokenLifetime(env config.Environment) (time.Duration, error) {
 		return 0, err
 	}
 	for _, w := range ws {
-		if w.Kind != "Deployment" || w.Name != "auth" {
-			continue
-		}
-		for _, c := range w.Pod.Containers {
-			for _, e := range c.Env {
-				if e.Name == "GOTRUE_JWT_EXP" {
-					s, err := strconv.Atoi(e.Value)
-					if err != nil || s <= 0 {
-						return 0, fmt.Errorf("dist/%s: GOTRUE_JWT_EXP %q is not a number of seconds", env.Name, e.Value)
-					}
-					return time.Duration(s) * time.Second, nil
-				}
+		if w.Kind == "Deployment" && w.Name == "auth" {
+			s, err := artifacts.PositiveIntEnv(w.Pod, "GOTRUE_JWT_EXP")
+			if err != nil {
+				return 0, fmt.Errorf("dist/%s: the auth Deployment: %w (seconds)", env.Name, err)
 			}
+			return time.Duration(s) * time.Second, nil
 		}
 	}
-	return 0, fmt.Errorf("dist/%s: the auth Deployment sets no GOTRUE_JWT_EXP", env.Name)
+	return 0, fmt.Errorf("dist/%s has no auth Deployment", env.Name)
 }
 
 // secretsRotateSigningKey runs one step of a signing-key rotation.
