@@ -68,6 +68,12 @@ func (d *Deployer) Preflight(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	return d.checkIdentity(ctx)
+}
+
+// checkIdentity requires credentials of the environment's account and
+// says whose they are.
+func (d *Deployer) checkIdentity(ctx context.Context) error {
 	arn, err := CheckIdentity(ctx, d.R, d.Env)
 	if err != nil {
 		return err

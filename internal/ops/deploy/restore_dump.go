@@ -57,12 +57,7 @@ func (r *DumpRestore) Preflight(ctx context.Context) error {
 	if _, err := CheckTools(ctx, d.R, []Tool{ToolAWS, ToolKubectl(d.Env.Cluster.KubernetesVersion)}); err != nil {
 		return err
 	}
-	arn, err := CheckIdentity(ctx, d.R, d.Env)
-	if err != nil {
-		return err
-	}
-	d.logf("    AWS identity %s (account %s)", arn, d.Env.AccountID)
-	return nil
+	return d.checkIdentity(ctx)
 }
 
 // bucketKey splits Object and checks it names this environment's backups.
