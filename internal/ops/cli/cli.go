@@ -287,6 +287,21 @@ func stsCallerIdentity(ctx context.Context, region string) (string, string, erro
 	return aws.ToString(out.Account), aws.ToString(out.Arn), nil
 }
 
+// accountOutputs loads the environment named by the flags and its outputs
+// file, and requires credentials of its account (what: the command, for
+// the message).
+func (a *App) accountOutputs(ctx context.Context, loadEnv func() (config.Environment, error), outputsPath, what string) (config.Environment, *outputs.Outputs, error) {
+	env, err := loadEnv()
+	if err != nil {
+		return env, nil, err
+	}
+	o, _, err := a.loadOutputs(env, outputsPath)
+	if err != nil {
+		return env, nil, err
+	}
+	return env, o, a.checkAccount(ctx, env, what)
+}
+
 // confirm asks on the terminal; the answer must be typed exactly.
 func (a *App) confirm(prompt, answer string) (bool, error) {
 	fmt.Fprintf(a.Stderr, "%s: ", prompt)

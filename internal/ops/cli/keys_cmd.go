@@ -42,19 +42,12 @@ type keysTarget struct {
 }
 
 func (a *App) keysTarget(ctx context.Context, loadEnv func() (config.Environment, error), f keysFlags, what string) (*keysTarget, error) {
-	env, err := loadEnv()
-	if err != nil {
-		return nil, err
-	}
-	o, _, err := a.loadOutputs(env, f.outputs)
-	if err != nil {
-		return nil, err
-	}
 	exp, err := secretvalues.ParseExpiry(f.expiry)
 	if err != nil {
 		return nil, usageError{err}
 	}
-	if err := a.checkAccount(ctx, env, what); err != nil {
+	env, o, err := a.accountOutputs(ctx, loadEnv, f.outputs, what)
+	if err != nil {
 		return nil, err
 	}
 	store, err := a.NewStore(ctx, o.Region)

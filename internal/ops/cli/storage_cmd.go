@@ -56,19 +56,12 @@ func (a *App) storageRestore(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	env, err := loadEnv()
-	if err != nil {
-		return err
-	}
 	t, err := storageTime(at, a.now())
 	if err != nil {
 		return err
 	}
-	o, _, err := a.loadOutputs(env, outputsPath)
+	env, o, err := a.accountOutputs(ctx, loadEnv, outputsPath, "storage restore")
 	if err != nil {
-		return err
-	}
-	if err := a.checkAccount(ctx, env, "storage restore"); err != nil {
 		return err
 	}
 	c, err := a.NewS3(ctx, o.Region)
@@ -131,15 +124,8 @@ func (a *App) storageCheck(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	env, err := loadEnv()
+	env, o, err := a.accountOutputs(ctx, loadEnv, outputsPath, "storage check")
 	if err != nil {
-		return err
-	}
-	o, _, err := a.loadOutputs(env, outputsPath)
-	if err != nil {
-		return err
-	}
-	if err := a.checkAccount(ctx, env, "storage check"); err != nil {
 		return err
 	}
 	objs, err := artifacts.ReadManifests(a.path(filepath.Join("dist", env.Name)))
