@@ -73,6 +73,10 @@ var PoolerSaturations = []PoolerSaturation{
 		Description: "Supavisor's server pool is exhausted: transactions waited past the checkout timeout, or session-mode clients exceeded pool_size. Long transactions hold the pool; raise the pool size only within the connection budget (make capacity)."},
 }
 
+// alarmFunc builds the configuration of an alarm on one metric that
+// notifies the topic (New's closure).
+type alarmFunc = func(id, metric, namespace, stat, op string, threshold float64, periods int, dims map[string]*string, desc string) cloudwatchmetricalarm.CloudwatchMetricAlarmConfig
+
 // BackupAlarmHours without a successful backup raise the missed-backup
 // alarm: a day and an hour, for a daily schedule.
 const BackupAlarmHours = 25
@@ -94,7 +98,7 @@ type Observability struct {
 // connecting, while there is still room. Until the deploy has computed
 // the budget, and never higher, the threshold is capacity.Threshold of
 // max_connections, where the budget's own test fails.
-func connectionsAlarm(scope constructs.Construct, alarm func(id, metric, namespace, stat, op string, threshold float64, periods int, dims map[string]*string, desc string) cloudwatchmetricalarm.CloudwatchMetricAlarmConfig,
+func connectionsAlarm(scope constructs.Construct, alarm alarmFunc,
 	p Props, db map[string]*string) cloudwatchmetricalarm.CloudwatchMetricAlarmConfig {
 	limit := math.Floor(capacity.Threshold * float64(p.DBMaxConnections))
 	v := cdktf.NewTerraformVariable(scope, jsii.String(capacity.AlarmThresholdVariable), &cdktf.TerraformVariableConfig{
@@ -216,14 +220,14 @@ func New(scope constructs.Construct, id string, p Props) *Observability {
 		cloudwatchmetricalarm.NewCloudwatchMetricAlarm(c, cfg.AlarmName, &cfg)
 	}
 	if p.PoolerLogGroup != "" {
-		poolerAlarms(scope, c, p, topic.Arn())
+		poolerAlarms(scope, c, p, alarm)
 	}
 	return &Observability{TopicARN: topic.Arn(), ALBArnSuffix: suffix}
 }
 
 // poolerAlarms counts Supavisor's saturation refusals in its log group and
 // alarms on the first one in five minutes.
-func poolerAlarms(scope, c constructs.Construct, p Props, topic *string) {
+func poolerAlarms(scope, c constructs.Construct, p Props, alarm alarmFunc) {
 	cdktf.NewTerraformVariable(scope, jsii.String(PoolerLogAlarmsVariable), &cdktf.TerraformVariableConfig{
 		Type:        jsii.String("bool"),
 		Default:     jsii.Bool(false),
@@ -242,20 +246,8 @@ func poolerAlarms(scope, c constructs.Construct, p Props, topic *string) {
 				Dimensions: &map[string]*string{},
 			},
 		})
-		cloudwatchmetricalarm.NewCloudwatchMetricAlarm(c, jsii.String(s.Alarm), &cloudwatchmetricalarm.CloudwatchMetricAlarmConfig{
-			Count:              count,
-			AlarmName:          jsii.String(p.Name + "-" + s.Alarm),
-			AlarmDescription:   jsii.String(s.Description),
-			Namespace:          jsii.String(PoolerMetricNamespace),
-			MetricName:         jsii.String(s.Metric),
-			Statistic:          jsii.String("Sum"),
-			ComparisonOperator: jsii.String("GreaterThanOrEqualToThreshold"),
-			Threshold:          jsii.Number(1),
-			Period:             jsii.Number(300),
-			EvaluationPeriods:  jsii.Number(1),
-			TreatMissingData:   jsii.String("notBreaching"),
-			AlarmActions:       &[]*string{topic},
-			OkActions:          &[]*string{topic},
-		})
+		cfg := alarm(s.Alarm, s.Metric, PoolerMetricNamespace, "Sum", "GreaterThanOrEqualToThreshold", 1, 1, map[string]*string{}, s.Description)
+		cfg.Count = count
+		cloudwatchmetricalarm.NewCloudwatchMetricAlarm(c, jsii.String(s.Alarm), &cfg)
 	}
 }
